@@ -1,0 +1,112 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController } from 'lit';
+import { feedUrl } from '../feed/load.js';
+import { FeedError } from '../feed/reader.js';
+import type { ReadResult } from '../feed/types.js';
+import type { GroupStore, StoreChange } from '../store/group-store.js';
+import { groupStore } from '../store/registry.js';
+import type { WelfareElement } from './welfare-element.js';
+
+/**
+ * Connects an element to its group's store: joins the group named by `group` (or by
+ * `src`), points the store at the feed, applies preset filters, and re-renders the
+ * element on every change. `task` follows the group's feed for loading/error states.
+ */
+export class FeedController implements ReactiveController {
+  store: GroupStore;
+  readonly task: Task<[GroupStore, Promise<ReadResult> | undefined], ReadResult>;
+  private applied: { organization?: string; category?: string; comune?: string } = {};
+  private readonly onChange = (event: Event) => this.changed((event as CustomEvent<StoreChange>).detail);
+
+  constructor(private readonly host: WelfareElement) {
+    this.store = groupStore(this.groupName());
+    this.task = new Task(host, {
+      task: ([store], { signal }) => store.whenLoaded(signal),
+      args: () => [this.store, this.store.status === 'idle' ? undefined : this.store.whenLoaded()],
+      onComplete: (result) =>
+        host.emit('welfare-load', {
+          services: result.feed.services.length,
+          accessPoints: result.feed.accessPoints.length,
+          skipped: result.skipped,
+        }),
+      onError: (error) =>
+        host.emit('welfare-error', {
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof FeedError ? { code: error.code } : {}),
+        }),
+    });
+    host.addController(this);
+  }
+
+  /** True once the group has a source (a `src` or a `feed` somewhere in it). */
+  get hasSource(): boolean {
+    return this.store.status !== 'idle';
+  }
+
+  get loaded(): boolean {
+    return this.task.status === TaskStatus.COMPLETE && this.store.status === 'ready';
+  }
+
+  hostConnected(): void {
+    this.join();
+  }
+
+  hostDisconnected(): void {
+    this.store.members.delete(this.host);
+    this.store.removeEventListener('change', this.onChange);
+  }
+
+  /** Called by the element when its attributes change (before render). */
+  sync(): void {
+    const name = this.groupName();
+    if (name !== this.store.name) {
+      this.hostDisconnected();
+      this.store = groupStore(name);
+      this.applied = {};
+      this.join();
+    }
+    const { src, feed, organization, category, comune } = this.host;
+    if (feed && typeof feed === 'object') this.store.setSource(feed);
+    else if (src) this.store.setSource(src);
+    if (organization !== this.applied.organization) {
+      this.applied.organization = organization;
+      this.store.setOrganization(organization ?? '');
+    }
+    if (category !== this.applied.category) {
+      this.applied.category = category;
+      this.store.update({ categories: (category ?? '').split(/\s+/).filter(Boolean) });
+    }
+    if (comune !== this.applied.comune) {
+      this.applied.comune = comune;
+      this.store.update({ comune: comune ?? '' });
+    }
+  }
+
+  private join(): void {
+    this.store.members.add(this.host);
+    this.store.addEventListener('change', this.onChange);
+    this.sync();
+  }
+
+  /** CONTRACT §2: the group defaults to the `src` value (as an absolute URL). */
+  private groupName(): string {
+    const { group, src } = this.host;
+    if (group) return group;
+    return src ? feedUrl(src) : '';
+  }
+
+  /** The element a person used speaks for the group; otherwise the first member does. */
+  private speaksFor(change: StoreChange): boolean {
+    if (change.origin && this.store.members.has(change.origin)) return change.origin === this.host;
+    for (const member of this.store.members) if (member.isConnected) return member === this.host;
+    return false;
+  }
+
+  private changed(change: StoreChange): void {
+    this.host.requestUpdate();
+    if (change.kind === 'filters' && this.store.status === 'ready' && !this.store.searching && this.speaksFor(change)) {
+      const { query, categories } = this.store.filters;
+      this.host.emit('welfare-filter', { query, categories: [...categories], results: this.store.results.length });
+    }
+  }
+}

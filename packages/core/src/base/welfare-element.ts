@@ -1,0 +1,82 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { WelfareEventMap } from '../events.js';
+import { FeedError } from '../feed/reader.js';
+import { commonStrings } from '../i18n/common-strings.js';
+import { LangController } from '../i18n/lang.js';
+import { VERSION } from '../version.js';
+import { defineElement } from './define.js';
+import { FeedController } from './feed-controller.js';
+
+type Detail<K extends keyof WelfareEventMap> = WelfareEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * What the five elements share: the attributes of CONTRACT §2, the group store, the
+ * language, typed events, and the loading / error / idle states.
+ */
+export class WelfareElement extends LitElement {
+  static readonly version = VERSION;
+
+  /** URL of the feed (JSON). Elements with the same `src` share one request. */
+  @property() src?: string;
+  /** Name of a filter group; defaults to the `src` value. */
+  @property() group?: string;
+  /** Show only the offers of this organisation id. */
+  @property() organization?: string;
+  /** A preset category filter: ids separated by spaces. */
+  @property() category?: string;
+  /** A preset filter by municipality name. */
+  @property() comune?: string;
+  /** The feed as an object, for frameworks (instead of `src`). */
+  @property({ attribute: false }) feed?: object;
+
+  protected readonly i18n = new LangController(this);
+  protected readonly data = new FeedController(this);
+
+  /** Registers `tag` unless it is already defined (a second copy of the bundle). */
+  static define(tag: string): void {
+    defineElement(tag, this);
+  }
+
+  /** Dispatches a public event: bubbling and composed, so it crosses shadow roots. */
+  emit<K extends keyof WelfareEventMap>(name: K, detail: Detail<K>): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+  }
+
+  protected get strings() {
+    return commonStrings[this.i18n.lang];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.data.sync();
+  }
+
+  /**
+   * Renders the element's content once the feed is loaded, and the shared states
+   * otherwise. Subclasses implement `renderLoaded`.
+   */
+  protected renderState(renderLoaded: () => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
+    if (!this.data.hasSource) return html`<p class="state" part="state">${this.strings.noSource}</p>`;
+    return this.data.task.render({
+      initial: () => this.renderLoading(),
+      pending: () => this.renderLoading(),
+      complete: () => renderLoaded(),
+      error: (error) => this.renderError(error),
+    }) as TemplateResult;
+  }
+
+  protected renderLoading(): TemplateResult {
+    return html`<p class="state" part="state loading" role="status">
+      <span class="spinner" aria-hidden="true"></span>${this.strings.loading}
+    </p>`;
+  }
+
+  protected renderError(error: unknown): TemplateResult {
+    const code = error instanceof FeedError ? error.code : 'network';
+    return html`<div class="error" part="error" role="alert">
+      <p>${this.strings.error[code]}</p>
+      <button type="button" part="button retry" @click=${() => this.data.store.retry()}>${this.strings.retry}</button>
+    </div>`;
+  }
+}

@@ -1,0 +1,129 @@
+import { FeedError, readFeed } from './reader.js';
+import type { ReadResult } from './types.js';
+
+export interface LoadOptions {
+  /** Aborts this caller's wait; the request itself stops when every caller has aborted. */
+  readonly signal?: AbortSignal;
+  /** Milliseconds before the request is given up. */
+  readonly timeout?: number;
+}
+
+export const DEFAULT_TIMEOUT = 20_000;
+
+interface Pending {
+  readonly promise: Promise<ReadResult>;
+  readonly controller: AbortController;
+  waiting: number;
+  settled: boolean;
+}
+
+/** One request per feed URL per page, shared by every element (CONTRACT §2 `src`). */
+const requests = new Map<string, Pending>();
+
+/** The absolute URL a `src` stands for, which is also its cache key. */
+export function feedUrl(src: string): string {
+  return new URL(src, document.baseURI).href;
+}
+
+/**
+ * Fetches and reads a feed once per URL. Each caller may abort its own wait; the
+ * request is cancelled only when nobody is left waiting for it. A failed request is
+ * forgotten so that a later attempt (a "Riprova" button) fetches again.
+ */
+export function loadFeed(src: string, options: LoadOptions = {}): Promise<ReadResult> {
+  const url = feedUrl(src);
+  let pending = requests.get(url);
+  if (!pending) {
+    pending = start(url, options.timeout ?? DEFAULT_TIMEOUT);
+    requests.set(url, pending);
+  }
+  return follow(url, pending, options.signal);
+}
+
+/** Drops every cached feed; for tests and for pages that reload data on purpose. */
+export function forgetFeeds(): void {
+  requests.clear();
+}
+
+function start(url: string, timeout: number): Pending {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new FeedError('timeout', `No answer from ${url} within ${timeout} ms.`)), timeout);
+  const promise = fetchAndRead(url, controller.signal).finally(() => clearTimeout(timer));
+  const pending: Pending = { promise, controller, waiting: 0, settled: false };
+  promise.then(
+    () => (pending.settled = true),
+    () => {
+      pending.settled = true;
+      if (requests.get(url) === pending) requests.delete(url);
+    },
+  );
+  return pending;
+}
+
+async function fetchAndRead(url: string, signal: AbortSignal): Promise<ReadResult> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  } catch (error) {
+    if (signal.reason instanceof FeedError) throw signal.reason;
+    if (signal.aborted) throw signal.reason;
+    throw new FeedError('network', `The feed ${url} could not be fetched: ${String(error)}`);
+  }
+  if (!response.ok) {
+    throw new FeedError('http', `The feed ${url} answered HTTP ${response.status}.`, response.status);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await response.text());
+  } catch (error) {
+    if (signal.reason instanceof FeedError) throw signal.reason;
+    throw new FeedError('json', `The feed ${url} is not valid JSON: ${String(error)}`);
+  }
+  const result = readFeed(raw);
+  report(url, result);
+  return result;
+}
+
+/** One console warning per feed, with a summary, so publishers can find bad entries. */
+export function report(source: string, result: ReadResult): void {
+  if (!result.issues.length) return;
+  const dropped = result.issues.filter((i) => i.dropped).length;
+  console.warn(
+    `[welfare-elements] ${source}: ${dropped} entries skipped, ${result.issues.length - dropped} fields removed.`,
+    result.issues.slice(0, 50),
+  );
+}
+
+function follow(url: string, pending: Pending, signal?: AbortSignal): Promise<ReadResult> {
+  if (!signal) {
+    // A caller that cannot abort keeps the request alive until it settles.
+    pending.waiting++;
+    pending.promise.finally(() => pending.waiting--).catch(() => undefined);
+    return pending.promise;
+  }
+  if (signal.aborted) return Promise.reject(signal.reason);
+  pending.waiting++;
+  return new Promise<ReadResult>((resolve, reject) => {
+    const onAbort = () => {
+      pending.waiting--;
+      if (pending.waiting === 0 && !pending.settled) {
+        pending.controller.abort();
+        if (requests.get(url) === pending) requests.delete(url);
+      }
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        pending.waiting--;
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        pending.waiting--;
+        reject(error);
+      },
+    );
+  });
+}

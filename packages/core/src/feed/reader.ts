@@ -1,0 +1,316 @@
+import { webHref } from './links.js';
+import type {
+  AccessPoint,
+  Category,
+  Feed,
+  FeedIssue,
+  GeoPoint,
+  LocalizedText,
+  Notice,
+  Organization,
+  OrganizationKind,
+  ReadResult,
+  Service,
+  ServiceLocation,
+} from './types.js';
+
+/** Why a whole feed could not be used. Entries never cause this; only the envelope. */
+export type FeedErrorCode = 'network' | 'timeout' | 'http' | 'json' | 'version' | 'format';
+
+export class FeedError extends Error {
+  constructor(
+    readonly code: FeedErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'FeedError';
+  }
+}
+
+/**
+ * Longest text kept per field. A feed written by dozens of organisations can carry a
+ * pasted document; cutting it keeps memory and layout sane.
+ */
+export const TEXT_LIMITS = { name: 300, description: 4000, short: 500 } as const;
+
+export interface ReadOptions {
+  /** "Today" for the validity window; defaults to the current date in Europe/Rome. */
+  readonly today?: string;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The date (YYYY-MM-DD) in Europe/Rome, where every service of the feed lives. */
+export function romeToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/**
+ * Reads an untrusted feed v1 object. Never throws for bad entries: each is skipped
+ * (or stripped of a bad field) with a reason in `issues`. Throws FeedError only when
+ * the value is not a feed at all or has another version.
+ */
+export function readFeed(raw: unknown, options: ReadOptions = {}): ReadResult {
+  if (!isObject(raw)) throw new FeedError('format', 'The feed is not a JSON object.');
+  if (raw['version'] !== 1) {
+    throw new FeedError('version', `Unsupported feed version: ${JSON.stringify(raw['version'])}.`);
+  }
+  const reader = new EntryReader(options.today ?? romeToday());
+  return reader.read(raw);
+}
+
+class EntryReader {
+  readonly issues: FeedIssue[] = [];
+  skipped = 0;
+  hidden = 0;
+
+  constructor(private readonly today: string) {}
+
+  read(raw: Json): ReadResult {
+    const categories = this.list(raw, 'categories', (e, p) => this.category(e, p));
+    const organizations = this.list(raw, 'organizations', (e, p) => this.organization(e, p));
+    const allServices = this.list(raw, 'services', (e, p) => this.service(e, p));
+    const services = allServices.filter((s) => this.isCurrent(s));
+    this.hidden = allServices.length - services.length;
+    const accessPoints = this.list(raw, 'accessPoints', (e, p) => this.accessPoint(e, p));
+    const notices = this.list(raw, 'notices', (e, p) => this.notice(e, p));
+
+    const comuni = new Set<string>();
+    const audiences = new Set<string>();
+    let hasHours = false;
+    for (const s of services) {
+      if (s.hours) hasHours = true;
+      for (const a of s.audiences) audiences.add(a);
+      for (const l of s.locations) {
+        if (l.comune) comuni.add(l.comune);
+        if (l.hours) hasHours = true;
+      }
+    }
+    for (const a of accessPoints) {
+      if (a.comune) comuni.add(a.comune);
+      if (a.hours) hasHours = true;
+    }
+    const sort = (values: Set<string>) => [...values].sort((a, b) => a.localeCompare(b, 'it'));
+
+    const feed: Feed = {
+      version: 1,
+      title: text(raw['title'], TEXT_LIMITS.short),
+      updated: str(raw['updated'], TEXT_LIMITS.short),
+      categories,
+      organizations,
+      services,
+      accessPoints,
+      notices,
+      comuni: sort(comuni),
+      audiences: sort(audiences),
+      hasHours,
+    };
+    return { feed, issues: this.issues, skipped: this.skipped, hidden: this.hidden };
+  }
+
+  /** Reads one array of the feed; entries with a repeated id are dropped. */
+  private list<T extends { id?: string }>(
+    raw: Json,
+    key: string,
+    readEntry: (entry: Json, path: string) => T | undefined,
+  ): T[] {
+    const value = raw[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.note(`$.${key}`, `"${key}" is not an array`, true);
+      return [];
+    }
+    const out: T[] = [];
+    const seen = new Set<string>();
+    value.forEach((entry, i) => {
+      const path = `$.${key}[${i}]`;
+      if (!isObject(entry)) return this.note(path, 'entry is not an object', true);
+      const item = readEntry(entry, path);
+      if (!item) return;
+      if (item.id !== undefined) {
+        if (seen.has(item.id)) return this.note(path, `repeated id "${item.id}"`, true);
+        seen.add(item.id);
+      }
+      out.push(item);
+    });
+    return out;
+  }
+
+  private note(path: string, reason: string, dropped: boolean): void {
+    this.issues.push({ path, reason, dropped });
+    if (dropped) this.skipped++;
+  }
+
+  /** id and name are required everywhere (CONTRACT §4). */
+  private identity(e: Json, path: string): { id: string; name: LocalizedText } | undefined {
+    const id = typeof e['id'] === 'number' ? String(e['id']) : str(e['id'], TEXT_LIMITS.short);
+    if (!id) return void this.note(path, 'missing "id"', true);
+    const name = text(e['name'], TEXT_LIMITS.name);
+    if (!name) return void this.note(path, `missing "name" (id "${id}")`, true);
+    return { id, name };
+  }
+
+  private category(e: Json, path: string): Category | undefined {
+    const base = this.identity(e, path);
+    if (!base) return undefined;
+    const color = str(e['color'], 32);
+    return { ...base, ...(color && /^#[0-9a-f]{3,8}$/i.test(color) ? { color } : {}) };
+  }
+
+  private organization(e: Json, path: string): Organization | undefined {
+    const base = this.identity(e, path);
+    if (!base) return undefined;
+    const kinds: OrganizationKind[] = ['public', 'third-sector', 'other'];
+    const kind = kinds.includes(e['kind'] as OrganizationKind) ? (e['kind'] as OrganizationKind) : 'other';
+    return { ...base, kind, ...this.website(e, path) };
+  }
+
+  private service(e: Json, path: string): Service | undefined {
+    const base = this.identity(e, path);
+    if (!base) return undefined;
+    const locations: ServiceLocation[] = [];
+    if (Array.isArray(e['locations'])) {
+      e['locations'].forEach((l, i) => {
+        if (!isObject(l)) return this.note(`${path}.locations[${i}]`, 'location is not an object', false);
+        locations.push(
+          compact({
+            name: text(l['name'], TEXT_LIMITS.short),
+            address: str(l['address'], TEXT_LIMITS.short),
+            comune: str(l['comune'], TEXT_LIMITS.short),
+            position: this.position(l, `${path}.locations[${i}]`),
+            hours: str(l['hours'], TEXT_LIMITS.short),
+          }),
+        );
+      });
+    }
+    return compact({
+      type: 'service' as const,
+      ...base,
+      description: this.description(e, path),
+      organization: str(e['organization'], TEXT_LIMITS.short),
+      categories: strings(e['categories']),
+      audiences: strings(e['audiences']),
+      keywords: strings(e['keywords']),
+      locations,
+      hours: str(e['hours'], TEXT_LIMITS.short),
+      phone: str(e['phone'], TEXT_LIMITS.short),
+      email: str(e['email'], TEXT_LIMITS.short),
+      ...this.website(e, path),
+      validFrom: date(e['validFrom']),
+      validThrough: date(e['validThrough']),
+    });
+  }
+
+  private accessPoint(e: Json, path: string): AccessPoint | undefined {
+    const base = this.identity(e, path);
+    if (!base) return undefined;
+    return compact({
+      type: 'access-point' as const,
+      ...base,
+      description: this.description(e, path),
+      address: str(e['address'], TEXT_LIMITS.short),
+      comune: str(e['comune'], TEXT_LIMITS.short),
+      position: this.position(e, path),
+      hours: str(e['hours'], TEXT_LIMITS.short),
+      phone: str(e['phone'], TEXT_LIMITS.short),
+      email: str(e['email'], TEXT_LIMITS.short),
+      ...this.website(e, path),
+    });
+  }
+
+  private notice(e: Json, path: string): Notice | undefined {
+    const body = text(e['text'] ?? e['message'] ?? e['name'], TEXT_LIMITS.description);
+    if (!body) return void this.note(path, 'notice without text', true);
+    return compact({ id: str(e['id'], TEXT_LIMITS.short), text: body });
+  }
+
+  private description(e: Json, path: string): LocalizedText | undefined {
+    const raw = e['description'];
+    const full = text(raw, Number.MAX_SAFE_INTEGER);
+    if (!full) return undefined;
+    const cut = text(raw, TEXT_LIMITS.description);
+    if (cut && Object.keys(full).some((k) => full[k] !== cut[k])) {
+      this.note(path, `description cut to ${TEXT_LIMITS.description} characters`, false);
+    }
+    return cut;
+  }
+
+  private website(e: Json, path: string): { website?: string } {
+    if (e['website'] === undefined) return {};
+    const href = webHref(e['website']);
+    if (!href) this.note(`${path}.website`, 'website is not an http(s) URL; removed', false);
+    return href ? { website: href } : {};
+  }
+
+  /** Coordinates must be numbers in range; a wrong pair only loses the map position. */
+  private position(e: Json, path: string): GeoPoint | undefined {
+    const { lat, lon } = e;
+    if (lat === undefined && lon === undefined) return undefined;
+    const ok =
+      typeof lat === 'number' && typeof lon === 'number' &&
+      Number.isFinite(lat) && Number.isFinite(lon) &&
+      lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+    if (!ok) {
+      this.note(path, 'coordinates are not numbers within range; kept without a map position', false);
+      return undefined;
+    }
+    return { lat, lon };
+  }
+
+  private isCurrent(s: Service): boolean {
+    if (s.validFrom && s.validFrom > this.today) return false;
+    if (s.validThrough && s.validThrough < this.today) return false;
+    return true;
+  }
+}
+
+function str(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
+}
+
+/** A string, or an object of language codes to strings (CONTRACT §4). */
+function text(value: unknown, max: number): LocalizedText | undefined {
+  if (typeof value === 'string') {
+    const s = str(value, max);
+    return s ? { it: s } : undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [lang, v] of Object.entries(value)) {
+    const s = str(v, max);
+    if (s && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) out[lang] = s;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function strings(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (const v of value) {
+    const s = str(v, TEXT_LIMITS.short);
+    if (s && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/** A YYYY-MM-DD prefix of an ISO date, or undefined. */
+function date(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
+}
+
+/** Drops undefined fields so optional properties stay absent, not undefined. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}

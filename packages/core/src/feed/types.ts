@@ -1,0 +1,112 @@
+/**
+ * Feed v1 as the elements use it, after the reader has checked and normalised it
+ * (CONTRACT §4). The raw JSON is untrusted; nothing here is read from it unchecked.
+ */
+
+/** Human-readable text: language code to string. Always has at least one entry. */
+export type LocalizedText = Readonly<Record<string, string>>;
+
+export type OrganizationKind = 'public' | 'third-sector' | 'other';
+
+export interface GeoPoint {
+  readonly lat: number;
+  readonly lon: number;
+}
+
+export interface Category {
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** Optional extension: a CSS colour for markers and tiles. */
+  readonly color?: string;
+}
+
+export interface Organization {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly kind: OrganizationKind;
+  readonly website?: string;
+}
+
+export interface ServiceLocation {
+  readonly name?: LocalizedText;
+  readonly address?: string;
+  readonly comune?: string;
+  /** Absent when the feed gave no coordinates or wrong ones. */
+  readonly position?: GeoPoint;
+  readonly hours?: string;
+}
+
+export interface Contacts {
+  readonly phone?: string;
+  readonly email?: string;
+  /** Only http(s) URLs survive the reader. */
+  readonly website?: string;
+}
+
+export interface Service extends Contacts {
+  readonly type: 'service';
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly organization?: string;
+  readonly categories: readonly string[];
+  readonly audiences: readonly string[];
+  readonly keywords: readonly string[];
+  readonly locations: readonly ServiceLocation[];
+  readonly hours?: string;
+  readonly validFrom?: string;
+  readonly validThrough?: string;
+}
+
+export interface AccessPoint extends Contacts {
+  readonly type: 'access-point';
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly address?: string;
+  readonly comune?: string;
+  readonly position?: GeoPoint;
+  readonly hours?: string;
+}
+
+export interface Notice {
+  readonly id?: string;
+  readonly text: LocalizedText;
+}
+
+export interface Feed {
+  readonly version: 1;
+  readonly title?: LocalizedText;
+  readonly updated?: string;
+  readonly categories: readonly Category[];
+  readonly organizations: readonly Organization[];
+  /** Services inside their validity window, in feed order. */
+  readonly services: readonly Service[];
+  readonly accessPoints: readonly AccessPoint[];
+  readonly notices: readonly Notice[];
+  /** Derived: every comune named by a service location or access point, sorted. */
+  readonly comuni: readonly string[];
+  /** Derived: every audience id used by a service, sorted. */
+  readonly audiences: readonly string[];
+  /** Derived: true when any service, location or access point has `hours`. */
+  readonly hasHours: boolean;
+}
+
+/** Something the reader noticed in one entry. */
+export interface FeedIssue {
+  /** JSON path of the entry, e.g. `$.services[3]`. */
+  readonly path: string;
+  /** Plain English, for developers reading the console. */
+  readonly reason: string;
+  /** True when the entry was dropped; false when only a field was. */
+  readonly dropped: boolean;
+}
+
+export interface ReadResult {
+  readonly feed: Feed;
+  readonly issues: readonly FeedIssue[];
+  /** Entries dropped as invalid (CONTRACT §4 `skipped`). */
+  readonly skipped: number;
+  /** Valid services hidden because today is outside their validity window. */
+  readonly hidden: number;
+}

@@ -1,0 +1,52 @@
+import type { FeedErrorCode } from '../feed/reader.js';
+import { type Lang, plural } from './lang.js';
+
+/** Strings every element needs: loading, errors, result counts. Element strings live beside each element. */
+export const commonStrings = {
+  it: {
+    loading: 'Caricamento dei servizi…',
+    noSource: 'Nessuna fonte dati: aggiungere l\'attributo src all\'elemento.',
+    retry: 'Riprova',
+    searching: 'Ricerca in corso…',
+    services: (n: number) => plural('it', n, 'servizio', 'servizi'),
+    accessPoints: (n: number) => plural('it', n, 'punto di accesso', 'punti di accesso'),
+    error: {
+      network: 'Non è stato possibile scaricare l\'elenco dei servizi. Controllare la connessione e riprovare.',
+      timeout: 'L\'elenco dei servizi non risponde. Riprovare tra qualche minuto.',
+      http: 'L\'elenco dei servizi non è disponibile in questo momento.',
+      json: 'L\'elenco dei servizi è danneggiato e non può essere letto.',
+      version: 'L\'elenco dei servizi è in un formato non supportato da questa pagina.',
+      format: 'L\'elenco dei servizi non è nel formato previsto.',
+    } satisfies Record<FeedErrorCode, string>,
+    phone: 'Telefono',
+    email: 'Email',
+    website: 'Sito web',
+    hours: 'Orari',
+    directions: 'Indicazioni stradali',
+    opensInNewWindow: '(si apre in una nuova finestra)',
+  },
+  en: {
+    loading: 'Loading services…',
+    noSource: 'No data source: add the src attribute to the element.',
+    retry: 'Try again',
+    searching: 'Searching…',
+    services: (n: number) => plural('en', n, 'service', 'services'),
+    accessPoints: (n: number) => plural('en', n, 'access point', 'access points'),
+    error: {
+      network: 'The list of services could not be downloaded. Check the connection and try again.',
+      timeout: 'The list of services is not answering. Please try again in a few minutes.',
+      http: 'The list of services is not available right now.',
+      json: 'The list of services is damaged and cannot be read.',
+      version: 'The list of services is in a format this page does not support.',
+      format: 'The list of services is not in the expected format.',
+    } satisfies Record<FeedErrorCode, string>,
+    phone: 'Phone',
+    email: 'Email',
+    website: 'Website',
+    hours: 'Opening hours',
+    directions: 'Directions',
+    opensInNewWindow: '(opens in a new window)',
+  },
+} satisfies Record<Lang, unknown>;
+
+export type CommonStrings = (typeof commonStrings)['it'];

@@ -1,0 +1,116 @@
+import { css } from 'lit';
+
+/**
+ * Library tokens (first tier). Defaults look right on a Bootstrap Italia page; element
+ * properties (second tier) default to these. The host resets inherited text styles a
+ * CMS theme may set (text-align, letter-spacing, uppercase headings) but keeps its font.
+ */
+export const hostStyles = css`
+  :host {
+    --_primary: var(--welfare-color-primary, #0066cc);
+    --_on-primary: var(--welfare-color-on-primary, #ffffff);
+    --_text: var(--welfare-color-text, #1a1a1a);
+    --_muted: var(--welfare-color-muted, #5c6f82);
+    --_surface: var(--welfare-color-surface, #ffffff);
+    --_surface-alt: var(--welfare-color-surface-alt, #f5f7fa);
+    --_border: var(--welfare-color-border, #c5c7c9);
+    --_danger: var(--welfare-color-danger, #a0001b);
+    --_focus: var(--welfare-color-focus, #ff9900);
+    --_radius: var(--welfare-radius, 4px);
+    --_space: var(--welfare-space, 1rem);
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--welfare-font-family, inherit);
+    font-size: var(--welfare-font-size, 1rem);
+    line-height: 1.5;
+    text-align: start;
+    letter-spacing: normal;
+    text-transform: none;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  a {
+    color: var(--_primary);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .state {
+    margin: 0;
+    padding: var(--_space);
+    color: var(--_muted);
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+    animation: welfare-spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+  @keyframes welfare-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  .error {
+    padding: var(--_space);
+    border: 1px solid var(--_danger);
+    border-left-width: 4px;
+    border-radius: var(--_radius);
+    color: var(--_danger);
+    background: var(--_surface);
+  }
+  .error p {
+    margin: 0 0 0.5rem;
+  }
+  .button,
+  .error button {
+    padding: 0.5rem 1rem;
+    min-height: 2.75rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary);
+    font-weight: 600;
+  }
+  .button:hover,
+  .error button:hover {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+`;

@@ -1,0 +1,1 @@
+export { WelfareList } from './welfare-list.js';

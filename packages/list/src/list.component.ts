@@ -1,0 +1,187 @@
+import {
+  hostStyles,
+  pick,
+  renderContacts,
+  renderHours,
+  type Service,
+  WelfareElement,
+} from '@welfare-elements/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { listStyles } from './list.styles.js';
+import { listStrings } from './list.strings.js';
+
+/**
+ * The services that match the group's filters, with the number of results.
+ * Large feeds are shown a page at a time ("Mostra altri"), so 50,000 services
+ * never freeze the page.
+ *
+ * @summary The list of services; the accessible twin of the map.
+ *
+ * @fires welfare-load - `{ services, accessPoints, skipped }` once the feed is read.
+ * @fires welfare-error - `{ message, code }` when the feed cannot be fetched or read.
+ * @fires welfare-filter - `{ query, categories, results }` when the group's filters change.
+ * @fires welfare-select - `{ id, type }` when a person selects a service.
+ *
+ * @csspart count - The number of results.
+ * @csspart list - The list of cards.
+ * @csspart item - One service card (also `selected` when selected).
+ * @csspart name - The service name (a button that selects it).
+ * @csspart organization - The organisation offering the service.
+ * @csspart description - The description.
+ * @csspart categories - The category chips.
+ * @csspart address - The places where the service is offered.
+ * @csspart hours - The opening hours.
+ * @csspart contacts - Phone, email and website.
+ * @csspart link - Every link.
+ * @csspart more - The "show more" button.
+ * @csspart empty - The message shown when nothing matches.
+ * @csspart state - Loading and no-source messages.
+ * @csspart error - The error message (role="alert").
+ *
+ * @cssprop [--welfare-list-gap=0.75rem] - Space between cards.
+ * @cssprop [--welfare-list-card-background=var(--welfare-color-surface, #fff)] - Card background.
+ * @cssprop [--welfare-list-card-border=1px solid var(--welfare-color-border, #c5c7c9)] - Card border.
+ * @cssprop [--welfare-list-selected-color=var(--welfare-color-primary, #0066cc)] - Accent of the selected card.
+ */
+export class WelfareList extends WelfareElement {
+  static override styles = [hostStyles, listStyles];
+
+  /** How many services are rendered at first and added by each "show more". */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  /** Heading level of each service name (2-6), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  @state() private shown = 0;
+  private lastResults?: readonly Service[];
+  private focusIndex = -1;
+
+  private get t() {
+    return listStrings[this.i18n.lang];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const results = this.data.store.results;
+    if (results !== this.lastResults) {
+      this.lastResults = results;
+      this.shown = Math.max(1, this.pageSize);
+    }
+    this.revealSelected(results);
+  }
+
+  override render() {
+    return this.renderState(() => this.renderLoaded());
+  }
+
+  private renderLoaded() {
+    const store = this.data.store;
+    const results = store.results;
+    const searching = store.searching;
+    const count = searching ? this.strings.searching : this.strings.services(results.length);
+    const visible = results.slice(0, this.shown);
+    const remaining = results.length - visible.length;
+    return html`
+      <p class="count" part="count" role="status" aria-live="polite">${count}</p>
+      ${!searching && results.length === 0 ? this.renderEmpty() : nothing}
+      <ul class="items" part="list" aria-label=${this.t.label}>
+        ${repeat(visible, (s) => s.id, (s, i) => this.renderItem(s, i))}
+      </ul>
+      ${remaining > 0
+        ? html`<button type="button" class="button more" part="more" @click=${this.showMore}>
+            ${this.t.more(Math.min(this.pageSize, remaining))}
+            <span class="visually-hidden">${this.t.remaining(remaining)}</span>
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private renderEmpty() {
+    return html`<div class="empty" part="empty">
+      <p><strong>${this.t.empty}</strong></p>
+      <p>${this.t.emptyHint}</p>
+      <button type="button" class="button" @click=${this.clearFilters}>${this.t.clearFilters}</button>
+    </div>`;
+  }
+
+  private renderItem(s: Service, index: number) {
+    const lang = this.i18n.lang;
+    const store = this.data.store;
+    const selected = store.selected === s.id;
+    const org = store.organizationOf(s);
+    const description = pick(s.description, lang);
+    const categories = s.categories.map((id) => store.category(id)).filter((c) => c !== undefined);
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const name = html`<button
+      type="button"
+      part="name"
+      aria-pressed=${selected ? 'true' : 'false'}
+      data-index=${index}
+      @click=${() => this.choose(s)}
+    >${pick(s.name, lang)}</button>`;
+    return html`<li class="item ${selected ? 'selected' : ''}" part=${selected ? 'item selected' : 'item'} data-id=${s.id}>
+      <div role="heading" aria-level=${level} class="name">${name}</div>
+      ${org ? html`<p class="org" part="organization">${pick(org.name, lang)}</p>` : nothing}
+      ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
+      ${categories.length
+        ? html`<ul class="chips" part="categories" aria-label=${this.t.categories}>
+            ${categories.map((c) => html`<li>${pick(c.name, lang)}</li>`)}
+          </ul>`
+        : nothing}
+      ${s.locations.length
+        ? html`<ul class="places" part="address" aria-label=${this.t.where}>
+            ${s.locations.map(
+              (l) => html`<li>
+                ${l.name ? html`${pick(l.name, lang)}, ` : nothing}${[l.address, l.comune].filter(Boolean).join(', ')}
+                ${l.hours && l.hours !== s.hours ? renderHours(l.hours, this.strings) : nothing}
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${renderHours(s.hours, this.strings)} ${renderContacts(s, this.strings)}
+    </li>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusIndex >= 0) {
+      const button = this.renderRoot.querySelector<HTMLButtonElement>(`button[data-index="${this.focusIndex}"]`);
+      this.focusIndex = -1;
+      button?.focus();
+    }
+  }
+
+  private showMore() {
+    // Focus the first new card so keyboard and screen-reader users continue from there.
+    this.focusIndex = this.shown;
+    this.shown += Math.max(1, this.pageSize);
+  }
+
+  private clearFilters() {
+    this.data.store.update({ query: '', categories: [], audiences: [], comune: '', openNow: false }, this);
+  }
+
+  private choose(s: Service) {
+    const store = this.data.store;
+    const next = store.selected === s.id ? null : s.id;
+    store.select(next, this);
+    if (next) this.emit('welfare-select', { id: next, type: 'service' });
+  }
+
+  /** A service selected elsewhere (the map) is paged in and scrolled into view. */
+  private revealSelected(results: readonly Service[]) {
+    const id = this.data.store.selected;
+    if (!id) this.revealed = null;
+    if (!id || id === this.revealed) return;
+    this.revealed = id;
+    const index = results.findIndex((s) => s.id === id);
+    if (index < 0) return;
+    if (index >= this.shown) this.shown = index + 1;
+    void this.updateComplete.then(() => {
+      const item = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+      item?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    });
+  }
+  private revealed: string | null = null;
+}

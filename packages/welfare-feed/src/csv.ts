@@ -1,0 +1,193 @@
+import Papa from 'papaparse';
+import { parseDate } from './dates.js';
+import { parseCoordinate, inRange, RANGE, type Axis } from './geo.js';
+import { normalize } from './ids.js';
+import type { Reporter, Where } from './issues.js';
+import { compact, type FeedLocation, type FeedService } from './types.js';
+
+/** The columns of the spreadsheet template (examples/templates/servizi-modello.csv). */
+export const COLUMNS = [
+  'id', 'nome', 'descrizione', 'organizzazione', 'categorie', 'destinatari', 'parole_chiave',
+  'sede', 'indirizzo', 'comune', 'lat', 'lon', 'orari', 'telefono', 'email', 'sito',
+  'valido_dal', 'valido_al',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** Other headers people write for the same column (compared after normalising). */
+const ALIASES: Readonly<Record<string, Column>> = {
+  'nome servizio': 'nome', servizio: 'nome', ente: 'organizzazione', organizzazione: 'organizzazione',
+  categoria: 'categorie', 'parole chiave': 'parole_chiave', 'nome sede': 'sede', via: 'indirizzo',
+  citta: 'comune', latitudine: 'lat', longitudine: 'lon', lng: 'lon', orario: 'orari',
+  'orari di apertura': 'orari', tel: 'telefono', 'e mail': 'email', mail: 'email', 'sito web': 'sito',
+  web: 'sito', url: 'sito', 'valido da': 'valido_dal', 'valido fino al': 'valido_al', scadenza: 'valido_al',
+};
+
+/** One service read from a spreadsheet row; organisation and categories are still as typed. */
+export interface CsvEntry {
+  line: number;
+  service: FeedService;
+}
+
+export interface CsvResult {
+  entries: CsvEntry[];
+  /** Data rows read (not counting the header and empty rows). */
+  rows: number;
+  skipped: number;
+}
+
+/** Several values in one cell are separated by "|" or ",". */
+export function splitList(cell: string | undefined): string[] {
+  return (cell ?? '').split(/[|,]/).map((v) => v.trim()).filter(Boolean);
+}
+
+function columnFor(header: string): Column | undefined {
+  const key = normalize(header);
+  const underscored = key.replace(/ /g, '_');
+  if ((COLUMNS as readonly string[]).includes(underscored)) return underscored as Column;
+  return ALIASES[key];
+}
+
+type Cells = Partial<Record<Column, string>>;
+
+/**
+ * Reads a services spreadsheet saved as CSV: UTF-8 with or without BOM, separated by
+ * ";" (Excel in Italian), "," or tabs, with quoted cells that may span lines.
+ */
+export function readServicesCsv(text: string, file: string, r: Reporter): CsvResult {
+  const body = text.replace(/^\uFEFF/, '');
+  const rows: Array<{ cells: string[]; line: number }> = [];
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(body, {
+    delimitersToGuess: [';', ',', '\t'],
+    skipEmptyLines: false,
+    step: (result) => {
+      const end = result.meta.cursor;
+      for (const e of result.errors) {
+        if (e.code !== 'UndetectableDelimiter') r.error('csv_parse', { line, detail: e.message }, { file, line });
+      }
+      rows.push({ cells: result.data, line });
+      line += countNewlines(body, start, end);
+      start = end;
+    },
+  });
+  const result: CsvResult = { entries: [], rows: 0, skipped: 0 };
+  const header = rows.shift();
+  if (!header) return result;
+  const columns = header.cells.map((h) => {
+    const column = columnFor(h);
+    if (!column && h.trim()) r.warn('csv_unknown_column', { column: h.trim() }, { file, line: header.line });
+    return column;
+  });
+  if (!columns.includes('nome')) {
+    r.error('csv_no_name_column', {}, { file, line: header.line });
+    return result;
+  }
+  const byId = new Map<string, CsvEntry>();
+  for (const row of rows) {
+    const cells: Cells = {};
+    columns.forEach((c, i) => {
+      const v = row.cells[i]?.replace(/\r\n?/g, '\n').trim();
+      if (c && v) cells[c] = v;
+    });
+    if (Object.keys(cells).length === 0) continue;
+    result.rows++;
+    const where = { file, line: row.line };
+    const previous = cells.id ? byId.get(cells.id) : undefined;
+    const location = readLocation(cells, where, r);
+    if (previous && location) {
+      (previous.service.locations ??= []).push(location);
+      r.info('csv_extra_location', { line: row.line, id: cells.id }, where);
+      continue;
+    }
+    if (!cells.nome) {
+      r.error('csv_missing_name', { line: row.line }, where);
+      result.skipped++;
+      continue;
+    }
+    const entry = { line: row.line, service: readService(cells, location, where, r) };
+    if (cells.id && !previous) byId.set(cells.id, entry);
+    result.entries.push(entry);
+  }
+  return result;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function readService(cells: Cells, location: FeedLocation | undefined, where: Where, r: Reporter): FeedService {
+  const service: FeedService = {
+    id: cells.id ?? '',
+    name: cells.nome ?? '',
+    description: cells.descrizione,
+    organization: cells.organizzazione,
+    categories: splitList(cells.categorie),
+    audiences: splitList(cells.destinatari),
+    keywords: splitList(cells.parole_chiave),
+    locations: location ? [location] : [],
+    hours: location ? undefined : cells.orari,
+    phone: cells.telefono,
+    email: cells.email,
+    website: webAddress(cells.sito),
+    validFrom: readDate(cells, 'valido_dal', where, r),
+    validThrough: readDate(cells, 'valido_al', where, r),
+  };
+  return compact(service);
+}
+
+/** A location when the row says where: name of the place, address, comune or coordinates. */
+function readLocation(cells: Cells, where: Where, r: Reporter): FeedLocation | undefined {
+  if (!cells.sede && !cells.indirizzo && !cells.comune && !cells.lat && !cells.lon) return undefined;
+  return compact({
+    name: cells.sede,
+    address: cells.indirizzo,
+    comune: cells.comune,
+    ...readCoordinates(cells, where, r),
+    hours: cells.orari,
+  });
+}
+
+function readCoordinates(cells: Cells, where: Where, r: Reporter): { lat?: number; lon?: number } {
+  const lat = readAxis('lat', cells.lat, where, r);
+  const lon = readAxis('lon', cells.lon, where, r);
+  if (lat === null || lon === null) return {};
+  if ((lat === undefined) !== (lon === undefined)) {
+    r.warn('csv_coord_half', { line: where.line }, where);
+    return {};
+  }
+  return lat === undefined || lon === undefined ? {} : { lat, lon };
+}
+
+/** undefined: empty cell; null: reported as wrong. */
+function readAxis(axis: Axis, raw: string | undefined, where: Where, r: Reporter): number | undefined | null {
+  const value = parseCoordinate(raw);
+  if (value === undefined) return undefined;
+  if (Number.isNaN(value)) {
+    r.error('csv_coord_unreadable', { line: where.line, axis, value: raw }, where);
+    return null;
+  }
+  if (!inRange(axis, value)) {
+    const [min, max] = RANGE[axis];
+    r.error('csv_coord_range', { line: where.line, axis, value: raw, min, max }, where);
+    return null;
+  }
+  return value;
+}
+
+function readDate(cells: Cells, column: 'valido_dal' | 'valido_al', where: Where, r: Reporter): string | undefined {
+  const value = parseDate(cells[column]);
+  if (value === null) {
+    r.error('csv_date_invalid', { line: where.line, column, value: cells[column] }, where);
+    return undefined;
+  }
+  return value;
+}
+
+/** "www.example.it" → "https://www.example.it"; full addresses are kept. */
+function webAddress(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  return /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`;
+}

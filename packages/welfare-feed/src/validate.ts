@@ -1,0 +1,42 @@
+import { checkContent } from './checks.js';
+import { countBySeverity, Reporter, type Issue } from './issues.js';
+import type { Lang } from './messages.js';
+import { checkSchema } from './schema.js';
+
+export interface ValidateOptions {
+  lang?: Lang;
+  /** YYYY-MM-DD used for expiry; defaults to today in Europe/Rome. */
+  today?: string;
+}
+
+export interface ValidateResult {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  issues: Issue[];
+}
+
+/** Today's date (YYYY-MM-DD) in Europe/Rome, where the feed's dates live. */
+export function romeToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * Validates a parsed feed: the JSON Schema, then the content checks. When both
+ * complain about the same value, only the plainer content message is kept.
+ */
+export function validateFeed(feed: unknown, options: ValidateOptions = {}): ValidateResult {
+  const lang = options.lang ?? 'it';
+  const schema = new Reporter(lang);
+  const content = new Reporter(lang);
+  checkSchema(feed, schema);
+  checkContent(feed, content, options.today ?? romeToday());
+  const covered = new Set(content.issues.filter((i) => i.severity === 'error').map((i) => i.path));
+  const issues = [...schema.issues.filter((i) => !covered.has(i.path)), ...content.issues];
+  return summarize(issues);
+}
+
+export function summarize(issues: Issue[]): ValidateResult {
+  const { errors, warnings } = countBySeverity(issues);
+  return { ok: errors === 0, errors, warnings, issues };
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm test` after the build: node tests (feed tools), then browser tests (elements),
+ * then one closing line `N passed, N failed` for both, which CI reads.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+// Node's test runner (feed tools). Node 20 does not expand globs, so list the files.
+const nodeDir = 'packages/welfare-feed/test';
+const nodeFiles = existsSync(nodeDir)
+  ? readdirSync(nodeDir).filter((f) => f.endsWith('.test.mjs')).map((f) => join(nodeDir, f))
+  : [];
+if (nodeFiles.length) {
+  const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...nodeFiles], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.stdout.write(run.stdout);
+  const count = (name) => Number(run.stdout.match(new RegExp(`^ℹ ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const passed = count('pass');
+  const failed = count('fail') + (run.status !== 0 && count('fail') === 0 ? 1 : 0);
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += count('skipped');
+  console.log(`node: ${passed} passed, ${failed} failed`);
+}
+
+// Browser tests in Chromium.
+const countFile = join(mkdtempSync(join(tmpdir(), 'wtr-')), 'counts.json');
+const wtr = spawnSync('npx', ['wtr', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, WTR_COUNT_FILE: countFile },
+});
+if (existsSync(countFile)) {
+  const c = JSON.parse(readFileSync(countFile, 'utf8'));
+  totals.passed += c.passed;
+  totals.failed += c.failed;
+  totals.skipped += c.skipped;
+  if (wtr.status !== 0 && c.failed === 0) totals.failed++;
+} else {
+  console.error('The browser test run ended without results.');
+  totals.failed++;
+}
+
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,58 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { countReporter } from './scripts/count-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+/**
+ * Browser tests run in Debian's Chromium (CHROME_PATH overrides). The resolver rule
+ * maps every host but loopback to nothing, so no test can fetch tiles or anything else
+ * from outside, even by mistake.
+ */
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export default {
+  rootDir: '.',
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['packages/*/test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['welfare-source', 'browser', 'import', 'default'] },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 20 * 60 * 1000,
+  middleware: [
+    // /__slow/<ms>/<path> serves <path> late (loading states); /__status/<code> answers that code.
+    async function testFeeds(ctx, next) {
+      const slow = ctx.url.match(/^\/__slow\/(\d+)(\/.*)$/);
+      if (slow) {
+        await new Promise((resolve) => setTimeout(resolve, Number(slow[1])));
+        ctx.url = slow[2];
+      }
+      const status = ctx.url.match(/^\/__status\/(\d{3})/);
+      if (status) {
+        ctx.status = Number(status[1]);
+        ctx.body = 'test status';
+        return;
+      }
+      return next();
+    },
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+        ],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), countReporter()],
+};
