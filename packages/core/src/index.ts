@@ -7,6 +7,7 @@ export { GroupStore, type Status, type ChangeKind, type StoreChange } from './st
 export { groupStore, resetGroups } from './store/registry.js';
 export { NO_FILTERS, serviceHours, type Filters, type Facet } from './store/filters.js';
 export { SearchIndex } from './store/search-index.js';
+export { UrlStateController, readUrlState, writeUrlState, urlStateParams } from './store/url-state.js';
 export { LangController, resolveLang, toLang, formatNumber, plural, type Lang } from './i18n/lang.js';
 export { commonStrings, type CommonStrings } from './i18n/common-strings.js';
 export { WelfareElement } from './base/welfare-element.js';

@@ -74,11 +74,11 @@ export class FeedController implements ReactiveController {
     }
     if (category !== this.applied.category) {
       this.applied.category = category;
-      this.store.update({ categories: (category ?? '').split(/\s+/).filter(Boolean) });
+      this.store.preset({ categories: (category ?? '').split(/\s+/).filter(Boolean) });
     }
     if (comune !== this.applied.comune) {
       this.applied.comune = comune;
-      this.store.update({ comune: comune ?? '' });
+      this.store.preset({ comune: comune ?? '' });
     }
   }
 

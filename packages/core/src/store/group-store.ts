@@ -45,6 +45,10 @@ export class GroupStore extends EventTarget {
   origin: GeoPoint | null = null;
   /** Elements in this group, in connection order; the first speaks for the group. */
   readonly members = new Set<Element>();
+  /** Filters preset by attributes (`category`, `comune`); what a URL without url-state parameters means. */
+  presets: Partial<Filters> = {};
+  /** Filters restored from the page URL (url-state); attribute presets do not override them. */
+  readonly restored = new Set<keyof Filters>();
 
   private sourceKey: unknown;
   private loadAbort?: AbortController;
@@ -134,6 +138,13 @@ export class GroupStore extends EventTarget {
     this.filters = next;
     if (next.openNow) void this.needHours();
     this.emitChange('filters', origin);
+  }
+
+  /** Applies a preset from an attribute, except for filters the page URL restored. */
+  preset(patch: Partial<Filters>): void {
+    this.presets = { ...this.presets, ...patch };
+    const kept = Object.entries(patch).filter(([key]) => !this.restored.has(key as keyof Filters));
+    this.update(Object.fromEntries(kept));
   }
 
   setOrganization(id: string): void {
@@ -233,11 +244,17 @@ export class GroupStore extends EventTarget {
   private compute(except: Facet | undefined): Service[] {
     if (!this.data) return [];
     const f = this.filters;
-    const key = JSON.stringify([except, f, this.organization, this.origin, !!hoursEngine(), this.index?.isReady]);
+    // Only what can change the answer goes in the key, so results keep their identity
+    // (and a list its paging) when, say, the index finishes building with no query.
+    const query = f.query.trim();
+    const key = JSON.stringify([
+      except, f, this.organization, this.origin,
+      f.openNow && !!hoursEngine(),
+      query ? this.index?.isReady : null,
+    ]);
     if (except === undefined && this.memo?.key === key) return this.memo.services;
 
     let services: readonly Service[] = this.byName;
-    const query = f.query.trim();
     if (query) {
       const index = this.searchIndex();
       services = index.isReady ? index.find(query) : [];

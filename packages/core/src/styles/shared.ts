@@ -24,9 +24,16 @@ export const hostStyles = css`
     font-family: var(--welfare-font-family, inherit);
     font-size: var(--welfare-font-size, 1rem);
     line-height: 1.5;
+  }
+  /* Inherited text styles of a CMS theme reach the host (page rules beat :host), so
+     the reset sits on the shadow tree's top nodes, which page rules cannot match. */
+  :host > * {
     text-align: start;
     letter-spacing: normal;
+    word-spacing: normal;
     text-transform: none;
+    text-indent: 0;
+    font-style: normal;
     white-space: normal;
     word-break: normal;
     overflow-wrap: anywhere;
