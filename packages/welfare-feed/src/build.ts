@@ -12,7 +12,7 @@ import {
   type SourceData,
   type SourceEntry,
 } from './sources.js';
-import { isObject, str, type Feed, type Json, type Text } from './types.js';
+import { isObject, nowIso, str, type Feed, type Json, type OutputOptions, type OutputResult, type Text } from './types.js';
 import { validateFeed } from './validate.js';
 
 export interface BuildSource {
@@ -20,15 +20,8 @@ export interface BuildSource {
   text: string;
 }
 
-export interface BuildOptions {
-  lang?: Lang;
-  /** YYYY-MM-DD for expiry checks; defaults to today in Europe/Rome. */
-  today?: string;
-  /** Overrides the title found in the JSON fragments. */
-  title?: Text;
-  /** The feed's `updated`; defaults to now. */
-  updated?: string;
-}
+/** `title` overrides the title found in the JSON fragments. */
+export type BuildOptions = OutputOptions;
 
 export interface SourceSummary {
   file: string;
@@ -53,11 +46,7 @@ export interface LikelyDuplicate {
   second: { id: string; origin: Origin };
 }
 
-export interface BuildResult {
-  feed: Feed;
-  issues: Issue[];
-  errors: number;
-  warnings: number;
+export interface BuildResult extends OutputResult {
   summaries: SourceSummary[];
   duplicates: LikelyDuplicate[];
 }
@@ -90,7 +79,7 @@ export function buildFeed(sources: readonly BuildSource[], options: BuildOptions
   const feed: Feed = {
     version: 1,
     ...(title !== undefined ? { title } : {}),
-    updated: options.updated ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    updated: options.updated ?? nowIso(),
     categories: merger.lists.categories as Feed['categories'],
     organizations: merger.lists.organizations as Feed['organizations'],
     services: merger.lists.services as Feed['services'],

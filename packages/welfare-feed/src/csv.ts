@@ -59,7 +59,7 @@ export function readServicesCsv(text: string, file: string, r: Reporter): CsvRes
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(body, {
-    delimitersToGuess: [';', ',', '\t'],
+    delimiter: guessDelimiter(body),
     skipEmptyLines: false,
     step: (result) => {
       const end = result.meta.cursor;
@@ -110,6 +110,13 @@ export function readServicesCsv(text: string, file: string, r: Reporter): CsvRes
     result.entries.push(entry);
   }
   return result;
+}
+
+/** The separator used most in the header line: ";" (Excel in Italian), "," or tab. */
+export function guessDelimiter(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/)).replace(/"[^"]*"/g, '');
+  const counts = [';', ',', '\t'].map((d) => [d, header.split(d).length] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
 function countNewlines(text: string, from: number, to: number): number {

@@ -217,8 +217,8 @@ const catalog = {
     en: (p) => `Schedule with time zone "${p['zone']}": the time was kept as is, as Italian time.`,
   },
   hsds_field_ignored: {
-    it: (p) => `Campo «${p['field']}» di ${p['entity']} presente in ${p['count']} voci: il feed v1 non ha un campo equivalente, ignorato.`,
-    en: (p) => `Field "${p['field']}" of ${p['entity']} present in ${p['count']} entries: feed v1 has no equivalent field, ignored.`,
+    it: (p) => `Campo «${p['field']}» (${p['entity']}, ${p['count']} in tutto): il feed v1 non ha un campo equivalente, ignorato.`,
+    en: (p) => `Field "${p['field']}" (${p['entity']}, ${p['count']} in all): feed v1 has no equivalent field, ignored.`,
   },
 } satisfies Record<string, Record<Lang, Template>>;
 
@@ -252,6 +252,51 @@ const words = {
   services: { it: 'servizi', en: 'services' },
   organizations: { it: 'organizzazioni', en: 'organisations' },
   locations: { it: 'sedi', en: 'locations' },
+  'schedule:freq': { it: 'frequenza «{value}» non supportata', en: 'frequency "{value}" not supported' },
+  'schedule:interval': { it: 'si ripete ogni {value} settimane', en: 'repeats every {value} weeks' },
+  'schedule:byday': { it: 'giorno «{value}» non riconosciuto', en: 'day "{value}" not recognised' },
+  'schedule:rule': { it: 'regola «{value}» non supportata', en: 'rule "{value}" not supported' },
+  'schedule:days': { it: 'mancano i giorni', en: 'no days given' },
+  'schedule:orphan': { it: 'non collegato a nessun servizio o sede importati', en: 'not linked to any imported service or location' },
+  'schedule:times': { it: 'mancano o sono illeggibili gli orari di apertura e chiusura', en: 'opening and closing times are missing or unreadable' },
+  usage: {
+    it: `Uso: welfare-feed <comando> [opzioni]
+
+Comandi:
+  validate <feed.json>           controlla un feed v1 (schema e contenuti)
+  build <file.csv|file.json>...  unisce fogli di calcolo CSV e frammenti JSON in un feed
+  from-hsds <hsds.json>          converte Open Referral HSDS 3.0 in feed v1
+  template                       stampa il modello CSV da compilare
+
+Opzioni:
+  -o, --out <file>     dove scrivere il feed (build, from-hsds); altrimenti sullo standard output
+  --title <testo>      titolo del feed (build, from-hsds)
+  --updated <data>     valore di "updated" (predefinito: adesso)
+  --force              scrive il feed anche se ci sono errori
+  --json               resoconto in JSON per altri programmi
+  --today AAAA-MM-GG   data di oggi per le scadenze (predefinito: oggi a Roma)
+  --lang it|en         lingua dei messaggi (predefinita: da LANG)
+
+Uscita: 0 nessun errore (anche con avvisi), 1 errori, 2 uso sbagliato o file illeggibile.`,
+    en: `Usage: welfare-feed <command> [options]
+
+Commands:
+  validate <feed.json>           check a feed v1 (schema and content)
+  build <file.csv|file.json>...  merge CSV spreadsheets and JSON fragments into one feed
+  from-hsds <hsds.json>          convert Open Referral HSDS 3.0 to feed v1
+  template                       print the CSV template to fill in
+
+Options:
+  -o, --out <file>     where to write the feed (build, from-hsds); default standard output
+  --title <text>       feed title (build, from-hsds)
+  --updated <date>     value of "updated" (default: now)
+  --force              write the feed even when there are errors
+  --json               machine-readable report
+  --today YYYY-MM-DD   today's date for expiry (default: today in Rome)
+  --lang it|en         message language (default: from LANG)
+
+Exit: 0 no errors (warnings allowed), 1 errors, 2 usage error or unreadable file.`,
+  },
   ok: { it: 'Nessun problema trovato.', en: 'No problems found.' },
   totals: { it: '{e} errori, {w} avvisi.', en: '{e} errors, {w} warnings.' },
   summary: {

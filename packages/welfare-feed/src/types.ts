@@ -1,15 +1,22 @@
 /** Feed v1 as written by publishers (CONTRACT §4). Unknown properties are allowed. */
+import type { Issue } from './issues.js';
+import type { Lang } from './messages.js';
 
 export type Text = string | Readonly<Record<string, string>>;
 
-export interface FeedLocation {
-  name?: Text;
+/** Where people go: shared by service locations and access points. */
+export interface Place {
   address?: string;
   comune?: string;
   lat?: number;
   lon?: number;
+  /** OpenStreetMap opening_hours, Europe/Rome time. */
   hours?: string;
   [extra: string]: unknown;
+}
+
+export interface FeedLocation extends Place {
+  name?: Text;
 }
 
 export interface FeedCategory {
@@ -44,19 +51,13 @@ export interface FeedService {
   [extra: string]: unknown;
 }
 
-export interface FeedAccessPoint {
+export interface FeedAccessPoint extends Place {
   id: string;
   name: Text;
   description?: Text;
-  address?: string;
-  comune?: string;
-  lat?: number;
-  lon?: number;
-  hours?: string;
   phone?: string;
   email?: string;
   website?: string;
-  [extra: string]: unknown;
 }
 
 export interface Feed {
@@ -92,3 +93,25 @@ export function compact<T extends object>(o: T): T {
   }
   return o;
 }
+
+/** Options of the commands that write a feed (build, from-hsds). */
+export interface OutputOptions {
+  lang?: Lang;
+  /** YYYY-MM-DD for expiry checks; defaults to today in Europe/Rome. */
+  today?: string;
+  /** The feed's title. */
+  title?: Text;
+  /** The feed's `updated`; defaults to now. */
+  updated?: string;
+}
+
+/** What build and from-hsds return: the feed and every problem met on the way. */
+export interface OutputResult {
+  feed: Feed;
+  issues: Issue[];
+  errors: number;
+  warnings: number;
+}
+
+/** Now, as ISO 8601 without milliseconds: 2026-06-01T08:00:00Z. */
+export const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

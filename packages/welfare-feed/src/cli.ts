@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildFeed, type SourceSummary } from './build.js';
+import { fromHsds } from './hsds.js';
+import { formatIssue, formatTotals, Reporter, type Issue } from './issues.js';
+import { pickLang, word, type Lang } from './messages.js';
+import type { Feed } from './types.js';
+import { validateFeed } from './validate.js';
+
+export const TEMPLATE_URL = new URL('../templates/servizi-modello.csv', import.meta.url);
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+const defaultIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+};
+
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  title: { type: 'string' },
+  updated: { type: 'string' },
+  today: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Runs the command line; returns the exit code (0 ok, 1 errors, 2 usage or unreadable). */
+export function run(argv: readonly string[], io: Io = defaultIo): number {
+  let lang: Lang = pickLang(undefined, io.env['LANG']);
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
+    lang = pickLang(values.lang, io.env['LANG']);
+    const [command, ...files] = positionals;
+    if (values.version) return print(io, `${readPackageVersion()}\n`);
+    if (values.help || !command) return usage(io, lang, values.help ? 0 : 2);
+    const cli = new Cli(io, lang, values);
+    switch (command) {
+      case 'validate':
+        return files.length === 1 ? cli.validate(files[0]!) : usage(io, lang, 2);
+      case 'build':
+        return files.length ? cli.build(files) : usage(io, lang, 2);
+      case 'from-hsds':
+        return files.length === 1 ? cli.fromHsds(files[0]!) : usage(io, lang, 2);
+      case 'template':
+        return print(io, readFileSync(TEMPLATE_URL, 'utf8'));
+      default:
+        return usage(io, lang, 2);
+    }
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`${e.message}\n`);
+      return usage(io, lang, 2);
+    }
+    throw e;
+  }
+}
+
+function print(io: Io, text: string): number {
+  io.stdout(text);
+  return 0;
+}
+
+function usage(io: Io, lang: Lang, code: number): number {
+  (code === 0 ? io.stdout : io.stderr)(`${word(lang, 'usage')}\n`);
+  return code;
+}
+
+function readPackageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+class Cli {
+  constructor(
+    private readonly io: Io,
+    private readonly lang: Lang,
+    private readonly values: Values,
+  ) {}
+
+  validate(file: string): number {
+    const result = validateFeed(this.readJson(file), { lang: this.lang, today: this.values.today });
+    if (this.values.json) {
+      this.io.stdout(`${JSON.stringify({ file, ...result }, null, 2)}\n`);
+    } else {
+      this.report(this.io.stdout, result.issues.map((i) => ({ file, ...i })));
+    }
+    return result.ok ? 0 : 1;
+  }
+
+  build(files: string[]): number {
+    const sources = files.map((file) => ({ file, text: this.readText(file) }));
+    const result = buildFeed(sources, this.feedOptions());
+    const summaries = result.summaries.map((s) => this.summaryLine(s));
+    return this.finish(result.feed, result.issues, { summaries: result.summaries, duplicates: result.duplicates }, summaries);
+  }
+
+  fromHsds(file: string): number {
+    const result = fromHsds(this.readJson(file), this.feedOptions());
+    const c = result.counts;
+    const line = word(this.lang, 'hsdsCounts', {
+      inServices: c.input.services, inOrgs: c.input.organizations, inLocations: c.input.locations,
+      inLinks: c.input.serviceAtLocations, inSchedules: c.input.schedules, services: c.output.services,
+      orgs: c.output.organizations, locations: c.output.locations, categories: c.output.categories,
+    });
+    return this.finish(result.feed, result.issues.map((i) => (i.file ? i : { ...i, file })), { counts: c }, [line]);
+  }
+
+  private feedOptions() {
+    const { lang } = this;
+    const { today, title, updated } = this.values;
+    return { lang, ...(today ? { today } : {}), ...(title ? { title } : {}), ...(updated ? { updated } : {}) };
+  }
+
+  /** Writes the feed (unless there are errors and no --force) and the report. */
+  private finish(feed: Feed, issues: Issue[], extra: object, lines: string[]): number {
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    const out = this.values.out;
+    const write = errors === 0 || this.values.force === true;
+    // The report goes to stdout only when the feed does not.
+    const report = out ? this.io.stdout : this.io.stderr;
+    if (this.values.json) {
+      report(`${JSON.stringify({ ok: errors === 0, written: write, ...extra, issues }, null, 2)}\n`);
+    } else {
+      this.report(report, issues, lines);
+    }
+    if (write) {
+      const text = `${JSON.stringify(feed, null, 2)}\n`;
+      if (out) writeFileSync(out, text);
+      else this.io.stdout(text);
+    } else if (!this.values.json) {
+      const r = new Reporter(this.lang);
+      report(`${r.error('not_written', { file: out ?? '-' }, {}).message}\n`);
+    }
+    return errors ? 1 : 0;
+  }
+
+  private report(write: (t: string) => void, issues: Issue[], lines: string[] = []): void {
+    const text = [...issues.map((i) => formatIssue(i, this.lang)), ...lines, formatTotals(issues, this.lang)];
+    write(`${text.join('\n')}\n`);
+  }
+
+  private summaryLine(s: SourceSummary): string {
+    return word(this.lang, 'summary', {
+      file: s.file, read: s.read, services: s.services, accessPoints: s.accessPoints,
+      skipped: s.skipped, e: s.errors, w: s.warnings,
+    });
+  }
+
+  private readText(file: string): string {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (e) {
+      this.fail('file_unreadable', file, e);
+    }
+  }
+
+  private readJson(file: string): unknown {
+    const text = this.readText(file);
+    try {
+      return JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      this.fail('json_invalid', file, e);
+    }
+  }
+
+  private fail(code: 'file_unreadable' | 'json_invalid', file: string, e: unknown): never {
+    const issue = new Reporter(this.lang).error(code, { file }, { file }, e instanceof Error ? e.message : String(e));
+    if (this.values.json) this.io.stdout(`${JSON.stringify({ ok: false, issues: [issue] }, null, 2)}\n`);
+    else this.io.stderr(`${formatIssue(issue, this.lang)}\n`);
+    throw new Exit(2);
+  }
+}
+
+/** True when this module is the program being run (also through an npm bin symlink). */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) process.exitCode = run(process.argv.slice(2));

@@ -1,0 +1,60 @@
+/**
+ * `npm start` serves the repository root on localhost so that examples/ can load the
+ * built bundle (packages/welfare-elements/dist) and the demo feed (examples/data).
+ * No dependencies: a small static server on node:http, loopback only.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? '.');
+const port = Number(process.env.PORT ?? 8000);
+const host = process.env.HOST ?? '127.0.0.1';
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.csv': 'text/csv; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+export function startServer(options = {}) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/') {
+      res.writeHead(302, { Location: '/examples/' });
+      return res.end();
+    }
+    let file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) {
+      res.writeHead(403);
+      return res.end('Forbidden');
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('Not found');
+    }
+    res.writeHead(200, {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+      // Feeds are often hosted on another site than the page: show the header they need.
+      'Access-Control-Allow-Origin': '*',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(options.port ?? port, host, () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await startServer();
+  const { port: actual } = server.address();
+  console.log(`welfare-elements examples: http://${host}:${actual}/examples/`);
+}
