@@ -14,7 +14,8 @@ export default {
   rootDir: '.',
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['packages/*/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['welfare-source', 'browser', 'import', 'default'] },
-  concurrency: 2,
+  // One page at a time: a second page is hidden, and hidden pages get no requestAnimationFrame.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,

@@ -1,1 +1,1 @@
-export {};
+export { WelfareAccessPoints } from './welfare-access-points.js';

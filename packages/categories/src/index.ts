@@ -1,1 +1,2 @@
-export {};
+export { WelfareCategories } from './welfare-categories.js';
+export { categoryIcon } from './icons.js';

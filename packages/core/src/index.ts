@@ -5,7 +5,7 @@ export { pick, fold, collator } from './feed/text.js';
 export { webHref, telHref, mailtoHref, directionsHref } from './feed/links.js';
 export { GroupStore, type Status, type ChangeKind, type StoreChange } from './store/group-store.js';
 export { groupStore, resetGroups } from './store/registry.js';
-export { NO_FILTERS, serviceHours, type Filters, type Facet } from './store/filters.js';
+export { NO_FILTERS, serviceHours, sameFilters, inAnyCategory, forAnyAudience, inComune, type Filters, type Facet } from './store/filters.js';
 export { SearchIndex } from './store/search-index.js';
 export { UrlStateController, readUrlState, writeUrlState, urlStateParams } from './store/url-state.js';
 export { LangController, resolveLang, toLang, formatNumber, plural, type Lang } from './i18n/lang.js';
@@ -17,7 +17,19 @@ export { hostStyles } from './styles/shared.js';
 export { renderContacts } from './templates/contacts.js';
 export { now, setClock } from './clock.js';
 export { distanceKm, nearestKm } from './geo/distance.js';
-export { loadHoursEngine, hoursEngine, type HoursEngine, type HoursState } from './hours/index.js';
+export {
+  loadHoursEngine,
+  hoursEngine,
+  everyMinute,
+  refreshHours,
+  type HoursDay,
+  type HoursEngine,
+  type HoursInterval,
+  type HoursState,
+} from './hours/index.js';
+export { describeHours, describeWeek, stateText, type HoursStatus, type HoursSummary, type HoursDayText } from './hours/describe.js';
+export { hoursStrings, type HoursStrings } from './hours/hours.strings.js';
+export { romeWallClock } from './hours/rome.js';
 export { VERSION } from './version.js';
 export type * from './events.js';
-export { renderHours } from './templates/hours.js';
+export { renderHours, hoursStyles, type RenderHoursOptions } from './templates/hours.js';

@@ -1,5 +1,6 @@
 import {
   hostStyles,
+  hoursStyles,
   pick,
   renderContacts,
   renderHours,
@@ -46,7 +47,7 @@ import { listStrings } from './list.strings.js';
  * @cssprop [--welfare-list-selected-color=var(--welfare-color-primary, #0066cc)] - Accent of the selected card.
  */
 export class WelfareList extends WelfareElement {
-  static override styles = [hostStyles, listStyles];
+  static override styles = [hostStyles, hoursStyles, listStyles];
 
   /** How many services are rendered at first and added by each "show more". */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
@@ -83,7 +84,9 @@ export class WelfareList extends WelfareElement {
     const visible = results.slice(0, this.shown);
     const remaining = results.length - visible.length;
     return html`
-      <p class="count" part="count" role="status" aria-live="polite">${count}</p>
+      <p class="count" part="count" role=${this.quiet ? nothing : 'status'} aria-live=${this.quiet ? nothing : 'polite'}>
+        ${count}
+      </p>
       ${!searching && results.length === 0 ? this.renderEmpty() : nothing}
       <ul class="items" part="list" aria-label=${this.t.label}>
         ${repeat(visible, (s) => s.id, (s, i) => this.renderItem(s, i))}
@@ -95,6 +98,17 @@ export class WelfareList extends WelfareElement {
           </button>`
         : nothing}
     `;
+  }
+
+  /**
+   * A search box or category board of the group already announces the number of
+   * results; the list then stays quiet, so a screen reader does not hear it twice.
+   */
+  private get quiet(): boolean {
+    for (const m of this.data.store.members) {
+      if (m !== this && m.isConnected && (m.localName === 'welfare-search' || m.localName === 'welfare-categories')) return true;
+    }
+    return false;
   }
 
   private renderEmpty() {
@@ -134,12 +148,12 @@ export class WelfareList extends WelfareElement {
             ${s.locations.map(
               (l) => html`<li>
                 ${l.name ? html`${pick(l.name, lang)}, ` : nothing}${[l.address, l.comune].filter(Boolean).join(', ')}
-                ${l.hours && l.hours !== s.hours ? renderHours(l.hours, this.strings) : nothing}
+                ${l.hours && l.hours !== s.hours ? renderHours(l.hours, this.i18n.lang) : nothing}
               </li>`,
             )}
           </ul>`
         : nothing}
-      ${renderHours(s.hours, this.strings)} ${renderContacts(s, this.strings)}
+      ${renderHours(s.hours, this.i18n.lang)} ${renderContacts(s, this.strings)}
     </li>`;
   }
 

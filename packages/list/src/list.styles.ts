@@ -77,6 +77,9 @@ export const listStyles = css`
   .label {
     font-weight: 600;
   }
+  .hours {
+    margin: 0 0 0.25rem;
+  }
   .host {
     color: var(--_muted);
     font-size: 0.875rem;

@@ -7,6 +7,7 @@ import { afterChange, feedBlobUrl, fixtureUrl, HOSTILE, makeFeed, resetAll, serv
 const items = (el: WelfareList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')];
 const names = (el: WelfareList) => items(el).map((i) => i.querySelector('[part="name"]')!.textContent!.trim());
 const count = (el: WelfareList) => el.shadowRoot!.querySelector('[part="count"]')!.textContent!.trim();
+const live = (el: WelfareList) => el.shadowRoot!.querySelector('[part="count"]')!.getAttribute('aria-live');
 
 async function list(feed: unknown, attrs: { group?: string; lang?: string } = {}) {
   const src = feedBlobUrl(feed);
@@ -35,6 +36,7 @@ describe('<welfare-list>', () => {
       ]),
     );
     expect(count(el)).to.equal('2 servizi');
+    expect(live(el)).to.equal('polite');
     expect(names(el)).to.deep.equal(['Emporio solidale', 'Sportello casa']);
     const card = items(el)[0]!;
     expect(card.querySelector('[part="organization"]')!.textContent).to.equal('Caritas Lodigiana');
@@ -276,6 +278,22 @@ describe('<welfare-list>', () => {
       await fixture<WelfareList>(html`<welfare-list src=${src} group=${uniqueGroup()} category="casa cibo" comune="Codogno"></welfare-list>`),
     );
     expect(items(preset).map((i) => i.dataset['id'])).to.deep.equal(['c', 'd']);
+  });
+
+  it('leaves the count to a search box of its group, so it is announced once', async () => {
+    await import('@welfare-elements/search');
+    const src = feedBlobUrl(makeFeed([service('a'), service('b')]));
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <welfare-search src=${src}></welfare-search>
+      <welfare-list src=${src}></welfare-list>
+      <welfare-list src=${src} group="alone"></welfare-list>
+    </div>`);
+    const [grouped, alone] = [...wrapper.querySelectorAll('welfare-list')];
+    await settled(grouped!);
+    await settled(alone!);
+    expect(count(grouped!)).to.equal('2 servizi');
+    expect(live(grouped!)).to.equal(null);
+    expect(live(alone!)).to.equal('polite');
   });
 
   it('is not hidden or restyled by the host page CSS', async () => {

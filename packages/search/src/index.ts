@@ -1,1 +1,3 @@
-export {};
+export { WelfareSearch } from './welfare-search.js';
+export { suggestions, type Suggestion, type SuggestionKind } from './suggestions.js';
+export { audienceName } from './search.strings.js';

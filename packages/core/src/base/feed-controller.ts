@@ -54,6 +54,7 @@ export class FeedController implements ReactiveController {
   hostDisconnected(): void {
     this.store.members.delete(this.host);
     this.store.removeEventListener('change', this.onChange);
+    this.store.watchClock();
   }
 
   /** Called by the element when its attributes change (before render). */
@@ -86,6 +87,7 @@ export class FeedController implements ReactiveController {
     this.store.members.add(this.host);
     this.store.addEventListener('change', this.onChange);
     this.sync();
+    this.store.watchClock();
   }
 
   /** CONTRACT §2: the group defaults to the `src` value (as an absolute URL). */

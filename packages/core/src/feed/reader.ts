@@ -12,6 +12,7 @@ import type {
   ReadResult,
   Service,
   ServiceLocation,
+  Contacts,
 } from './types.js';
 
 /** Why a whole feed could not be used. Entries never cause this; only the envelope. */
@@ -120,7 +121,7 @@ class EntryReader {
   private list<T extends { id?: string }>(
     raw: Json,
     key: string,
-    readEntry: (entry: Json, path: string) => T | undefined,
+    readEntry: (entry: Json, path: Path) => T | undefined,
   ): T[] {
     const value = raw[key];
     if (value === undefined) return [];
@@ -130,27 +131,34 @@ class EntryReader {
     }
     const out: T[] = [];
     const seen = new Set<string>();
-    value.forEach((entry, i) => {
-      const path = `$.${key}[${i}]`;
-      if (!isObject(entry)) return this.note(path, 'entry is not an object', true);
+    for (let i = 0; i < value.length; i++) {
+      const entry: unknown = value[i];
+      const path: Path = [key, i];
+      if (!isObject(entry)) {
+        this.note(path, 'entry is not an object', true);
+        continue;
+      }
       const item = readEntry(entry, path);
-      if (!item) return;
+      if (!item) continue;
       if (item.id !== undefined) {
-        if (seen.has(item.id)) return this.note(path, `repeated id "${item.id}"`, true);
+        if (seen.has(item.id)) {
+          this.note(path, `repeated id "${item.id}"`, true);
+          continue;
+        }
         seen.add(item.id);
       }
       out.push(item);
-    });
+    }
     return out;
   }
 
-  private note(path: string, reason: string, dropped: boolean): void {
-    this.issues.push({ path, reason, dropped });
+  private note(path: Path | string, reason: string, dropped: boolean): void {
+    this.issues.push({ path: typeof path === 'string' ? path : spell(path), reason, dropped });
     if (dropped) this.skipped++;
   }
 
   /** id and name are required everywhere (CONTRACT §4). */
-  private identity(e: Json, path: string): { id: string; name: LocalizedText } | undefined {
+  private identity(e: Json, path: Path): { id: string; name: LocalizedText } | undefined {
     const id = typeof e['id'] === 'number' ? String(e['id']) : str(e['id'], TEXT_LIMITS.short);
     if (!id) return void this.note(path, 'missing "id"', true);
     const name = text(e['name'], TEXT_LIMITS.name);
@@ -158,14 +166,14 @@ class EntryReader {
     return { id, name };
   }
 
-  private category(e: Json, path: string): Category | undefined {
+  private category(e: Json, path: Path): Category | undefined {
     const base = this.identity(e, path);
     if (!base) return undefined;
     const color = str(e['color'], 32);
     return { ...base, ...(color && /^#[0-9a-f]{3,8}$/i.test(color) ? { color } : {}) };
   }
 
-  private organization(e: Json, path: string): Organization | undefined {
+  private organization(e: Json, path: Path): Organization | undefined {
     const base = this.identity(e, path);
     if (!base) return undefined;
     const kinds: OrganizationKind[] = ['public', 'third-sector', 'other'];
@@ -173,85 +181,87 @@ class EntryReader {
     return { ...base, kind, ...this.website(e, path) };
   }
 
-  private service(e: Json, path: string): Service | undefined {
+  private service(e: Json, path: Path): Service | undefined {
     const base = this.identity(e, path);
     if (!base) return undefined;
     const locations: ServiceLocation[] = [];
     if (Array.isArray(e['locations'])) {
       e['locations'].forEach((l, i) => {
-        if (!isObject(l)) return this.note(`${path}.locations[${i}]`, 'location is not an object', false);
-        locations.push(
-          compact({
-            name: text(l['name'], TEXT_LIMITS.short),
-            address: str(l['address'], TEXT_LIMITS.short),
-            comune: str(l['comune'], TEXT_LIMITS.short),
-            position: this.position(l, `${path}.locations[${i}]`),
-            hours: str(l['hours'], TEXT_LIMITS.short),
-          }),
-        );
+        if (!isObject(l)) return this.note([...path, 'locations', i], 'location is not an object', false);
+        const location: Mutable<ServiceLocation> = {};
+        put(location, 'name', text(l['name'], TEXT_LIMITS.short));
+        put(location, 'address', str(l['address'], TEXT_LIMITS.short));
+        put(location, 'comune', str(l['comune'], TEXT_LIMITS.short));
+        put(location, 'position', this.position(l, [...path, 'locations', i]));
+        put(location, 'hours', str(l['hours'], TEXT_LIMITS.short));
+        locations.push(location);
       });
     }
-    return compact({
-      type: 'service' as const,
-      ...base,
-      description: this.description(e, path),
-      organization: str(e['organization'], TEXT_LIMITS.short),
+    const service: Mutable<Service> = {
+      type: 'service',
+      id: base.id,
+      name: base.name,
       categories: strings(e['categories']),
       audiences: strings(e['audiences']),
       keywords: strings(e['keywords']),
       locations,
-      hours: str(e['hours'], TEXT_LIMITS.short),
-      phone: str(e['phone'], TEXT_LIMITS.short),
-      email: str(e['email'], TEXT_LIMITS.short),
-      ...this.website(e, path),
-      validFrom: date(e['validFrom']),
-      validThrough: date(e['validThrough']),
-    });
+    };
+    put(service, 'description', this.description(e, path));
+    put(service, 'organization', str(e['organization'], TEXT_LIMITS.short));
+    put(service, 'hours', str(e['hours'], TEXT_LIMITS.short));
+    this.contacts(service, e, path);
+    put(service, 'validFrom', date(e['validFrom']));
+    put(service, 'validThrough', date(e['validThrough']));
+    return service;
   }
 
-  private accessPoint(e: Json, path: string): AccessPoint | undefined {
+  private accessPoint(e: Json, path: Path): AccessPoint | undefined {
     const base = this.identity(e, path);
     if (!base) return undefined;
-    return compact({
-      type: 'access-point' as const,
-      ...base,
-      description: this.description(e, path),
-      address: str(e['address'], TEXT_LIMITS.short),
-      comune: str(e['comune'], TEXT_LIMITS.short),
-      position: this.position(e, path),
-      hours: str(e['hours'], TEXT_LIMITS.short),
-      phone: str(e['phone'], TEXT_LIMITS.short),
-      email: str(e['email'], TEXT_LIMITS.short),
-      ...this.website(e, path),
-    });
+    const point: Mutable<AccessPoint> = { type: 'access-point', id: base.id, name: base.name };
+    put(point, 'description', this.description(e, path));
+    put(point, 'address', str(e['address'], TEXT_LIMITS.short));
+    put(point, 'comune', str(e['comune'], TEXT_LIMITS.short));
+    put(point, 'position', this.position(e, path));
+    put(point, 'hours', str(e['hours'], TEXT_LIMITS.short));
+    this.contacts(point, e, path);
+    return point;
   }
 
-  private notice(e: Json, path: string): Notice | undefined {
+  /** Phone, email and website; a website that is not http(s) is removed. */
+  private contacts(target: Mutable<Contacts>, e: Json, path: Path): void {
+    put(target, 'phone', str(e['phone'], TEXT_LIMITS.short));
+    put(target, 'email', str(e['email'], TEXT_LIMITS.short));
+    put(target, 'website', this.website(e, path).website);
+  }
+
+  private notice(e: Json, path: Path): Notice | undefined {
     const body = text(e['text'] ?? e['message'] ?? e['name'], TEXT_LIMITS.description);
     if (!body) return void this.note(path, 'notice without text', true);
-    return compact({ id: str(e['id'], TEXT_LIMITS.short), text: body });
+    const notice: Mutable<Notice> = { text: body };
+    put(notice, 'id', str(e['id'], TEXT_LIMITS.short));
+    return notice;
   }
 
-  private description(e: Json, path: string): LocalizedText | undefined {
+  private description(e: Json, path: Path): LocalizedText | undefined {
     const raw = e['description'];
-    const full = text(raw, Number.MAX_SAFE_INTEGER);
-    if (!full) return undefined;
     const cut = text(raw, TEXT_LIMITS.description);
-    if (cut && Object.keys(full).some((k) => full[k] !== cut[k])) {
+    const long = (v: unknown) => typeof v === 'string' && v.length > TEXT_LIMITS.description;
+    if (cut && (long(raw) || (isObject(raw) && Object.values(raw).some(long)))) {
       this.note(path, `description cut to ${TEXT_LIMITS.description} characters`, false);
     }
     return cut;
   }
 
-  private website(e: Json, path: string): { website?: string } {
+  private website(e: Json, path: Path): { website?: string } {
     if (e['website'] === undefined) return {};
     const href = webHref(e['website']);
-    if (!href) this.note(`${path}.website`, 'website is not an http(s) URL; removed', false);
+    if (!href) this.note([...path, 'website'], 'website is not an http(s) URL; removed', false);
     return href ? { website: href } : {};
   }
 
   /** Coordinates must be numbers in range; a wrong pair only loses the map position. */
-  private position(e: Json, path: string): GeoPoint | undefined {
+  private position(e: Json, path: Path): GeoPoint | undefined {
     const { lat, lon } = e;
     if (lat === undefined && lon === undefined) return undefined;
     const ok =
@@ -309,8 +319,19 @@ function date(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
 }
 
-/** Drops undefined fields so optional properties stay absent, not undefined. */
-function compact<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+/** A JSON path kept as parts: `['services', 3]` is `$.services[3]`. */
+type Path = readonly (string | number)[];
+
+function spell(path: Path): string {
+  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Sets a field only when it has a value, so optional properties stay absent. (Deleting
+ * undefined fields afterwards was a third of the reading time on 50,000 services.)
+ */
+function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
 }

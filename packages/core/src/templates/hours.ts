@@ -1,8 +1,114 @@
-import { html, nothing } from 'lit';
-import type { CommonStrings } from '../i18n/common-strings.js';
+import { css, html, nothing } from 'lit';
+import { describeHours, describeWeek } from '../hours/describe.js';
+import { hoursStrings } from '../hours/hours.strings.js';
+import { type CommonStrings, commonStrings } from '../i18n/common-strings.js';
+import type { Lang } from '../i18n/lang.js';
 
-/** Opening hours as written in the feed. */
-export function renderHours(hours: string | undefined, t: CommonStrings) {
-  if (!hours) return nothing;
-  return html`<p class="hours" part="hours"><span class="label">${t.hours}:</span> ${hours}</p>`;
+export interface RenderHoursOptions {
+  /** Adds the next seven days in words, in a disclosure (default true). */
+  readonly week?: boolean;
+  /** The moment to evaluate (default: `now()` from the shared clock). */
+  readonly at?: Date;
 }
+
+/**
+ * Opening hours for people: the state now and the next change ("Aperto ora, chiude alle
+ * 12:00"), the next seven days in words, and the string as written. Until the evaluator
+ * is loaded, or when the string cannot be read, the string is shown as written. Feed
+ * text (the string, its comments) is bound as text only.
+ */
+export function renderHours(hours: string | undefined, language: Lang | CommonStrings, options: RenderHoursOptions = {}) {
+  if (!hours) return nothing;
+  // Earlier callers passed the element's common strings; their language is still known.
+  const lang: Lang = typeof language === 'string' ? language : language === commonStrings.en ? 'en' : 'it';
+  const t = hoursStrings[lang];
+  const summary = describeHours(hours, lang, options.at);
+  if (summary.status === 'pending' || summary.status === 'invalid') {
+    return html`<p class="hours" part="hours"><span class="label">${t.label}:</span> ${hours}</p>`;
+  }
+  const week = options.week === false ? undefined : describeWeek(hours, lang, options.at);
+  return html`<div class="hours" part="hours">
+    <p class="hours-now">
+      <span class="label">${t.label}:</span>
+      <span class="hours-state ${summary.status}" part="hours-state ${summary.status}">${summary.text}</span>
+    </p>
+    <p class="hours-raw" part="hours-raw"><span class="visually-hidden">${t.asWritten}: </span>${hours}</p>
+    ${week
+      ? html`<details class="hours-week" part="hours-week">
+          <summary>${t.week}</summary>
+          <ul>
+            ${week.map(
+              (d) => html`<li class=${d.today ? 'today' : ''}><span class="day">${d.label}:</span> ${d.text}</li>`,
+            )}
+          </ul>
+        </details>`
+      : nothing}
+  </div>`;
+}
+
+/**
+ * Styles of `renderHours()`; add to an element's `static styles`. Colour is never the
+ * only signal: the words say open or closed.
+ *
+ * @cssprop [--welfare-hours-open-color=#008055] - The "open now" state.
+ * @cssprop [--welfare-hours-closed-color=var(--welfare-color-danger, #a0001b)] - The "closed" state.
+ */
+export const hoursStyles = css`
+  .hours {
+    margin: 0 0 0.5rem;
+  }
+  .hours p {
+    margin: 0;
+  }
+  .hours-state {
+    font-weight: 600;
+  }
+  .hours-state::before {
+    content: '';
+    display: inline-block;
+    width: 0.6em;
+    height: 0.6em;
+    margin-inline-end: 0.35em;
+    border-radius: 50%;
+    background: currentColor;
+    vertical-align: 0.05em;
+  }
+  .hours-state.open {
+    color: var(--welfare-hours-open-color, #008055);
+  }
+  .hours-state.closed {
+    color: var(--welfare-hours-closed-color, var(--_danger, #a0001b));
+  }
+  .hours-state.unknown {
+    color: var(--_muted, #5c6f82);
+  }
+  .hours-state.unknown::before {
+    background: transparent;
+    border: 2px solid currentColor;
+  }
+  .hours-raw {
+    color: var(--_muted, #5c6f82);
+    font-size: 0.875rem;
+    overflow-wrap: anywhere;
+  }
+  .hours-week summary {
+    cursor: pointer;
+    color: var(--_primary, #0066cc);
+    min-height: 1.5rem;
+    width: fit-content;
+  }
+  .hours-week summary:focus-visible {
+    outline: 3px solid var(--_focus, #ff9900);
+    outline-offset: 2px;
+  }
+  .hours-week ul {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .hours-week li.today {
+    font-weight: 600;
+  }
+  .hours-week .day {
+    font-weight: 600;
+  }
+`;

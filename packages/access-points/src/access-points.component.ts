@@ -1,0 +1,269 @@
+import {
+  type AccessPoint,
+  collator,
+  directionsHref,
+  distanceKm,
+  hostStyles,
+  hoursStyles,
+  pick,
+  renderContacts,
+  renderHours,
+  WelfareElement,
+} from '@welfare-elements/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { accessPointsStrings } from './access-points.strings.js';
+import { accessPointsStyles } from './access-points.styles.js';
+
+type Locating = 'idle' | 'busy' | 'failed';
+
+const distanceFormats = new Map<string, Intl.NumberFormat>();
+
+/** "350 m", "2,3 km", "23 km" (it) / "2.3 km" (en). */
+function formatDistance(km: number, lang: 'it' | 'en'): string {
+  const digits = km < 10 ? 1 : 0;
+  const key = `${lang}/${digits}`;
+  let f = distanceFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: digits });
+    distanceFormats.set(key, f);
+  }
+  if (km < 1) return `${Math.max(10, Math.round(km * 100) * 10)} m`;
+  return `${f.format(km)} km`;
+}
+
+/**
+ * The territory's access points (Punti di accesso): where people go for information and
+ * orientation, when they are open and how to reach them. A comune filter (shared with
+ * the group), ordering by distance once the person shares the position (here with
+ * "Vicino a me", or on the map of the same group), otherwise by comune and name.
+ *
+ * @summary "Where do I go?": the access points, their opening hours and directions.
+ *
+ * @fires welfare-load - `{ services, accessPoints, skipped }` once the feed is read.
+ * @fires welfare-error - `{ message, code }` when the feed cannot be fetched or read.
+ * @fires welfare-filter - `{ query, categories, results }` when the group's filters change here.
+ * @fires welfare-select - `{ id, type: 'access-point' }` when a person selects an access point.
+ *
+ * @csspart toolbar - The row with the comune filter and "Vicino a me".
+ * @csspart filter - The comune filter (label and select).
+ * @csspart comune-select - The comune `<select>`.
+ * @csspart button - Every button ("Vicino a me", "Mostra tutti i comuni", "Riprova").
+ * @csspart locate - The "Vicino a me" button.
+ * @csspart count - The number of access points (announced).
+ * @csspart notice - The message about the position.
+ * @csspart list - The list of access points.
+ * @csspart item - One access point (also `selected` when selected).
+ * @csspart name - The name (a button that selects it).
+ * @csspart distance - The distance from the person's position.
+ * @csspart description - The description (cards only).
+ * @csspart address - Address and comune.
+ * @csspart hours - The opening hours.
+ * @csspart hours-state - The state now ("Aperto ora, chiude alle 12:00"); also `open`, `closed` or `unknown`.
+ * @csspart hours-raw - The opening hours as written in the feed.
+ * @csspart hours-week - The next seven days (cards only).
+ * @csspart contacts - Phone, email and website.
+ * @csspart link - Every link.
+ * @csspart directions - The directions link.
+ * @csspart empty - The message shown when no access point matches.
+ * @csspart state - Loading and no-source messages.
+ * @csspart error - The error message (role="alert").
+ *
+ * @cssprop [--welfare-access-points-gap=0.75rem] - Space between access points.
+ * @cssprop [--welfare-access-points-min-width=18rem] - Narrowest card before the grid wraps.
+ * @cssprop [--welfare-access-points-card-background=var(--welfare-color-surface, #fff)] - Card background.
+ * @cssprop [--welfare-access-points-card-border=1px solid var(--welfare-color-border, #c5c7c9)] - Card border.
+ * @cssprop [--welfare-access-points-selected-color=var(--welfare-color-primary, #0066cc)] - Accent of the selected access point.
+ * @cssprop [--welfare-hours-open-color=#008055] - Colour of "Aperto ora".
+ * @cssprop [--welfare-hours-closed-color=var(--welfare-color-danger, #a0001b)] - Colour of "Chiuso".
+ */
+export class WelfareAccessPoints extends WelfareElement {
+  static override styles = [hostStyles, hoursStyles, accessPointsStyles];
+
+  /** `cards` (everything, in a grid) or `compact` (one line each: name, place, hours, phone). */
+  @property({ reflect: true }) layout: 'cards' | 'compact' = 'cards';
+  /** Heading level of each access point name (2-6), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  /** Hides the comune filter (e.g. a comune's site showing its own access point). */
+  @property({ type: Boolean, attribute: 'hide-filter' }) hideFilter = false;
+  /** Hides the "Vicino a me" button (a map in the same group may have its own). */
+  @property({ type: Boolean, attribute: 'hide-locate' }) hideLocate = false;
+  /**
+   * Directions link template with `{lat}` and `{lon}` placeholders (http/https only).
+   * Default: OpenStreetMap directions.
+   */
+  @property() directions?: string;
+
+  @state() private locating: Locating = 'idle';
+  private revealed: string | null = null;
+
+  private get t() {
+    return accessPointsStrings[this.i18n.lang];
+  }
+
+  private get compact(): boolean {
+    return this.layout === 'compact';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.revealSelected();
+  }
+
+  override render() {
+    return this.renderState(() => this.renderLoaded());
+  }
+
+  private renderLoaded() {
+    const store = this.data.store;
+    const items = store.accessPoints;
+    const comune = store.filters.comune;
+    const count = `${this.strings.accessPoints(items.length)}${store.origin && items.length > 1 ? this.t.nearestFirst : ''}`;
+    return html`
+      ${this.renderToolbar(comune)}
+      <p class="count" part="count" role="status" aria-live="polite">${count}</p>
+      <p class="notice" part="notice" role="status">
+        ${this.locating === 'busy' ? this.t.locating : this.locating === 'failed' ? this.t.locateFailed : nothing}
+      </p>
+      ${items.length === 0
+        ? this.renderEmpty(comune)
+        : html`<ul class="items ${this.compact ? 'compact' : 'cards'}" part="list" aria-label=${this.t.label}>
+            ${repeat(items, (a) => a.id, (a) => this.renderItem(a))}
+          </ul>`}
+    `;
+  }
+
+  private renderToolbar(comune: string) {
+    const comuni = this.comuni(comune);
+    const filter = !this.hideFilter && comuni.length > 1;
+    const locate = !this.hideLocate && 'geolocation' in navigator && !!this.data.store.feed?.accessPoints.some((a) => a.position);
+    if (!filter && !locate) return nothing;
+    const origin = !!this.data.store.origin;
+    return html`<div class="toolbar" part="toolbar">
+      ${filter
+        ? html`<div class="field" part="filter">
+            <label for="comune">${this.t.comune}</label>
+            <select id="comune" part="comune-select" @change=${this.onComune}>
+              <option value="" ?selected=${!comune}>${this.t.allComuni}</option>
+              ${comuni.map((c) => html`<option value=${c} ?selected=${c === comune}>${c}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${locate
+        ? html`<button
+            type="button"
+            class="button locate"
+            part="button locate"
+            aria-pressed=${origin ? 'true' : 'false'}
+            ?disabled=${this.locating === 'busy'}
+            @click=${this.onLocate}
+          >
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+              <circle cx="12" cy="12" r="4" fill="currentColor" />
+              <path d="M12 2v4M12 18v4M2 12h4M18 12h4" stroke="currentColor" stroke-width="2" />
+              <circle cx="12" cy="12" r="7" fill="none" stroke="currentColor" stroke-width="2" />
+            </svg>
+            ${this.t.nearMe}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderEmpty(comune: string) {
+    return html`<div class="empty" part="empty">
+      <p>${comune ? this.t.emptyIn(comune) : this.t.empty}</p>
+      ${comune
+        ? html`<button type="button" class="button" part="button" @click=${() => this.setComune('')}>${this.t.showAll}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderItem(a: AccessPoint) {
+    const lang = this.i18n.lang;
+    const store = this.data.store;
+    const selected = store.selected === a.id;
+    const name = pick(a.name, lang);
+    const description = this.compact ? '' : pick(a.description, lang);
+    const place = [a.address, a.comune].filter(Boolean).join(', ');
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const km = store.origin && a.position ? distanceKm(store.origin, a.position) : undefined;
+    const directions = a.position ? directionsHref(a.position.lat, a.position.lon, ...(this.directions ? [this.directions] : [])) : undefined;
+    return html`<li class="item ${selected ? 'selected' : ''}" part=${selected ? 'item selected' : 'item'} data-id=${a.id}>
+      <div role="heading" aria-level=${level} class="name">
+        <button type="button" part="name" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.choose(a)}>${name}</button>
+      </div>
+      ${km !== undefined ? html`<p class="distance" part="distance">${this.t.distance(formatDistance(km, lang))}</p>` : nothing}
+      ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
+      ${place ? html`<p class="address" part="address">${place}</p>` : nothing}
+      ${renderHours(a.hours, lang, { week: !this.compact })}
+      ${renderContacts(this.compact ? { ...(a.phone ? { phone: a.phone } : {}) } : a, this.strings)}
+      ${directions
+        ? html`<p class="directions">
+            <a part="link directions" href=${directions} target="_blank" rel="noopener noreferrer"
+              >${this.strings.directions}<span class="visually-hidden">
+                ${this.t.directionsTo(name)} ${this.strings.opensInNewWindow}</span
+              ></a
+            >
+          </p>`
+        : nothing}
+    </li>`;
+  }
+
+  /** The comuni of the feed's access points, and the group's comune if it has none. */
+  private comuni(current: string): string[] {
+    const set = new Set<string>();
+    for (const a of this.data.store.feed?.accessPoints ?? []) if (a.comune) set.add(a.comune);
+    if (current) set.add(current);
+    const by = collator('it');
+    return [...set].sort((x, y) => by.compare(x, y));
+  }
+
+  private onComune(event: Event) {
+    this.setComune((event.target as HTMLSelectElement).value);
+  }
+
+  private setComune(comune: string) {
+    this.data.store.update({ comune }, this);
+  }
+
+  private onLocate() {
+    const store = this.data.store;
+    if (store.origin) {
+      this.locating = 'idle';
+      store.setOrigin(null, this);
+      return;
+    }
+    this.locating = 'busy';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.locating = 'idle';
+        store.setOrigin({ lat: position.coords.latitude, lon: position.coords.longitude }, this);
+      },
+      () => {
+        this.locating = 'failed';
+      },
+      { enableHighAccuracy: false, timeout: 20_000, maximumAge: 300_000 },
+    );
+  }
+
+  private choose(a: AccessPoint) {
+    const store = this.data.store;
+    const next = store.selected === a.id ? null : a.id;
+    this.revealed = next;
+    store.select(next, this);
+    if (next) this.emit('welfare-select', { id: next, type: 'access-point' });
+  }
+
+  /** An access point selected elsewhere (the map) is scrolled into view. */
+  private revealSelected() {
+    const id = this.data.store.selected;
+    if (id === this.revealed) return;
+    this.revealed = id;
+    if (!id || !this.data.store.findAccessPoint(id)) return;
+    void this.updateComplete.then(() => {
+      const item = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
+      item?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    });
+  }
+}

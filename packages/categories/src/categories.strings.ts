@@ -1,0 +1,16 @@
+import { formatNumber, type Lang } from '@welfare-elements/core';
+
+export const categoriesStrings = {
+  it: {
+    label: 'Categorie di servizi',
+    all: 'Tutte',
+    services: (n: number) => (n === 1 ? 'servizio' : 'servizi'),
+    found: (n: number) => (n === 0 ? 'Nessun servizio trovato' : n === 1 ? '1 servizio trovato' : `${formatNumber(n, 'it')} servizi trovati`),
+  },
+  en: {
+    label: 'Service categories',
+    all: 'All',
+    services: (n: number) => (n === 1 ? 'service' : 'services'),
+    found: (n: number) => (n === 0 ? 'No services found' : n === 1 ? '1 service found' : `${formatNumber(n, 'en')} services found`),
+  },
+} satisfies Record<Lang, unknown>;

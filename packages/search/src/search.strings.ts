@@ -1,0 +1,85 @@
+import { formatNumber, type Lang } from '@welfare-elements/core';
+import type { SuggestionKind } from './suggestions.js';
+
+/**
+ * Names of the audiences feeds use today. The feed gives only ids; an id not listed
+ * here is shown as written, with a capital letter.
+ */
+const audiences = {
+  it: {
+    giovani: 'Giovani',
+    donne: 'Donne',
+    famiglie: 'Famiglie',
+    anziani: 'Anziani',
+    adulti: 'Adulti',
+    stranieri: 'Cittadini stranieri',
+    disabili: 'Persone con disabilità',
+    minori: 'Minori',
+    bambini: 'Bambini',
+    studenti: 'Studenti',
+    caregiver: 'Chi assiste un familiare',
+  },
+  en: {
+    giovani: 'Young people',
+    donne: 'Women',
+    famiglie: 'Families',
+    anziani: 'Older people',
+    adulti: 'Adults',
+    stranieri: 'Foreign citizens',
+    disabili: 'People with disabilities',
+    minori: 'Minors',
+    bambini: 'Children',
+    studenti: 'Students',
+    caregiver: 'Family carers',
+  },
+} satisfies Record<Lang, Record<string, string>>;
+
+export function audienceName(id: string, lang: Lang): string {
+  const known = (audiences[lang] as Record<string, string>)[id];
+  if (known) return known;
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const searchStrings = {
+  it: {
+    label: 'Cerca un servizio',
+    placeholder: 'Per esempio: spesa, affitto, Codogno',
+    submit: 'Cerca',
+    clear: 'Cancella il testo',
+    reset: 'Azzera ricerca e filtri',
+    suggestions: 'Suggerimenti',
+    kind: { category: 'categoria', comune: 'comune', keyword: 'parola chiave', service: 'servizio' } satisfies Record<SuggestionKind, string>,
+    filters: 'Filtri',
+    category: 'Categoria',
+    allCategories: 'Tutte le categorie',
+    audience: 'Per chi',
+    allAudiences: 'Tutte le persone',
+    comune: 'Comune',
+    allComuni: 'Tutti i comuni',
+    several: (n: number) => `${n} scelte`,
+    openNow: 'Aperto ora',
+    found: (n: number) => (n === 0 ? 'Nessun servizio trovato' : n === 1 ? '1 servizio trovato' : `${formatNumber(n, 'it')} servizi trovati`),
+    withCount: (name: string, n: number) => `${name} (${formatNumber(n, 'it')})`,
+  },
+  en: {
+    label: 'Search for a service',
+    placeholder: 'For example: food, rent, Codogno',
+    submit: 'Search',
+    clear: 'Clear the text',
+    reset: 'Clear search and filters',
+    suggestions: 'Suggestions',
+    kind: { category: 'category', comune: 'municipality', keyword: 'keyword', service: 'service' } satisfies Record<SuggestionKind, string>,
+    filters: 'Filters',
+    category: 'Category',
+    allCategories: 'All categories',
+    audience: 'For whom',
+    allAudiences: 'Everyone',
+    comune: 'Municipality',
+    allComuni: 'All municipalities',
+    several: (n: number) => `${n} chosen`,
+    openNow: 'Open now',
+    found: (n: number) => (n === 0 ? 'No services found' : n === 1 ? '1 service found' : `${formatNumber(n, 'en')} services found`),
+    withCount: (name: string, n: number) => `${name} (${formatNumber(n, 'en')})`,
+  },
+} satisfies Record<Lang, unknown>;
