@@ -30,8 +30,32 @@ function chunkName(chunk) {
   return '[name]-[hash].js';
 }
 
+/**
+ * Leaflet 1.9 defines its classes as `var Polyline = Path.extend({...})`: calls that
+ * rollup must keep, so every class ships whether used or not. Marking these
+ * definitions pure lets unused ones (GeoJSON, overlays, polylines, WMS...) drop out.
+ * Only class definitions are marked: registrations (`Map.addInitHook`, `Map.include`)
+ * stay, and keep what they name.
+ */
+const leafletPureClasses = {
+  name: 'leaflet-pure-classes',
+  transform(code, id) {
+    if (!id.replaceAll('\\', '/').endsWith('leaflet/dist/leaflet-src.esm.js')) return null;
+    const out = code
+      .replace(/^(var \w+ = )(\w+(?:\.\w+)?\.extend\()/gm, '$1/*#__PURE__*/$2')
+      // Two handlers the map does not use: shift-drag box zoom (mouse only; the
+      // keyboard and the zoom buttons remain) and iOS long-press "contextmenu".
+      .replace(/^Map\.addInitHook\('addHandler', '(boxZoom|tapHold)', \w+\);$/gm, '')
+      .replace(/^Map\.(BoxZoom|TapHold) = \w+;$/gm, '');
+    return { code: out, map: null };
+  },
+};
+
 export default {
   input: 'packages/welfare-elements/dist/esm/index.js',
+  // Lets the entry also export what the lazy chunks share with it, instead of moving that
+  // code to a second chunk that every page would fetch after the entry (a waterfall).
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: OUT,
     format: 'es',
@@ -41,8 +65,9 @@ export default {
   },
   plugins: [
     cleanChunks,
+    leafletPureClasses,
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
-    terser({ format: { comments: false }, ecma: 2020, module: true }),
+    terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
   ],
   onwarn(warning, warn) {
     if (warning.code === 'THIS_IS_UNDEFINED') return;

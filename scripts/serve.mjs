@@ -7,7 +7,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve(process.argv[2] ?? '.');
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+// The folder to serve: an argument when run as a command, else the repository root.
+const root = resolve(isMain && process.argv[2] ? process.argv[2] : new URL('..', import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8000);
 const host = process.env.HOST ?? '127.0.0.1';
 const types = {
@@ -53,7 +55,7 @@ export function startServer(options = {}) {
   return new Promise((ok) => server.listen(options.port ?? port, host, () => ok(server)));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain) {
   const server = await startServer();
   const { port: actual } = server.address();
   console.log(`welfare-elements examples: http://${host}:${actual}/examples/`);

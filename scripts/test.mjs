@@ -46,6 +46,38 @@ if (existsSync(countFile)) {
   totals.failed++;
 }
 
+// Generated manifests and API tables are up to date (scripts/api-docs.mjs): 1 per file.
+const docs = spawnSync(process.execPath, ['scripts/api-docs.mjs', '--check', '--json'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+try {
+  const files = JSON.parse(docs.stdout);
+  for (const f of files) console.log(`${f.missing ? '✖ missing' : f.stale ? '✖ stale' : '✔ up to date'}: ${f.file}`);
+  const stale = files.filter((f) => f.stale).length;
+  if (stale) console.log('Run `npm run docs:api` to regenerate them.');
+  totals.passed += files.length - stale;
+  totals.failed += stale;
+  console.log(`docs: ${files.length - stale} passed, ${stale} failed`);
+} catch {
+  console.error('The API docs check ended without results.');
+  totals.failed++;
+}
+
+// Example pages in headless Chromium: console, rendering, axe (examples/test/pages.test.mjs).
+const pagesRun = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'examples/test/pages.test.mjs'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+process.stdout.write(pagesRun.stdout);
+{
+  const count = (name) => Number(pagesRun.stdout.match(new RegExp(`^ℹ ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const failed = count('fail') + (pagesRun.status !== 0 && count('fail') === 0 ? 1 : 0);
+  totals.passed += count('pass');
+  totals.failed += failed;
+  console.log(`examples: ${count('pass')} passed, ${failed} failed`);
+}
+
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,8 +1,7 @@
 import { type Category, type Feed, hostStyles, pick, UrlStateController, WelfareElement } from '@welfare-elements/core';
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { categoriesStrings } from './categories.strings.js';
 import { categoriesStyles } from './categories.styles.js';
 import { categoryIcon } from './icons.js';
@@ -138,7 +137,7 @@ export class WelfareCategories extends WelfareElement {
       part=${part}
       data-category=${id}
       aria-pressed=${pressed ? 'true' : 'false'}
-      style=${styleMap({ '--_category-color': color })}
+      style=${color ? `--_category-color: ${color}` : nothing}
       @click=${onClick}
     >
       <span class="badge" part="icon">${categoryIcon(id)}${checkIcon}</span>

@@ -7,7 +7,7 @@ export { GroupStore, type Status, type ChangeKind, type StoreChange } from './st
 export { groupStore, resetGroups } from './store/registry.js';
 export { NO_FILTERS, serviceHours, sameFilters, inAnyCategory, forAnyAudience, inComune, type Filters, type Facet } from './store/filters.js';
 export { SearchIndex } from './store/search-index.js';
-export { UrlStateController, readUrlState, writeUrlState, urlStateParams } from './store/url-state.js';
+export { UrlStateController } from './store/url-state.js';
 export { LangController, resolveLang, toLang, formatNumber, plural, type Lang } from './i18n/lang.js';
 export { commonStrings, type CommonStrings } from './i18n/common-strings.js';
 export { WelfareElement } from './base/welfare-element.js';
@@ -27,8 +27,9 @@ export {
   type HoursInterval,
   type HoursState,
 } from './hours/index.js';
-export { describeHours, describeWeek, stateText, type HoursStatus, type HoursSummary, type HoursDayText } from './hours/describe.js';
-export { hoursStrings, type HoursStrings } from './hours/hours.strings.js';
+export { describeHours, describeWeek } from './hours/index.js';
+export type { HoursStatus, HoursSummary, HoursDayText } from './hours/describe.js';
+export type { HoursStrings } from './hours/hours.strings.js';
 export { romeWallClock } from './hours/rome.js';
 export { VERSION } from './version.js';
 export type * from './events.js';

@@ -84,9 +84,7 @@ export class WelfareList extends WelfareElement {
     const visible = results.slice(0, this.shown);
     const remaining = results.length - visible.length;
     return html`
-      <p class="count" part="count" role=${this.quiet ? nothing : 'status'} aria-live=${this.quiet ? nothing : 'polite'}>
-        ${count}
-      </p>
+      <p class="count" part="count" role=${this.quiet ? nothing : 'status'} aria-live=${this.quiet ? nothing : 'polite'}>${count}</p>
       ${!searching && results.length === 0 ? this.renderEmpty() : nothing}
       <ul class="items" part="list" aria-label=${this.t.label}>
         ${repeat(visible, (s) => s.id, (s, i) => this.renderItem(s, i))}
@@ -194,7 +192,8 @@ export class WelfareList extends WelfareElement {
     if (index >= this.shown) this.shown = index + 1;
     void this.updateComplete.then(() => {
       const item = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
-      item?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+      const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      item?.scrollIntoView?.({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
     });
   }
   private revealed: string | null = null;

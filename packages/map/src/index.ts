@@ -1,1 +1,2 @@
-export {};
+export { WelfareMap } from './welfare-map.js';
+export { OSM_TILES, resolveTiles } from './tiles.js';

@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { groupStore, NO_FILTERS, readUrlState, writeUrlState } from '@welfare-elements/core';
+import { groupStore, NO_FILTERS } from '@welfare-elements/core';
+import { readUrlState, writeUrlState } from '@welfare-elements/core/store/url-binding.js';
 import '@welfare-elements/categories';
 import type { WelfareCategories } from '@welfare-elements/categories';
 import '@welfare-elements/list';

@@ -3,10 +3,18 @@
  * ever reach an href; anything else (javascript:, data:, relative paths) is refused.
  */
 
-/** An absolute http(s) URL, or undefined. */
+/**
+ * An absolute http(s) URL, or undefined. The common shape is checked with a regular
+ * expression (a host, no spaces or quotes), which is enough to keep every other scheme
+ * out; `new URL()` for each of 50,000 services cost about 116 ms of a feed's reading.
+ */
+const HTTP_URL = /^https?:\/\/[a-z0-9.-]+(:\d+)?([/?#][^\s"'<>\\]*)?$/i;
+
 export function webHref(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
+  if (HTTP_URL.test(trimmed)) return trimmed;
+  // Rarer shapes (an IPv6 host, accented domains, user info): let the URL parser decide.
   if (!/^https?:\/\//i.test(trimmed)) return undefined;
   try {
     const url = new URL(trimmed);

@@ -306,12 +306,21 @@ function text(value: unknown, max: number): LocalizedText | undefined {
 
 function strings(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
+  // Most feeds are clean: keep their array when every item is a short, trimmed,
+  // non-empty string and none repeats (one pass, no copy).
+  let clean = true;
+  for (let i = 0; clean && i < value.length; i++) clean = isCleanString(value[i]) && value.indexOf(value[i]) === i;
+  if (clean) return value as string[];
   const out: string[] = [];
   for (const v of value) {
     const s = str(v, TEXT_LIMITS.short);
     if (s && !out.includes(s)) out.push(s);
   }
   return out;
+}
+
+function isCleanString(v: unknown): boolean {
+  return typeof v === 'string' && v.length > 0 && v.length <= TEXT_LIMITS.short && v.trim() === v;
 }
 
 /** A YYYY-MM-DD prefix of an ISO date, or undefined. */

@@ -20,7 +20,6 @@ const dalle = (w: When) => (w.hour === 1 ? `dall'${w.time}` : `dalle ${w.time}`)
 /** Opening-hours wording, Italian and English. */
 export const hoursStrings = {
   it: {
-    label: 'Orari',
     alwaysOpen: 'Aperto 24 ore su 24',
     open: 'Aperto ora',
     closed: 'Chiuso',
@@ -34,7 +33,6 @@ export const hoursStrings = {
     opens: (w: When) => `apre ${w.day} ${alle(w)}`,
     /** Then "unknown": "lunedì dalle 9:00: su appuntamento". */
     thenUnknown: (w: When, comment?: string) => `${w.today ? '' : `${w.day} `}${dalle(w)}: ${comment ?? 'orari da verificare'}`,
-    week: 'Orari dei prossimi 7 giorni',
     dayLabel: (date: string, today: boolean, holiday: boolean) =>
       `${date}${today ? ' (oggi)' : ''}${holiday ? ', festivo' : ''}`,
     /** "dalle 9:00 alle 12:30" ("dall'1:00", "all'1:00"). */
@@ -44,10 +42,8 @@ export const hoursStrings = {
     allDay: 'aperto tutto il giorno',
     toConfirm: 'da verificare',
     closedDay: 'chiuso',
-    asWritten: 'Orario pubblicato',
   },
   en: {
-    label: 'Opening hours',
     alwaysOpen: 'Open 24 hours a day',
     open: 'Open now',
     closed: 'Closed',
@@ -58,7 +54,6 @@ export const hoursStrings = {
     closes: (w: When) => `closes ${w.today ? '' : `${w.day} `}${w.midnight ? 'at midnight' : `at ${w.time}`}`,
     opens: (w: When) => `opens ${w.day} at ${w.time}`,
     thenUnknown: (w: When, comment?: string) => `from ${w.today ? '' : `${w.day} `}${w.time}: ${comment ?? 'hours to be confirmed'}`,
-    week: 'Opening hours for the next 7 days',
     dayLabel: (date: string, today: boolean, holiday: boolean) =>
       `${date}${today ? ' (today)' : ''}${holiday ? ', public holiday' : ''}`,
     interval: (from: string, to: string) => `${from} to ${to}`,
@@ -66,7 +61,6 @@ export const hoursStrings = {
     allDay: 'open all day',
     toConfirm: 'to be confirmed',
     closedDay: 'closed',
-    asWritten: 'Hours as published',
   },
 } satisfies Record<Lang, unknown>;
 

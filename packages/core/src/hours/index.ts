@@ -3,23 +3,44 @@
  * chunk and is fetched only when a feed has hours (the group store asks for it).
  * Nothing here imports it statically: keep it that way (a test checks).
  */
+import type { Lang } from '../i18n/lang.js';
+import type { HoursDayText, HoursSummary } from './describe.js';
 import type { HoursEngine } from './engine.js';
 
 export type { HoursDay, HoursEngine, HoursInterval, HoursState } from './engine.js';
 
 let engine: HoursEngine | undefined;
+/** The wording (it/en) travels with the evaluator: without it there is nothing to word. */
+let describer: typeof import('./describe.js') | undefined;
 let loading: Promise<HoursEngine> | undefined;
 
 /** Loads the evaluator once per page; after a failed fetch, the next call tries again. */
 export function loadHoursEngine(): Promise<HoursEngine> {
-  loading ??= import('./engine.js').then(
-    (m) => (engine = m.createHoursEngine()),
+  loading ??= Promise.all([import('./engine.js'), import('./describe.js')]).then(
+    ([m, d]) => {
+      describer = d;
+      return (engine = m.createHoursEngine());
+    },
     (error: unknown) => {
       loading = undefined;
       throw error;
     },
   );
   return loading;
+}
+
+/**
+ * The state now of an opening_hours string, in words ("Aperto ora, chiude alle 12:00").
+ * Until the evaluator is loaded the status is `pending` and the text is the string as
+ * written.
+ */
+export function describeHours(hours: string, lang: Lang, at?: Date): HoursSummary {
+  return describer ? describer.describeHours(hours, lang, at) : { status: 'pending', text: hours, hours };
+}
+
+/** The next seven days in words; undefined until the evaluator is loaded, or when unreadable. */
+export function describeWeek(hours: string, lang: Lang, at?: Date): HoursDayText[] | undefined {
+  return describer?.describeWeek(hours, lang, at);
 }
 
 /** The evaluator if it is already loaded, so renders need not wait. */

@@ -15,7 +15,7 @@ export const hostStyles = css`
     --_surface-alt: var(--welfare-color-surface-alt, #f5f7fa);
     --_border: var(--welfare-color-border, #c5c7c9);
     --_danger: var(--welfare-color-danger, #a0001b);
-    --_focus: var(--welfare-color-focus, #ff9900);
+    --_focus: var(--welfare-color-focus, #b34700);
     --_radius: var(--welfare-radius, 4px);
     --_space: var(--welfare-space, 1rem);
     display: block;

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { describeHours, describeWeek } from '../hours/describe.js';
-import { hoursStrings } from '../hours/hours.strings.js';
+import { describeHours, describeWeek } from '../hours/index.js';
 import { type CommonStrings, commonStrings } from '../i18n/common-strings.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -21,21 +20,21 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
   if (!hours) return nothing;
   // Earlier callers passed the element's common strings; their language is still known.
   const lang: Lang = typeof language === 'string' ? language : language === commonStrings.en ? 'en' : 'it';
-  const t = hoursStrings[lang];
+  const t = commonStrings[lang];
   const summary = describeHours(hours, lang, options.at);
   if (summary.status === 'pending' || summary.status === 'invalid') {
-    return html`<p class="hours" part="hours"><span class="label">${t.label}:</span> ${hours}</p>`;
+    return html`<p class="hours" part="hours"><span class="label">${t.hours}:</span> ${hours}</p>`;
   }
   const week = options.week === false ? undefined : describeWeek(hours, lang, options.at);
   return html`<div class="hours" part="hours">
     <p class="hours-now">
-      <span class="label">${t.label}:</span>
+      <span class="label">${t.hours}:</span>
       <span class="hours-state ${summary.status}" part="hours-state ${summary.status}">${summary.text}</span>
     </p>
-    <p class="hours-raw" part="hours-raw"><span class="visually-hidden">${t.asWritten}: </span>${hours}</p>
+    <p class="hours-raw" part="hours-raw"><span class="visually-hidden">${t.hoursAsWritten}: </span>${hours}</p>
     ${week
       ? html`<details class="hours-week" part="hours-week">
-          <summary>${t.week}</summary>
+          <summary>${t.hoursWeek}</summary>
           <ul>
             ${week.map(
               (d) => html`<li class=${d.today ? 'today' : ''}><span class="day">${d.label}:</span> ${d.text}</li>`,
@@ -98,7 +97,7 @@ export const hoursStyles = css`
     width: fit-content;
   }
   .hours-week summary:focus-visible {
-    outline: 3px solid var(--_focus, #ff9900);
+    outline: 3px solid var(--_focus, #b34700);
     outline-offset: 2px;
   }
   .hours-week ul {

@@ -1,0 +1,194 @@
+import { css } from 'lit';
+
+/**
+ * What is drawn inside the map: markers, clusters, the person's position, popups and
+ * Leaflet's controls. Loaded with the engine and adopted after Leaflet's own stylesheet,
+ * so these rules override it; the tokens (--_primary, ...) come from the host's styles.
+ */
+export const engineStyles = css`
+  /* ---- markers: real buttons inside Leaflet's marker panes ---- */
+  .wm-icon {
+    background: none;
+    border: 0;
+  }
+  .marker,
+  .cluster {
+    all: unset;
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    height: 100%;
+    cursor: pointer;
+  }
+  .marker:focus-visible,
+  .cluster:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    border-radius: 4px;
+  }
+  .marker svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+    overflow: visible;
+    filter: drop-shadow(0 1px 1px rgb(0 0 0 / 0.45));
+  }
+  .marker .pin {
+    fill: var(--_marker, var(--_primary));
+    stroke: #fff;
+    stroke-width: 2;
+  }
+  .marker .dot {
+    fill: #fff;
+  }
+  .marker .square {
+    fill: var(--_ap);
+    stroke: #fff;
+    stroke-width: 2;
+  }
+  .marker .glyph {
+    fill: #fff;
+  }
+  .marker.selected svg {
+    transform: scale(1.3);
+    transform-origin: 50% 100%;
+  }
+  .marker.access-point.selected svg {
+    transform-origin: 50% 50%;
+  }
+  .marker.selected .pin,
+  .marker.selected .square {
+    stroke: var(--_selected);
+    stroke-width: 3;
+  }
+  .cluster {
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    border: 3px solid #fff;
+    background: var(--_cluster);
+    color: #fff;
+    font-weight: 700;
+    font-size: 0.875rem;
+    line-height: 1;
+    box-shadow: 0 0 0 4px color-mix(in srgb, var(--_cluster) 35%, transparent), 0 1px 3px rgb(0 0 0 / 0.4);
+  }
+  .cluster.access-point {
+    background: var(--_ap);
+    border-radius: 8px;
+    box-shadow: 0 0 0 4px color-mix(in srgb, var(--_ap) 35%, transparent), 0 1px 3px rgb(0 0 0 / 0.4);
+  }
+  .origin {
+    display: block;
+    width: 100%;
+    height: 100%;
+    border-radius: 50%;
+    border: 3px solid #fff;
+    background: var(--_origin);
+    box-shadow: 0 0 0 2px var(--_origin), 0 1px 4px rgb(0 0 0 / 0.5);
+  }
+  .wm-accuracy {
+    fill: var(--_origin);
+    fill-opacity: 0.12;
+    stroke: var(--_origin);
+  }
+
+  /* ---- popups ---- */
+  .leaflet-popup-content-wrapper {
+    border-radius: var(--_radius);
+  }
+  .leaflet-popup-content {
+    margin: 0.75rem 1.25rem 0.75rem 0.875rem;
+    font-size: 1rem;
+    line-height: 1.45;
+  }
+  .leaflet-popup-content p {
+    margin: 0 0 0.35rem;
+  }
+  .leaflet-container a {
+    color: var(--_primary);
+  }
+  .leaflet-container a.leaflet-popup-close-button {
+    width: 2rem;
+    height: 2rem;
+    font-size: 1.5rem;
+    line-height: 2rem;
+    color: var(--_muted);
+  }
+  .leaflet-container a.leaflet-popup-close-button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
+  .popup {
+    outline: none;
+  }
+  .popup:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 4px;
+  }
+  .popup-name {
+    margin: 0 0 0.25rem;
+    font-weight: 700;
+    font-size: 1.0625rem;
+    line-height: 1.3;
+  }
+  .popup-kind,
+  .popup-org,
+  .popup-distance {
+    color: var(--_muted);
+  }
+  .popup .label {
+    font-weight: 600;
+  }
+  .popup .contacts {
+    list-style: none;
+    margin: 0 0 0.35rem;
+    padding: 0;
+  }
+  .popup .host {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .stack {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .stack-item {
+    all: unset;
+    cursor: pointer;
+    color: var(--_primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .stack-item:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .leaflet-control-zoom a {
+    width: 2.25rem;
+    height: 2.25rem;
+    line-height: 2.25rem;
+    color: var(--_text);
+  }
+  .leaflet-control-zoom a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    position: relative;
+    z-index: 1;
+  }
+  .leaflet-control-attribution {
+    font-size: 0.75rem;
+    color: var(--_text);
+  }
+  .leaflet-container .leaflet-control-attribution a {
+    color: var(--_primary);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .marker.selected svg {
+      transition: none;
+    }
+  }
+`;

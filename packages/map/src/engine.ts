@@ -1,0 +1,328 @@
+/**
+ * The map engine, loaded lazily by <welfare-map> (its own chunk with Leaflet and
+ * supercluster). It owns the Leaflet map: tiles, controls, the services and access
+ * points layers, the popup and the person's position. Feed text reaches it only
+ * through `MapHost`, which builds DOM with text bindings.
+ */
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import { ClusterLayer, type LayerActions } from './cluster-layer.js';
+import { leafletStyles } from './generated/leaflet.css.js';
+import type { MapHost, MapView, Place, TileOptions, ViewOptions } from './map-types.js';
+import { ACCESS_POINT, originMarker, PIN } from './markers.js';
+import type { PlaceSet } from './places.js';
+import { engineStrings, type EngineStrings } from './engine.strings.js';
+import { popupContent, stackContent } from './popup.js';
+
+export { engineStyles } from './engine.styles.js';
+export { leafletStyles };
+
+/** Fitting the results never zooms closer than this (one service is shown in its street). */
+const FIT_MAX_ZOOM = 15;
+
+/** Creates the map inside `container` (an element of the shadow root). */
+export function createMapView(container: HTMLElement, host: MapHost, options: ViewOptions): MapView {
+  return new LeafletView(container, host, options);
+}
+
+/** A Leaflet control holding a node we built. */
+function control(node: HTMLElement, position: L.ControlPosition): L.Control {
+  const c = new L.Control({ position });
+  c.onAdd = () => node;
+  return c;
+}
+
+class LeafletView implements MapView, LayerActions {
+  readonly map: L.Map;
+  userMoved = false;
+  private programmatic = 0;
+  private readonly services: ClusterLayer;
+  private accessPoints?: ClusterLayer;
+  private tiles?: L.TileLayer;
+  private attribution?: L.Control;
+  private readonly zoom: L.Control.Zoom;
+  private readonly popup: L.Popup;
+  /** The place (or stack) whose popup is open, and the marker to return focus to. */
+  private open?: { id: string | null; place?: Place; layer?: ClusterLayer; at: L.LatLng };
+  private origin?: L.LayerGroup;
+  private originAt?: { point: { lat: number; lon: number }; accuracy?: number };
+  private hasFitted = false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly host: MapHost,
+    private readonly options: ViewOptions,
+  ) {
+    const map = (this.map = L.map(container, {
+      zoomControl: false,
+      attributionControl: false,
+      maxZoom: options.maxZoom,
+      minZoom: 2,
+      zoomAnimation: !options.reducedMotion,
+      fadeAnimation: !options.reducedMotion,
+      markerZoomAnimation: !options.reducedMotion,
+      inertia: !options.reducedMotion,
+    }));
+    this.moving(() => map.setView([options.center.lat, options.center.lon], options.zoom));
+    map.on('movestart zoomstart', () => {
+      if (!this.programmatic) this.userMoved = true;
+    });
+    this.zoom = L.control.zoom({ position: 'topleft' }).addTo(map);
+    this.setTiles(options.tiles);
+
+    this.popup = L.popup({
+      maxWidth: 300,
+      minWidth: 200,
+      maxHeight: 360,
+      autoPanPadding: [16, 16],
+      className: 'wm-popup',
+      closeOnEscapeKey: true,
+    });
+    map.on('popupclose', (e: L.PopupEvent) => {
+      if (e.popup !== this.popup || this.programmatic) return;
+      const open = this.open;
+      this.open = undefined;
+      this.select(null);
+      if (open?.id) this.host.closed(open.id);
+    });
+
+    this.services = new ClusterLayer(map, 'service', host, this, 'welfare-services', 610);
+    this.relabelControls();
+  }
+
+  // ---- MapView ----
+
+  setServices(places: PlaceSet, changed: boolean): void {
+    if (!changed) return;
+    const fit = !this.userMoved || !this.hasFitted;
+    const b = places.bounds;
+    this.services.setPlaces(places, fit && b ? this.fitZoom(L.latLngBounds([b[0], b[1]], [b[2], b[3]])) : this.map.getZoom());
+    const open = this.open;
+    if (open?.place && open.layer === this.services && !places.placesOf(open.place.entry.id).length) this.closePopup();
+    if (fit) this.fit();
+    this.services.render();
+  }
+
+  setAccessPoints(places: PlaceSet | null): void {
+    if (!places) {
+      this.accessPoints?.destroy();
+      this.accessPoints = undefined;
+      return;
+    }
+    this.accessPoints ??= new ClusterLayer(this.map, 'access-point', this.host, this, 'welfare-access-points', 620);
+    this.accessPoints.setPlaces(places, this.map.getZoom());
+    if (!this.services.size && (!this.userMoved || !this.hasFitted)) this.fit();
+    this.accessPoints.render();
+  }
+
+  reveal(id: string | null, fallback?: Place): void {
+    if (!id) {
+      this.select(null);
+      this.closePopup();
+      return;
+    }
+    const candidates: [Place, ClusterLayer | undefined][] = this.services.placesOf(id).map((p) => [p, this.services]);
+    if (this.accessPoints) candidates.push(...this.accessPoints.placesOf(id).map((p): [Place, ClusterLayer] => [p, this.accessPoints!]));
+    if (!candidates.length && fallback) candidates.push([fallback, undefined]);
+    this.select(id);
+    if (!candidates.length) return this.closePopup();
+    // Of several locations, the one nearest to what the person is looking at.
+    const center = this.map.getCenter();
+    const [place, layer] = candidates.reduce((best, c) =>
+      center.distanceTo([c[0].lat, c[0].lon]) < center.distanceTo([best[0].lat, best[0].lon]) ? c : best,
+    );
+    const at = L.latLng(place.lat, place.lon);
+    const zoom = layer ? layer.revealZoom(place) : 15;
+    const target = Math.min(this.map.getMaxZoom(), Math.max(zoom, Math.round(this.map.getZoom())));
+    this.moving(() => this.map.setView(at, target, { animate: false }));
+    this.openPlace(place, layer, false);
+  }
+
+  setOrigin(point: { lat: number; lon: number } | null, accuracy?: number): void {
+    this.origin?.remove();
+    this.origin = undefined;
+    this.originAt = point ? { point, ...(accuracy ? { accuracy } : {}) } : undefined;
+    if (!point) return;
+    const at = L.latLng(point.lat, point.lon);
+    const group = L.layerGroup();
+    if (accuracy && accuracy > 30) {
+      L.circle(at, { radius: accuracy, interactive: false, className: 'wm-accuracy', weight: 1 }).addTo(group);
+    }
+    L.marker(at, {
+      icon: L.divIcon({ html: originMarker(this.t.yourPosition), className: 'wm-icon', iconSize: [22, 22], iconAnchor: [11, 11] }),
+      keyboard: false,
+      interactive: false,
+      zIndexOffset: -1000,
+    }).addTo(group);
+    this.origin = group.addTo(this.map);
+  }
+
+  showOrigin(point: { lat: number; lon: number }, nearest: readonly Place[]): void {
+    const bounds = L.latLngBounds([[point.lat, point.lon]]);
+    for (const p of nearest) bounds.extend([p.lat, p.lon]);
+    this.moving(() => this.map.fitBounds(bounds, { padding: [40, 40], maxZoom: FIT_MAX_ZOOM, animate: false }));
+    // The person asked for this view: later filter changes keep it.
+    this.userMoved = true;
+    this.hasFitted = true;
+  }
+
+  setTiles(tiles: TileOptions): void {
+    this.tiles?.remove();
+    this.tiles = undefined;
+    this.attribution?.remove();
+    this.attribution = undefined;
+    this.container.classList.toggle('wm-no-tiles', !tiles.url);
+    if (tiles.url) {
+      this.tiles = L.tileLayer(tiles.url, { maxZoom: this.options.maxZoom, crossOrigin: true }).addTo(this.map);
+    }
+    this.attribution = control(this.attributionNode(tiles), 'bottomright').addTo(this.map);
+  }
+
+  relabel(): void {
+    this.relabelControls();
+    this.services.relabel();
+    this.accessPoints?.relabel();
+    const open = this.open;
+    if (open?.place) this.openPlace(open.place, open.layer, false);
+    if (this.originAt) this.setOrigin(this.originAt.point, this.originAt.accuracy);
+  }
+
+  invalidateSize(): void {
+    const before = this.map.getSize();
+    this.moving(() => this.map.invalidateSize({ pan: false }));
+    // A CMS layout that settles after the first fit (fonts, sidebars, tabs) gets it again.
+    if (!this.map.getSize().equals(before) && this.hasFitted && !this.userMoved) this.fit();
+  }
+
+  destroy(): void {
+    this.services.destroy();
+    this.accessPoints?.destroy();
+    this.map.remove();
+  }
+
+  // ---- LayerActions ----
+
+  choose(place: Place, keyboard: boolean, layer: ClusterLayer): void {
+    this.select(place.entry.id);
+    this.openPlace(place, layer, keyboard);
+    this.host.chose(place);
+  }
+
+  stack(places: Place[], at: L.LatLng, keyboard: boolean, layer: ClusterLayer): void {
+    const content = stackContent(places, (place) => this.choose(place, true, layer), this.host.popupContext(), this.t);
+    this.show(content, at, -8, keyboard, { id: null, at, layer });
+  }
+
+  zoomTo(at: L.LatLng, zoom: number): void {
+    // A person opened a cluster: this is their move.
+    this.userMoved = true;
+    this.map.setView(at, zoom, { animate: !this.options.reducedMotion });
+  }
+
+  // ---- internals ----
+
+  /** Texts in the element's current language. */
+  get t(): EngineStrings {
+    return engineStrings[this.host.popupContext().lang];
+  }
+
+  /** Runs a move the person did not ask for, so that it does not count as theirs. */
+  private moving(fn: () => void): void {
+    this.programmatic++;
+    try {
+      fn();
+    } finally {
+      this.programmatic--;
+    }
+  }
+
+  /** Shows every result (or, with none, every access point). */
+  private fit(): void {
+    const bounds = this.services.bounds() ?? this.accessPoints?.bounds();
+    if (!bounds) return;
+    this.hasFitted = true;
+    this.moving(() => this.map.fitBounds(bounds, { padding: [32, 32], maxZoom: FIT_MAX_ZOOM, animate: false }));
+  }
+
+  /** The zoom `fit()` will choose for `bounds` (same padding and limit). */
+  private fitZoom(bounds: L.LatLngBounds): number {
+    return Math.min(FIT_MAX_ZOOM, this.map.getBoundsZoom(bounds, false, L.point(64, 64)));
+  }
+
+  private select(id: string | null): void {
+    this.services.select(id);
+    this.accessPoints?.select(id);
+  }
+
+  private openPlace(place: Place, layer: ClusterLayer | undefined, keyboard: boolean): void {
+    const at = L.latLng(place.lat, place.lon);
+    const offset = !layer ? 0 : layer.kind === 'service' ? -PIN.height + 4 : -ACCESS_POINT.size / 2;
+    this.show(popupContent(place, this.host.popupContext(), this.t), at, offset, keyboard, { id: place.entry.id, place, ...(layer ? { layer } : {}), at });
+  }
+
+  private show(content: HTMLElement, at: L.LatLng, offsetY: number, focus: boolean, open: NonNullable<LeafletView['open']>): void {
+    content.tabIndex = -1;
+    // Clicks inside stay inside: a button that replaces the content would otherwise reach
+    // the map detached from the popup, and the map would close the popup it just opened.
+    content.addEventListener('click', (e) => e.stopPropagation());
+    content.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      this.map.closePopup(this.popup);
+      this.returnFocus(open);
+    });
+    this.moving(() => {
+      this.popup.options.offset = L.point(0, offsetY);
+      this.popup.setLatLng(at).setContent(content);
+      if (!this.map.hasLayer(this.popup)) this.popup.openOn(this.map);
+      else this.popup.update();
+    });
+    this.open = open;
+    const close = this.popup.getElement()?.querySelector('.leaflet-popup-close-button');
+    close?.setAttribute('aria-label', this.t.closePopup);
+    close?.setAttribute('title', this.t.closePopup);
+    if (focus) content.focus({ preventScroll: true });
+  }
+
+  private returnFocus(open: NonNullable<LeafletView['open']>): void {
+    const button = open.place && open.layer?.buttonOf(open.place);
+    (button ?? this.container).focus({ preventScroll: true });
+  }
+
+  private closePopup(): void {
+    this.open = undefined;
+    this.moving(() => this.map.closePopup(this.popup));
+  }
+
+  private relabelControls(): void {
+    const t = this.t;
+    const set = (selector: string, label: string) => {
+      const el = this.zoom.getContainer()?.querySelector(selector);
+      el?.setAttribute('aria-label', label);
+      el?.setAttribute('title', label);
+    };
+    set('.leaflet-control-zoom-in', t.zoomIn);
+    set('.leaflet-control-zoom-out', t.zoomOut);
+  }
+
+  /** The credit line, as DOM: the text is the page author's, never markup. */
+  private attributionNode(tiles: TileOptions): HTMLElement {
+    const node = document.createElement('div');
+    node.className = 'leaflet-control-attribution leaflet-control';
+    node.setAttribute('part', 'attribution');
+    const link = (text: string, href: string) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.textContent = text;
+      return a;
+    };
+    node.append(link('Leaflet', 'https://leafletjs.com'));
+    if (tiles.attribution) {
+      node.append(' | ');
+      const { text, href } = tiles.attribution;
+      node.append(href ? link(text, href) : text);
+    }
+    return node;
+  }
+}

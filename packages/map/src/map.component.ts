@@ -1,0 +1,409 @@
+import {
+  distanceKm,
+  type GeoPoint,
+  hostStyles,
+  hoursStyles,
+  type Service,
+  WelfareElement,
+} from '@welfare-elements/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LeafletController } from './leaflet-controller.js';
+import type { MapHost, MapView, Place, TileOptions, ViewOptions } from './map-types.js';
+import { PlaceSet } from './places.js';
+import { mapStyles } from './map.styles.js';
+import { type GeoProblem, mapStrings } from './map.strings.js';
+import type { PopupContext } from './popup.js';
+import { OSM_TILES, resolveTiles } from './tiles.js';
+
+/** Lodi, the centre of the district, for a map with nothing on it yet. */
+const LODI: GeoPoint = { lat: 45.31, lon: 9.5 };
+
+type GeoState = { state: 'idle' | 'locating' | 'located' | 'cleared' } | { state: 'error'; problem: GeoProblem };
+
+/** `near-me="false"` (or off, no, 0) hides the button; absent or anything else shows it. */
+const onOff = {
+  fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
+  toAttribute: (value: boolean) => (value ? null : 'false'),
+};
+
+/**
+ * The services that match the group's filters on a Leaflet map, clustered, with the
+ * access points as an optional layer and a "Vicino a me / Near me" button. The list is
+ * its accessible twin: the same services, the same selection.
+ *
+ * Leaflet is loaded lazily (its own chunk) when the element nears the viewport; its CSS
+ * is adopted inside the shadow root. Only the clusters and markers of the current view
+ * are in the DOM, so a feed of 50,000 services stays fast.
+ *
+ * @summary The services on a map, clustered, usable with keyboard and screen reader.
+ *
+ * @fires welfare-load - `{ services, accessPoints, skipped }` once the feed is read.
+ * @fires welfare-error - `{ message, code }` when the feed cannot be fetched or read.
+ * @fires welfare-filter - `{ query, categories, results }` when the group's filters change.
+ * @fires welfare-select - `{ id, type }` when a person chooses a marker (`type`: `service` or `access-point`).
+ *
+ * @csspart base - The wrapper of toolbar and map.
+ * @csspart toolbar - The bar above the map: count and "Near me".
+ * @csspart count - The number of services on the map (role="status").
+ * @csspart near-me - The "Vicino a me / Near me" button.
+ * @csspart geo-message - What happened to the position request (errors have role="alert").
+ * @csspart skip - The "skip the map" button, visible on keyboard focus.
+ * @csspart map - The map container (role="region").
+ * @csspart hint - Keyboard instructions, shown while the map has keyboard focus.
+ * @csspart marker - A service marker (a button); also `access-point` for access points.
+ * @csspart cluster - A cluster of services (a button with the count).
+ * @csspart access-point-cluster - A cluster of access points.
+ * @csspart origin - The person's position.
+ * @csspart popup - The content of the information popup.
+ * @csspart popup-name - The name in the popup.
+ * @csspart organization - The organisation in the popup.
+ * @csspart address - The address in the popup.
+ * @csspart distance - The distance from the person's position, in the popup.
+ * @csspart hours - The opening hours in the popup.
+ * @csspart contacts - Phone, email and website in the popup.
+ * @csspart link - Every link in the popup (also `directions` for the directions link).
+ * @csspart stack - The list of services sharing one address.
+ * @csspart stack-item - One service in that list (a button).
+ * @csspart attribution - The map credits.
+ * @csspart state - Loading and no-source messages.
+ * @csspart error - The error message (role="alert").
+ *
+ * @cssprop [--welfare-map-height=28rem] - Height of the map.
+ * @cssprop [--welfare-map-background=#e9eef2] - Background under the tiles (the whole map with `tiles="none"`).
+ * @cssprop [--welfare-map-border=1px solid var(--welfare-color-border, #c5c7c9)] - Border of the map.
+ * @cssprop [--welfare-map-cluster-color=var(--welfare-color-primary, #0066cc)] - Fill of service clusters.
+ * @cssprop [--welfare-map-access-point-color=#1e5b3c] - Fill of access point markers and clusters.
+ * @cssprop [--welfare-map-selected-color=var(--welfare-color-text, #1a1a1a)] - Outline of the selected marker.
+ * @cssprop [--welfare-map-origin-color=#d1008f] - The person's position.
+ */
+export class WelfareMap extends WelfareElement {
+  static override styles = [hostStyles, hoursStyles, mapStyles];
+
+  /** Tile URL template ({z}, {x}, {y}, {s}); `none` for a plain background. Default: OpenStreetMap. */
+  @property() tiles: string = OSM_TILES;
+  /** Credit for the tiles, as text (HTML is reduced to its text and first link). Default: OpenStreetMap's with OSM tiles. */
+  @property() attribution?: string;
+  /** Link for the credit (http/https). */
+  @property({ attribute: 'attribution-url' }) attributionUrl?: string;
+  /** Directions URL template with {lat} and {lon}. Default: OpenStreetMap directions. */
+  @property() directions?: string;
+  /** Show the access points as a layer of their own. */
+  @property({ type: Boolean, attribute: 'access-points' }) accessPoints = false;
+  /** The "Vicino a me / Near me" button; `near-me="false"` hides it. */
+  @property({ attribute: 'near-me', converter: onOff }) nearMe = true;
+  /** Centre before anything is shown, "lat,lon". Default: Lodi (45.31,9.50). */
+  @property() center?: string;
+  /** Zoom before anything is shown. */
+  @property({ type: Number }) zoom = 10;
+  /** Largest zoom (tiles must exist up to it). */
+  @property({ type: Number, attribute: 'max-zoom' }) maxZoom = 18;
+  /** Accessible name of the map; default "Mappa dei servizi" / "Map of services". */
+  @property() label?: string;
+  /** Heading level of the name in popups (2-6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  @state() private geo: GeoState = { state: 'idle' };
+
+  private readonly leaflet = new LeafletController(this, {
+    container: () => this.renderRoot.querySelector<HTMLDivElement>('div.map') ?? undefined,
+    create: (engine, container) => {
+      const view = engine.createMapView(container, this.mapHost(), this.viewOptions());
+      this.pushed = { view, tiles: JSON.stringify(this.tileOptions()) };
+      return view;
+    },
+  });
+
+  /** What the view was last told, to send only changes. */
+  private pushed: {
+    view?: MapView;
+    results?: readonly Service[];
+    accessPoints?: string;
+    selected?: string | null;
+    origin?: GeoPoint | null;
+    lang?: string;
+    tiles?: string;
+  } = {};
+  private accuracy?: number;
+  private fitOrigin?: GeoPoint;
+  private geoToken = 0;
+  private placed?: { results: readonly Service[]; places: PlaceSet };
+  private marked = false;
+  private timed = false;
+
+  private get t() {
+    return mapStrings[this.i18n.lang];
+  }
+
+  override render() {
+    const label = this.label || this.t.label;
+    return html`<div class="frame" part="base">
+      <div class="bar" part="toolbar">
+        <div class="status">${this.renderState(() => this.renderCount())}</div>
+        ${this.nearMe ? this.renderNearMe() : nothing}
+      </div>
+      ${this.renderGeo()}
+      ${this.leaflet.status === 'error'
+        ? html`<div class="error" part="error" role="alert">
+            <p>${this.t.unavailable}</p>
+            <button type="button" part="button retry" @click=${() => this.leaflet.load()}>${this.strings.retry}</button>
+          </div>`
+        : nothing}
+      <button type="button" class="skip" part="skip" @click=${this.skip}>${this.t.skip}</button>
+      <div class="map-wrap">
+        <div class="map" part="map" role="region" aria-label=${label} aria-describedby="hint"></div>
+        <p class="hint" part="hint" id="hint">${this.t.instructions}</p>
+      </div>
+      <span class="after" tabindex="-1"></span>
+    </div>`;
+  }
+
+  private renderCount() {
+    const store = this.data.store;
+    if (store.searching) return html`<p class="count" part="count" role="status" aria-live="polite">${this.strings.searching}</p>`;
+    const results = store.matching;
+    const mapped = this.placesOf(results).located;
+    const missing = results.length - mapped;
+    return html`<p class="count" part="count" role="status" aria-live="polite">
+      ${this.t.onMap(mapped)}${missing > 0 ? html` <span class="missing">(${this.t.withoutPosition(missing)})</span>` : nothing}
+      ${results.length === 0 ? html`<span class="empty">${this.t.empty}</span>` : nothing}
+    </p>`;
+  }
+
+  private renderNearMe() {
+    const on = !!this.data.store.origin;
+    const busy = this.geo.state === 'locating';
+    return html`<button
+      type="button"
+      class="button near-me"
+      part="near-me"
+      aria-pressed=${on ? 'true' : 'false'}
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${this.locate}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <circle cx="12" cy="12" r="4" fill="currentColor"></circle>
+        <path d="M12 2v3M12 19v3M2 12h3M19 12h3" stroke="currentColor" stroke-width="2" fill="none"></path>
+        <circle cx="12" cy="12" r="7.5" stroke="currentColor" stroke-width="2" fill="none"></circle>
+      </svg>
+      ${this.t.nearMe}
+    </button>`;
+  }
+
+  private renderGeo() {
+    const geo = this.geo;
+    if (geo.state === 'error') {
+      return html`<p class="geo geo-error" part="geo-message" role="alert">${this.t.geo[geo.problem]}</p>`;
+    }
+    const origin = this.data.store.origin;
+    const text =
+      geo.state === 'locating'
+        ? this.t.locating
+        : geo.state === 'located' && origin
+          ? this.t.located
+          : geo.state === 'cleared' && !origin
+            ? this.t.cleared
+            : '';
+    return html`<p class="geo ${text ? '' : 'visually-hidden'}" part="geo-message" role="status">${text}</p>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // User Timing for developers and bench/map.mjs: the group's results reach the map...
+    if (!this.timed && this.data.store.status === 'ready') {
+      this.timed = true;
+      performance.mark?.('welfare-map:results');
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.geoToken++; // a late answer from the browser is ignored
+  }
+
+  /** Sends the group's state to the map view: only what changed since the last time. */
+  private sync(): void {
+    const view = this.leaflet.view;
+    if (!view) return;
+    const pushed = this.pushed;
+    const store = this.data.store;
+    const ready = store.status === 'ready';
+
+    const lang = this.i18n.lang;
+    if (pushed.lang !== undefined && pushed.lang !== lang) view.relabel();
+    pushed.lang = lang;
+
+    const tiles = this.tileOptions();
+    const tilesKey = JSON.stringify(tiles);
+    if (tilesKey !== pushed.tiles) {
+      pushed.tiles = tilesKey;
+      view.setTiles(tiles);
+    }
+
+    if (!store.searching) {
+      const results = ready ? store.matching : [];
+      if (results !== pushed.results) {
+        const changed = !sameServices(results, pushed.results);
+        pushed.results = results;
+        view.setServices(changed ? this.placesOf(results) : PlaceSet.empty, changed);
+      }
+    }
+
+    const aps = ready && this.accessPoints ? store.accessPoints : null;
+    const apsKey = aps ? aps.map((a) => a.id).join('\n') : '';
+    if (apsKey !== pushed.accessPoints || (aps === null) !== (pushed.accessPoints === undefined)) {
+      pushed.accessPoints = aps ? apsKey : undefined;
+      view.setAccessPoints(aps ? PlaceSet.ofAccessPoints(aps) : null);
+    }
+
+    if (store.origin !== pushed.origin) {
+      pushed.origin = store.origin;
+      view.setOrigin(store.origin, store.origin ? this.accuracy : undefined);
+      const point = this.fitOrigin;
+      this.fitOrigin = undefined;
+      if (point && point === store.origin) view.showOrigin(point, nearestPlaces(point, store.results.slice(0, 5)));
+    }
+
+    if (ready && store.selected !== pushed.selected) {
+      pushed.selected = store.selected;
+      view.reveal(store.selected, this.fallbackPlace(store.selected));
+    }
+  }
+
+  /** An access point selected elsewhere while its layer is hidden: go there all the same. */
+  private fallbackPlace(id: string | null): Place | undefined {
+    if (!id || this.accessPoints) return undefined;
+    const ap = this.data.store.findAccessPoint(id);
+    return ap?.position ? { entry: ap, location: 0, lat: ap.position.lat, lon: ap.position.lon } : undefined;
+  }
+
+  /** The places of a result set, computed once per set (the count and the map share it). */
+  private placesOf(results: readonly Service[]): PlaceSet {
+    if (this.placed?.results !== results) this.placed = { results, places: PlaceSet.ofServices(results) };
+    return this.placed.places;
+  }
+
+  /** The element side of the map: texts, colours, popups, and what a person chose. */
+  private mapHost(): MapHost {
+    return {
+      popupContext: () => this.popupContext(),
+      chose: (place) => {
+        const id = place.entry.id;
+        this.pushed.selected = id;
+        this.data.store.select(id, this);
+        this.emit('welfare-select', { id, type: place.entry.type });
+      },
+      closed: (id) => {
+        if (this.data.store.selected !== id) return;
+        this.pushed.selected = null;
+        this.data.store.select(null, this);
+      },
+      firstMarkers: () => {
+        if (this.marked) return;
+        this.marked = true;
+        // ...and its first markers or clusters are in the DOM.
+        performance.mark?.('welfare-map:first-markers');
+      },
+    };
+  }
+
+  private popupContext(): PopupContext {
+    return {
+      lang: this.i18n.lang,
+      strings: this.strings,
+      store: this.data.store,
+      directions: this.directions,
+      headingLevel: this.headingLevel,
+    };
+  }
+
+  private viewOptions(): ViewOptions {
+    return {
+      center: parseCenter(this.center) ?? LODI,
+      zoom: Number.isFinite(this.zoom) ? this.zoom : 10,
+      maxZoom: Number.isFinite(this.maxZoom) ? Math.min(22, Math.max(3, this.maxZoom)) : 18,
+      tiles: this.tileOptions(),
+      reducedMotion: typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
+    };
+  }
+
+  /** The tile layer and its credit, from `tiles`, `attribution` and `attribution-url`. */
+  private tileOptions(): TileOptions {
+    return resolveTiles(this.tiles, this.attribution, this.attributionUrl);
+  }
+
+  private locate(): void {
+    const store = this.data.store;
+    if (this.geo.state === 'locating') return;
+    if (store.origin) {
+      this.accuracy = undefined;
+      store.setOrigin(null, this);
+      this.geo = { state: 'cleared' };
+      return;
+    }
+    const geolocation = typeof navigator !== 'undefined' ? navigator.geolocation : undefined;
+    if (!geolocation) {
+      this.geo = { state: 'error', problem: 'unsupported' };
+      return;
+    }
+    this.geo = { state: 'locating' };
+    const token = ++this.geoToken;
+    geolocation.getCurrentPosition(
+      (position) => {
+        if (token !== this.geoToken) return;
+        const point = { lat: position.coords.latitude, lon: position.coords.longitude };
+        this.accuracy = position.coords.accuracy;
+        this.fitOrigin = point;
+        this.geo = { state: 'located' };
+        store.setOrigin(point, this);
+      },
+      (error) => {
+        if (token !== this.geoToken) return;
+        const problem: GeoProblem = error.code === 1 ? 'denied' : error.code === 3 ? 'timeout' : 'unavailable';
+        this.geo = { state: 'error', problem };
+      },
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
+    );
+  }
+
+  private skip(): void {
+    this.renderRoot.querySelector<HTMLElement>('.after')?.focus();
+  }
+}
+
+/** For each service, its location nearest to `origin`. */
+function nearestPlaces(origin: GeoPoint, services: readonly Service[]): Place[] {
+  const out: Place[] = [];
+  for (const entry of services) {
+    let best: Place | undefined;
+    let bestKm = Infinity;
+    entry.locations.forEach((l, location) => {
+      if (!l.position) return;
+      const km = distanceKm(origin, l.position);
+      if (km < bestKm) [best, bestKm] = [{ entry, location, lat: l.position.lat, lon: l.position.lon }, km];
+    });
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+/** True when `results` holds exactly the services of `before` (only their order changed). */
+function sameServices(results: readonly Service[], before: readonly Service[] | undefined): boolean {
+  if (!before || before.length !== results.length) return false;
+  const had = new Set(before);
+  for (const s of results) if (!had.has(s)) return false;
+  return true;
+}
+
+function parseCenter(value: string | undefined): GeoPoint | undefined {
+  const m = value?.trim().match(/^(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)$/);
+  if (!m) return undefined;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : undefined;
+}

@@ -1,0 +1,96 @@
+/** Helpers for the map tests: internals are reached only to read what a person sees. */
+import { waitUntil } from '@open-wc/testing';
+import type { WelfareMap } from '@welfare-elements/map';
+import type * as L from 'leaflet';
+
+export function shadow(el: HTMLElement): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+/** Marker and cluster buttons currently on the map. */
+export function markers(el: WelfareMap): HTMLButtonElement[] {
+  return [...shadow(el).querySelectorAll<HTMLButtonElement>('.leaflet-marker-icon button')];
+}
+
+export function serviceMarkers(el: WelfareMap): HTMLButtonElement[] {
+  return [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part="marker"]')];
+}
+
+export function clusters(el: WelfareMap): HTMLButtonElement[] {
+  return [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part~="cluster"]')];
+}
+
+export function labels(buttons: HTMLElement[]): string[] {
+  return buttons.map((b) => b.getAttribute('aria-label') ?? '').sort();
+}
+
+/** The Leaflet map (to read its view, as a person sees it). */
+export function leafletMap(el: WelfareMap): L.Map {
+  return (el as unknown as { leaflet: { view?: { map: L.Map } } }).leaflet.view!.map;
+}
+
+export async function mapReady(el: WelfareMap): Promise<void> {
+  await waitUntil(() => (el as unknown as { leaflet: { view?: unknown } }).leaflet.view, 'the map was not created', {
+    timeout: 5000,
+  });
+}
+
+/** Waits until the map shows `count` markers and clusters (any, when omitted). */
+export async function markersShown(el: WelfareMap, count?: number): Promise<HTMLButtonElement[]> {
+  await waitUntil(
+    () => (count === undefined ? markers(el).length > 0 : markers(el).length === count),
+    `expected ${count ?? 'some'} markers, saw ${markers(el).length}`,
+    { timeout: 5000 },
+  );
+  return markers(el);
+}
+
+export function popup(el: WelfareMap): HTMLElement | null {
+  return shadow(el).querySelector('.leaflet-popup .popup');
+}
+
+export async function popupShown(el: WelfareMap): Promise<HTMLElement> {
+  await waitUntil(() => popup(el), 'no popup opened', { timeout: 3000 });
+  return popup(el)!;
+}
+
+/** Every resource the page fetched that was not on loopback (or a blob/data URL). */
+export function outsideRequests(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((name) => {
+      const url = new URL(name);
+      return !['blob:', 'data:'].includes(url.protocol) && !['localhost', '127.0.0.1'].includes(url.hostname);
+    });
+}
+
+type GeoError = { code: number; message: string; PERMISSION_DENIED: 1; POSITION_UNAVAILABLE: 2; TIMEOUT: 3 };
+
+/** Replaces navigator.geolocation for one test; returns a restore function. */
+export function stubGeolocation(answer: { lat: number; lon: number; accuracy?: number } | { code: 1 | 2 | 3 }): () => void {
+  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation');
+  const calls: unknown[] = [];
+  const fake = {
+    getCurrentPosition(ok: PositionCallback, fail?: PositionErrorCallback) {
+      calls.push(1);
+      setTimeout(() => {
+        if ('code' in answer) {
+          const error: GeoError = { code: answer.code, message: 'stub', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 };
+          fail?.(error as unknown as GeolocationPositionError);
+        } else {
+          ok({
+            coords: { latitude: answer.lat, longitude: answer.lon, accuracy: answer.accuracy ?? 20 },
+            timestamp: Date.now(),
+          } as unknown as GeolocationPosition);
+        }
+      }, 10);
+    },
+    watchPosition: () => 0,
+    clearWatch: () => undefined,
+  };
+  Object.defineProperty(Navigator.prototype, 'geolocation', { configurable: true, get: () => fake });
+  return () => {
+    if (original) Object.defineProperty(Navigator.prototype, 'geolocation', original);
+  };
+}

@@ -1,0 +1,534 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '@welfare-elements/list';
+import '@welfare-elements/map';
+import type { WelfareList } from '@welfare-elements/list';
+import { OSM_TILES, resolveTiles, type WelfareMap } from '@welfare-elements/map';
+import { OSM_ATTRIBUTION } from '../src/tiles.js';
+import { feedBlobUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup } from '../../core/test/helpers.js';
+import {
+  clusters,
+  labels,
+  leafletMap,
+  mapReady,
+  markers,
+  markersShown,
+  outsideRequests,
+  popup,
+  popupShown,
+  serviceMarkers,
+  shadow,
+  stubGeolocation,
+} from './helpers.js';
+
+/** Services spread over the Lodi district, far enough apart not to cluster when fitted. */
+function spread() {
+  return [
+    service('casa-lodi', { name: 'Sportello casa Lodi', categories: ['casa'], locations: [{ address: 'Via Roma 1', comune: 'Lodi', lat: 45.3138, lon: 9.5018 }] }),
+    service('cibo-codogno', { name: 'Emporio Codogno', categories: ['cibo'], locations: [{ address: 'Via Dante 3', comune: 'Codogno', lat: 45.16, lon: 9.705 }] }),
+    service('lavoro-santangelo', { name: 'Lavoro Sant’Angelo', categories: ['lavoro'], locations: [{ comune: "Sant'Angelo Lodigiano", lat: 45.237, lon: 9.407 }] }),
+    service('casa-zelo', { name: 'Casa Zelo', categories: ['casa'], locations: [{ comune: 'Zelo Buon Persico', lat: 45.412, lon: 9.43 }] }),
+  ];
+}
+
+async function mapOf(feed: unknown, attrs: { lang?: string; group?: string; accessPoints?: boolean } = {}) {
+  const src = feedBlobUrl(feed);
+  const el = await fixture<WelfareMap>(
+    html`<welfare-map
+      src=${src}
+      group=${attrs.group ?? uniqueGroup()}
+      tiles="none"
+      lang=${attrs.lang ?? 'it'}
+      ?access-points=${attrs.accessPoints ?? false}
+      style="--welfare-map-height: 400px; width: 640px"
+    ></welfare-map>`,
+  );
+  await settled(el);
+  await mapReady(el);
+  return el;
+}
+
+/** A map and a list in one group, both loaded, the map showing its four markers. */
+async function twins(feed: unknown) {
+  const group = uniqueGroup();
+  const src = feedBlobUrl(feed);
+  const wrapper = await fixture<HTMLDivElement>(html`<div>
+    <welfare-map src=${src} group=${group} tiles="none" style="--welfare-map-height: 400px"></welfare-map>
+    <welfare-list src=${src} group=${group}></welfare-list>
+  </div>`);
+  const el = wrapper.querySelector<WelfareMap>('welfare-map')!;
+  const list = wrapper.querySelector<WelfareList>('welfare-list')!;
+  await settled(el);
+  await settled(list);
+  await mapReady(el);
+  await markersShown(el, 4);
+  return { el, list };
+}
+
+describe('<welfare-map>', () => {
+  beforeEach(resetAll);
+
+  describe('states', () => {
+    it('shows a loading message, then the markers, accessible in both states', async () => {
+      const el = await fixture<WelfareMap>(
+        html`<welfare-map src="/__slow/800/examples/data/servizi.json" tiles="none" group=${uniqueGroup()}></welfare-map>`,
+      );
+      const loading = shadow(el).querySelector('[part~="loading"]');
+      expect(loading, 'loading message').to.exist;
+      expect(loading!.getAttribute('role')).to.equal('status');
+      await expect(el).to.be.accessible();
+      await settled(el);
+      await mapReady(el);
+      await markersShown(el);
+      const count = shadow(el).querySelector('[part="count"]')!;
+      expect(count.getAttribute('aria-live')).to.equal('polite');
+      expect(count.textContent).to.match(/\d+ servizi sulla mappa/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains a feed that cannot be loaded, in an alert, accessibly', async () => {
+      const el = await fixture<WelfareMap>(html`<welfare-map src="/__status/500" tiles="none" group=${uniqueGroup()}></welfare-map>`);
+      await settled(el);
+      const alert = shadow(el).querySelector('[role="alert"]');
+      expect(alert?.textContent).to.contain('non è disponibile');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when nothing matches, and shows no marker', async () => {
+      const el = await mapOf(makeFeed(spread()));
+      await markersShown(el, 4);
+      el['data'].store.update({ query: 'nessuna corrispondenza xyz' });
+      await waitUntil(() => markers(el).length === 0, 'markers stayed', { timeout: 3000 });
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part="count"]')!.textContent).to.contain('Nessun servizio sulla mappa');
+      await expect(el).to.be.accessible();
+    });
+
+    it('counts services without a position apart', async () => {
+      const el = await mapOf(makeFeed([...spread(), service('senza', { locations: [{ address: 'Via Nessuna', comune: 'Lodi' }] })]));
+      await markersShown(el, 4);
+      const count = shadow(el).querySelector('[part="count"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(count).to.contain('4 servizi sulla mappa');
+      expect(count).to.contain('1 senza indirizzo sulla mappa');
+    });
+  });
+
+  describe('markers', () => {
+    it('draws one named button per service location, coloured by category', async () => {
+      const feed = makeFeed(spread(), {
+        categories: [
+          { id: 'casa', name: 'Casa', color: '#123456' },
+          { id: 'cibo', name: 'Cibo' },
+          { id: 'lavoro', name: 'Lavoro' },
+        ],
+      });
+      const el = await mapOf(feed);
+      const shown = await markersShown(el, 4);
+      expect(shown.every((b) => b.tagName === 'BUTTON')).to.be.true;
+      expect(labels(shown)).to.deep.equal([
+        'Casa Zelo, Zelo Buon Persico',
+        'Emporio Codogno, Via Dante 3, Codogno',
+        "Lavoro Sant’Angelo, Sant'Angelo Lodigiano",
+        'Sportello casa Lodi, Via Roma 1, Lodi',
+      ]);
+      const lodi = shown.find((b) => b.getAttribute('aria-label')!.startsWith('Sportello'))!;
+      const codogno = shown.find((b) => b.getAttribute('aria-label')!.startsWith('Emporio'))!;
+      expect(getComputedStyle(lodi.querySelector('.pin')!).fill).to.equal('rgb(18, 52, 86)');
+      expect(getComputedStyle(codogno.querySelector('.pin')!).fill).to.not.equal('rgb(18, 52, 86)');
+    });
+
+    it('follows the group’s results when filters change', async () => {
+      const el = await mapOf(makeFeed(spread()));
+      await markersShown(el, 4);
+      el['data'].store.update({ categories: ['casa'] });
+      await waitUntil(() => markers(el).length === 2, 'markers did not follow the filter', { timeout: 3000 });
+      expect(labels(markers(el)).map((l) => l.split(',')[0])).to.deep.equal(['Casa Zelo', 'Sportello casa Lodi']);
+      el['data'].store.update({ categories: ['lavoro'] });
+      await waitUntil(() => markers(el).length === 1, 'markers did not follow the second filter', { timeout: 3000 });
+      expect(markers(el)[0]!.getAttribute('aria-label')).to.contain('Lavoro');
+    });
+
+    it('fits the results after a filter, unless the person moved the map', async () => {
+      const el = await mapOf(makeFeed(spread()));
+      await markersShown(el, 4);
+      const map = leafletMap(el);
+      el['data'].store.update({ categories: ['cibo'] });
+      await waitUntil(() => markers(el).length === 1);
+      expect(map.getCenter().distanceTo([45.16, 9.705])).to.be.below(50);
+
+      // The person pans with the keyboard; the next filter keeps their view.
+      el['data'].store.update({ categories: [] });
+      await waitUntil(() => markers(el).length === 4);
+      shadow(el).querySelector<HTMLElement>('.map')!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => (el as unknown as { leaflet: { view: { userMoved: boolean } } }).leaflet.view.userMoved);
+      await new Promise((r) => setTimeout(r, 400));
+      const before = map.getCenter();
+      el['data'].store.update({ categories: ['cibo'] });
+      await waitUntil(() => el['data'].store.results.length === 1);
+      await el.updateComplete;
+      expect(map.getCenter().distanceTo(before)).to.be.below(1);
+    });
+
+    it('clusters nearby services under a button that says how many, and opens it with Enter', async () => {
+      const near = Array.from({ length: 12 }, (_, i) =>
+        service(`n${i}`, { locations: [{ comune: 'Lodi', lat: 45.3 + i * 0.0004, lon: 9.5 + i * 0.0004 }] }),
+      );
+      const el = await mapOf(makeFeed([...near, service('far', { locations: [{ comune: 'Torino', lat: 45.07, lon: 7.69 }] })]));
+      await markersShown(el);
+      const cluster = clusters(el).find((c) => c.getAttribute('aria-label') === 'Gruppo di 12 servizi');
+      expect(cluster, labels(markers(el)).join(' | ')).to.exist;
+      const map = leafletMap(el);
+      const zoom = map.getZoom();
+      cluster!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => map.getZoom() > zoom, 'Enter did not zoom into the cluster', { timeout: 3000 });
+      await waitUntil(() => shadow(el).activeElement?.closest('.leaflet-marker-icon'), 'focus did not follow into the cluster');
+    });
+
+    it('keeps every service counted with thousands of them (coarse index first, full index later)', async () => {
+      const many = Array.from({ length: 6000 }, (_, i) =>
+        service(`m${i}`, { name: `Servizio ${i}`, locations: [{ lat: 45.2 + ((i * 7919) % 1000) / 5000, lon: 9.3 + ((i * 104729) % 997) / 2500 }] }),
+      );
+      const el = await mapOf(makeFeed(many));
+      await markersShown(el);
+      const total = () =>
+        markers(el).reduce((sum, b) => sum + Number(b.getAttribute('aria-label')!.match(/^Gruppo di ([\d.]+)/)?.[1]?.replace('.', '') ?? 1), 0);
+      expect(total()).to.equal(6000);
+      // Deep in, single services appear (from the full index).
+      const map = leafletMap(el);
+      map.setView([45.3, 9.5], 16, { animate: false });
+      await waitUntil(() => serviceMarkers(el).length > 0, 'no single service at zoom 16', { timeout: 5000 });
+      expect(serviceMarkers(el).every((b) => b.getAttribute('aria-label')!.startsWith('Servizio '))).to.be.true;
+      expect(markers(el).length).to.be.below(400);
+    });
+
+    it('lists services at the same address instead of zooming forever', async () => {
+      const same = ['a', 'b', 'c'].map((id) => service(id, { name: `Servizio ${id.toUpperCase()}` }));
+      const el = await mapOf(makeFeed([...same, service('far', { locations: [{ lat: 45.5, lon: 9.9 }] })]));
+      await markersShown(el);
+      const cluster = clusters(el)[0]!;
+      expect(cluster.getAttribute('aria-label')).to.equal('Gruppo di 3 servizi');
+      cluster.focus();
+      await sendKeys({ press: 'Enter' });
+      const content = await popupShown(el);
+      expect(content.textContent).to.contain('3 servizi in questo punto');
+      const items = [...content.querySelectorAll<HTMLButtonElement>('button[part="stack-item"]')];
+      expect(items.map((b) => b.textContent!.trim())).to.deep.equal(['Servizio A', 'Servizio B', 'Servizio C']);
+      items[1]!.click();
+      await waitUntil(() => popup(el)?.textContent?.includes('Via Roma 1'), 'choosing in the list did not open the service');
+      expect(el['data'].store.selected).to.equal('b');
+    });
+  });
+
+  describe('selection', () => {
+    it('a marker selects its service: event, list highlight, popup with the details', async () => {
+      const { el, list } = await twins(
+        makeFeed(
+          spread().map((s) =>
+            s['id'] === 'casa-lodi'
+              ? { ...s, phone: '0371 123456', hours: 'Mo-Fr 09:00-12:00', organization: 'comune-lodi' }
+              : s,
+          ),
+        ),
+      );
+      const marker = serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Sportello casa Lodi'))!;
+      const event = oneEvent(el, 'welfare-select');
+      marker.click();
+      const { detail } = await event;
+      expect(detail).to.deep.equal({ id: 'casa-lodi', type: 'service' });
+      await list.updateComplete;
+      expect(list.shadowRoot!.querySelector('li[data-id="casa-lodi"]')!.getAttribute('part')).to.contain('selected');
+      const content = await popupShown(el);
+      const text = content.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('Sportello casa Lodi');
+      expect(text).to.contain('Comune di Lodi');
+      expect(text).to.contain('Via Roma 1, Lodi');
+      expect(text).to.contain('0371 123456');
+      expect(text).to.contain('Mo-Fr 09:00-12:00');
+      const tel = content.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!;
+      expect(tel.getAttribute('href')).to.equal('tel:0371123456');
+      const directions = content.querySelector<HTMLAnchorElement>('a[part~="directions"]')!;
+      expect(directions.href).to.equal('https://www.openstreetmap.org/directions?to=45.3138%2C9.5018#map=16/45.3138/9.5018');
+      expect(marker.getAttribute('aria-pressed')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('choosing in the list opens that marker’s popup and pans to it', async () => {
+      const { el, list } = await twins(makeFeed(spread()));
+      list.shadowRoot!.querySelector<HTMLButtonElement>('li[data-id="cibo-codogno"] button[part="name"]')!.click();
+      const content = await popupShown(el);
+      expect(content.textContent).to.contain('Emporio Codogno');
+      const map = leafletMap(el);
+      expect(map.getBounds().contains([45.16, 9.705])).to.be.true;
+      const marker = serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Emporio'))!;
+      expect(marker.getAttribute('aria-pressed')).to.equal('true');
+      // Deselecting in the list closes the popup.
+      list.shadowRoot!.querySelector<HTMLButtonElement>('li[data-id="cibo-codogno"] button[part="name"]')!.click();
+      await waitUntil(() => !popup(el), 'the popup stayed open');
+    });
+
+    it('zooms far enough to show a service hidden in a cluster', async () => {
+      const near = Array.from({ length: 8 }, (_, i) =>
+        service(`n${i}`, { name: `Vicino ${i}`, locations: [{ lat: 45.3 + i * 0.0008, lon: 9.5 + i * 0.0008 }] }),
+      );
+      const el = await mapOf(makeFeed([...near, service('far', { locations: [{ lat: 45.07, lon: 7.69 }] })]));
+      await markersShown(el);
+      expect(serviceMarkers(el).some((b) => b.getAttribute('aria-label')!.startsWith('Vicino 3'))).to.be.false;
+      el['data'].store.select('n3');
+      await popupShown(el);
+      await waitUntil(() => serviceMarkers(el).some((b) => b.getAttribute('aria-label')!.startsWith('Vicino 3')));
+      const marker = serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Vicino 3'))!;
+      expect(marker.getAttribute('aria-pressed')).to.equal('true');
+    });
+  });
+
+  describe('feed text', () => {
+    it('keeps hostile feed text as text in names, popups and links', async () => {
+      (window as unknown as { __pwned?: number }).__pwned = undefined;
+      const feed = makeFeed([
+        service('h', {
+          name: HOSTILE,
+          description: HOSTILE,
+          phone: HOSTILE,
+          website: 'javascript:window.__pwned=1',
+          hours: HOSTILE,
+          locations: [{ name: HOSTILE, address: HOSTILE, comune: 'Lodi', lat: 45.31, lon: 9.5 }],
+        }),
+      ]);
+      const el = await mapOf(feed);
+      const [marker] = await markersShown(el, 1);
+      expect(marker!.getAttribute('aria-label')).to.contain(HOSTILE);
+      marker!.click();
+      const content = await popupShown(el);
+      expect(content.querySelector('.popup-name')!.textContent).to.equal(HOSTILE);
+      expect(content.textContent).to.contain(HOSTILE);
+      expect(shadow(el).querySelector('.leaflet-container script, .leaflet-container img')).to.be.null;
+      expect([...content.querySelectorAll('a')].map((a) => a.protocol)).to.not.include('javascript:');
+      await new Promise((r) => setTimeout(r, 50));
+      expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
+    });
+  });
+
+  describe('keyboard and screen reader', () => {
+    it('labels the map and gives instructions, reaches markers with Tab and opens them with Enter', async () => {
+      const el = await mapOf(makeFeed(spread()));
+      await markersShown(el, 4);
+      const region = shadow(el).querySelector<HTMLElement>('.map')!;
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.getAttribute('aria-label')).to.equal('Mappa dei servizi');
+      const hint = shadow(el).getElementById(region.getAttribute('aria-describedby')!)!;
+      expect(hint.textContent).to.contain('frecce');
+      region.focus();
+      expect(getComputedStyle(hint).opacity).to.equal('1');
+      await sendKeys({ press: 'Tab' });
+      const first = shadow(el).activeElement as HTMLElement;
+      expect(first.matches('button[part="marker"]'), first.outerHTML).to.be.true;
+      // Reading order: north to south (Zelo is the northernmost).
+      expect(first.getAttribute('aria-label')).to.contain('Casa Zelo');
+      expect(getComputedStyle(first).outlineStyle).to.not.equal('none');
+      await sendKeys({ press: 'Enter' });
+      const content = await popupShown(el);
+      expect(shadow(el).activeElement).to.equal(content);
+      expect(content.textContent).to.contain('Casa Zelo');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !popup(el), 'Escape did not close the popup');
+      expect(shadow(el).activeElement).to.equal(first);
+    });
+
+    it('labels the zoom buttons and the popup close button in Italian and English', async () => {
+      const el = await mapOf(makeFeed(spread()), { lang: 'it' });
+      await markersShown(el, 4);
+      expect(shadow(el).querySelector('.leaflet-control-zoom-in')!.getAttribute('aria-label')).to.equal('Ingrandisci la mappa');
+      expect(shadow(el).querySelector('.leaflet-control-zoom-out')!.getAttribute('aria-label')).to.equal('Riduci la mappa');
+      serviceMarkers(el)[0]!.click();
+      await popupShown(el);
+      expect(shadow(el).querySelector('.leaflet-popup-close-button')!.getAttribute('aria-label')).to.equal('Chiudi le informazioni');
+
+      el.setAttribute('lang', 'en');
+      await waitUntil(() => shadow(el).querySelector('.leaflet-control-zoom-in')!.getAttribute('aria-label') === 'Zoom in');
+      expect(shadow(el).querySelector('.leaflet-control-zoom-out')!.getAttribute('aria-label')).to.equal('Zoom out');
+      expect(shadow(el).querySelector('.map')!.getAttribute('aria-label')).to.equal('Map of services');
+      expect(shadow(el).querySelector('[part="count"]')!.textContent).to.contain('4 services on the map');
+      expect(shadow(el).querySelector('.leaflet-popup-close-button')!.getAttribute('aria-label')).to.equal('Close the details');
+    });
+
+    it('speaks English cluster names', async () => {
+      const same = ['a', 'b'].map((id) => service(id));
+      const el = await mapOf(makeFeed([...same, service('far', { locations: [{ lat: 45.5, lon: 9.9 }] })]), { lang: 'en' });
+      await markersShown(el);
+      expect(labels(clusters(el))).to.deep.equal(['Group of 2 services']);
+    });
+
+    it('has a skip button that moves focus past the map', async () => {
+      const el = await mapOf(makeFeed(spread()));
+      const skip = shadow(el).querySelector<HTMLButtonElement>('[part="skip"]')!;
+      skip.focus();
+      expect(skip.getBoundingClientRect().width).to.be.above(20);
+      skip.click();
+      expect(shadow(el).activeElement!.classList.contains('after')).to.be.true;
+    });
+  });
+
+  describe('near me', () => {
+    let restore: (() => void) | undefined;
+    afterEach(() => restore?.());
+
+    it('explains a refused position in an alert', async () => {
+      restore = stubGeolocation({ code: 1 });
+      const el = await mapOf(makeFeed(spread()));
+      shadow(el).querySelector<HTMLButtonElement>('[part="near-me"]')!.click();
+      await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no alert');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('permesso è stato negato');
+      expect(el['data'].store.origin).to.be.null;
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains an unavailable position and a timeout, in English too', async () => {
+      restore = stubGeolocation({ code: 3 });
+      const el = await mapOf(makeFeed(spread()), { lang: 'en' });
+      shadow(el).querySelector<HTMLButtonElement>('[part="near-me"]')!.click();
+      await waitUntil(() => shadow(el).querySelector('[role="alert"]'));
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('took too long');
+    });
+
+    it('shows the position and orders the group’s results by distance', async () => {
+      restore = stubGeolocation({ lat: 45.165, lon: 9.7, accuracy: 500 });
+      const el = await mapOf(makeFeed(spread()));
+      await markersShown(el, 4);
+      const button = shadow(el).querySelector<HTMLButtonElement>('[part="near-me"]')!;
+      button.click();
+      await waitUntil(() => shadow(el).querySelector('[part="origin"]'), 'the position is not on the map');
+      expect(shadow(el).querySelector('[part="origin"]')!.getAttribute('aria-label')).to.equal('La tua posizione');
+      expect(button.getAttribute('aria-pressed')).to.equal('true');
+      expect(el['data'].store.results[0]!.id).to.equal('cibo-codogno');
+      expect(leafletMap(el).getBounds().contains([45.16, 9.705])).to.be.true;
+      expect(shadow(el).querySelector('[part="geo-message"]')!.textContent).to.contain('ordinati dal più vicino');
+      // A popup now says how far the service is.
+      serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Emporio'))!.click();
+      expect((await popupShown(el)).querySelector('[part="distance"]')!.textContent).to.match(/^A \d+ m$/);
+      // Pressing again forgets the position.
+      button.click();
+      await waitUntil(() => !shadow(el).querySelector('[part="origin"]'));
+      expect(el['data'].store.origin).to.be.null;
+    });
+
+    it('can be hidden', async () => {
+      const src = feedBlobUrl(makeFeed(spread()));
+      const el = await fixture<WelfareMap>(html`<welfare-map src=${src} tiles="none" near-me="false"></welfare-map>`);
+      await settled(el);
+      expect(shadow(el).querySelector('[part="near-me"]')).to.be.null;
+    });
+  });
+
+  describe('access points', () => {
+    const aps = [
+      { id: 'ap-lodi', name: 'Punto di accesso di Lodi', address: 'Piazza Broletto 1', comune: 'Lodi', lat: 45.314, lon: 9.503 },
+      { id: 'ap-codogno', name: 'Punto di accesso di Codogno', comune: 'Codogno', lat: 45.161, lon: 9.704 },
+    ];
+
+    it('are a distinct layer when asked for', async () => {
+      const el = await mapOf(makeFeed(spread(), { accessPoints: aps }), { accessPoints: true });
+      await markersShown(el, 6);
+      const points = [...shadow(el).querySelectorAll('button[part~="access-point"]')];
+      expect(labels(points as HTMLElement[])).to.deep.equal([
+        'Punto di accesso: Punto di accesso di Codogno, Codogno',
+        'Punto di accesso: Punto di accesso di Lodi, Piazza Broletto 1, Lodi',
+      ]);
+      const event = oneEvent(el, 'welfare-select');
+      (points[0] as HTMLButtonElement).click();
+      expect((await event).detail).to.deep.equal({ id: points[0]!.getAttribute('aria-label')!.includes('Codogno') ? 'ap-codogno' : 'ap-lodi', type: 'access-point' });
+      expect((await popupShown(el)).textContent).to.contain('Punto di accesso');
+    });
+
+    it('are hidden by default, and selecting one elsewhere still pans the map to it', async () => {
+      const el = await mapOf(makeFeed(spread(), { accessPoints: aps }));
+      await markersShown(el, 4);
+      expect(shadow(el).querySelector('button[part~="access-point"]')).to.be.null;
+      el['data'].store.select('ap-codogno');
+      const content = await popupShown(el);
+      expect(content.textContent).to.contain('Punto di accesso di Codogno');
+      expect(leafletMap(el).getCenter().distanceTo([45.161, 9.704])).to.be.below(50);
+    });
+  });
+
+  describe('tiles and requests', () => {
+    it('uses a tile template and a text credit from attributes, on loopback only', async () => {
+      const src = feedBlobUrl(makeFeed(spread()));
+      const el = await fixture<WelfareMap>(html`<welfare-map
+        src=${src}
+        group=${uniqueGroup()}
+        tiles="/__status/204/tiles/{z}/{x}/{y}.png"
+        attribution='&copy; <a href="https://example.org/credits" onclick="window.__pwned=1">Mappe di prova</a> <img src=x onerror="window.__pwned=1">'
+      ></welfare-map>`);
+      await settled(el);
+      await mapReady(el);
+      await waitUntil(() => shadow(el).querySelector('img.leaflet-tile'), 'no tile requested');
+      expect(shadow(el).querySelector<HTMLImageElement>('img.leaflet-tile')!.src).to.match(/\/__status\/204\/tiles\/\d+\/\d+\/\d+\.png$/);
+      const credit = shadow(el).querySelector('[part="attribution"]')!;
+      expect(credit.textContent).to.contain('© Mappe di prova');
+      const link = [...credit.querySelectorAll('a')].find((a) => a.textContent === '© Mappe di prova')!;
+      expect(link.getAttribute('href')).to.equal('https://example.org/credits');
+      expect(link.hasAttribute('onclick')).to.be.false;
+      expect(credit.querySelector('img')).to.be.null;
+      expect(outsideRequests()).to.deep.equal([]);
+    });
+
+    it('credits OpenStreetMap for its tiles by default, and refuses templates that are not URLs', () => {
+      expect(resolveTiles(undefined)).to.deep.equal({ url: OSM_TILES, attribution: OSM_ATTRIBUTION });
+      expect(OSM_TILES).to.equal('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+      expect(resolveTiles('none')).to.deep.equal({ url: null, attribution: null });
+      expect(resolveTiles('javascript:alert(1)//{z}').url).to.be.null;
+      expect(resolveTiles('https://tiles.example.org/{z}/{x}/{y}.png').attribution).to.be.null;
+      expect(resolveTiles('/tiles/{z}/{x}/{y}.png', '© Comune', 'ftp://x').attribution).to.deep.equal({ text: '© Comune' });
+      expect(document.createElement('welfare-map').tiles).to.equal(OSM_TILES);
+    });
+
+    it('draws no tiles with tiles="none" and fetches Leaflet only when the map nears the viewport', async () => {
+      const src = feedBlobUrl(makeFeed(spread()));
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <div style="height: 5000px"></div>
+        <welfare-map src=${src} group=${uniqueGroup()} tiles="none"></welfare-map>
+      </div>`);
+      const el = wrapper.querySelector<WelfareMap>('welfare-map')!;
+      await settled(el);
+      await new Promise((r) => setTimeout(r, 300));
+      const controller = (el as unknown as { leaflet: { status: string } }).leaflet;
+      expect(controller.status, 'loaded while far below the viewport').to.equal('idle');
+      el.scrollIntoView();
+      await mapReady(el);
+      await markersShown(el, 4);
+      expect(shadow(el).querySelector('img.leaflet-tile')).to.be.null;
+      expect(shadow(el).querySelector('[part="attribution"]')!.textContent).to.equal('Leaflet');
+      expect(outsideRequests()).to.deep.equal([]);
+      window.scrollTo(0, 0);
+    });
+  });
+
+  describe('life cycle', () => {
+    it('removes the map when disconnected and builds it again when connected', async () => {
+      const el = await mapOf(makeFeed(spread()));
+      await markersShown(el, 4);
+      const parent = el.parentElement!;
+      el.remove();
+      expect(shadow(el).querySelector('.leaflet-pane')).to.be.null;
+      parent.append(el);
+      await mapReady(el);
+      await markersShown(el, 4);
+    });
+
+    it('follows its size (ResizeObserver → invalidateSize) from --welfare-map-height', async () => {
+      const el = await mapOf(makeFeed(spread()));
+      const map = leafletMap(el);
+      expect(map.getSize().y).to.be.within(395, 401);
+      el.style.setProperty('--welfare-map-height', '250px');
+      await waitUntil(() => map.getSize().y < 260, 'the map did not follow the new height', { timeout: 3000 });
+      expect(getComputedStyle(el).isolation).to.equal('isolate');
+    });
+
+    it('survives a second copy of the bundle defining the same tag', async () => {
+      const { WelfareMap } = await import('@welfare-elements/map');
+      expect(() => WelfareMap.define('welfare-map')).to.not.throw();
+    });
+  });
+});

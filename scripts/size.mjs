@@ -1,0 +1,282 @@
+/**
+ * `npm run size`: the gzip size of what a page loads from the built bundle
+ * (packages/welfare-elements/dist, after `npm run build`).
+ *
+ * - first load: welfare-elements.js and every chunk it imports statically
+ *   (`import ... from`), not the ones it loads later with `import()`;
+ * - with a map: the first load plus the lazy chunk(s) holding Leaflet / the map
+ *   layer, with their own static imports;
+ * - the same two after the feed is read (+ search engine, + opening-hours evaluator
+ *   when the feed has hours), for information;
+ * - every lazy chunk on its own.
+ *
+ * Budgets (issue 6): first load ≤ 35 KB gzip, with a map ≤ 85 KB gzip. Exits 1 when a
+ * budget is missed. `--write` also rewrites the "## Bundle size" section of
+ * docs/performance.md. `--json` prints the figures as JSON.
+ *
+ * Sizes are gzip level 9 of the minified files as written by rollup (source maps are
+ * not counted: browsers fetch them only with developer tools open). The "biggest parts"
+ * column is estimated from each chunk's source map: minified bytes per package.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseAst } from 'rollup/parseAst';
+
+const KB = 1024;
+const BUDGET_FIRST = 35 * KB;
+const BUDGET_MAP = 85 * KB;
+const dist = 'packages/welfare-elements/dist';
+const entry = 'welfare-elements.js';
+const args = new Set(process.argv.slice(2));
+
+if (!existsSync(join(dist, entry))) {
+  console.error(`${join(dist, entry)} is missing: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+/** Static and dynamic imports of one chunk, read from its syntax tree. */
+function importsOf(file) {
+  const code = readFileSync(join(dist, file), 'utf8');
+  const statics = new Set();
+  const dynamics = new Set();
+  const local = (spec) => (typeof spec === 'string' && spec.startsWith('./') ? spec.slice(2) : undefined);
+  const walk = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    if (
+      (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') &&
+      node.source
+    ) {
+      const f = local(node.source.value);
+      if (f) statics.add(f);
+    }
+    if (node.type === 'ImportExpression' && node.source?.type === 'Literal') {
+      const f = local(node.source.value);
+      if (f) dynamics.add(f);
+    }
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object' && typeof value.type === 'string') walk(value);
+    }
+  };
+  walk(parseAst(code));
+  return { code, statics, dynamics };
+}
+
+const chunks = new Map();
+for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) chunks.set(file, importsOf(file));
+
+/** A chunk and everything it imports statically, recursively. */
+function closure(starts) {
+  const seen = new Set();
+  const stack = [...starts];
+  while (stack.length) {
+    const file = stack.pop();
+    if (seen.has(file) || !chunks.has(file)) continue;
+    seen.add(file);
+    stack.push(...chunks.get(file).statics);
+  }
+  return seen;
+}
+
+const gz = new Map([...chunks].map(([file, c]) => [file, gzipSync(c.code, { level: 9 }).length]));
+const raw = new Map([...chunks].map(([file, c]) => [file, Buffer.byteLength(c.code)]));
+const sum = (files, sizes = gz) => [...files].reduce((n, f) => n + sizes.get(f), 0);
+
+/** Minified bytes per package in a chunk, from its source map (VLQ mappings). */
+function parts(file) {
+  const mapFile = join(dist, `${file}.map`);
+  if (!existsSync(mapFile)) return [];
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  const lines = chunks.get(file).code.split('\n');
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const bytes = new Map();
+  let source = 0;
+  map.mappings.split(';').forEach((line, lineNo) => {
+    const segments = [];
+    let column = 0;
+    for (const seg of line.split(',').filter(Boolean)) {
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of seg) {
+        const digit = chars.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length > 1) source += values[1];
+      segments.push({ column, source: values.length > 1 ? source : -1 });
+    }
+    const length = lines[lineNo]?.length ?? 0;
+    segments.forEach((s, i) => {
+      if (s.source < 0) return;
+      const end = i + 1 < segments.length ? segments[i + 1].column : length;
+      const name = packageOf(map.sources[s.source]);
+      bytes.set(name, (bytes.get(name) ?? 0) + Math.max(0, end - s.column));
+    });
+  });
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0) || 1;
+  return [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => ({ name, share: n / total }));
+}
+
+function packageOf(source) {
+  source = relative('.', resolve(dist, source)).replaceAll('\\', '/');
+  const nm = source.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const rest = source.slice(nm + 'node_modules/'.length).split('/');
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  const pkg = source.match(/packages\/([^/]+)\//);
+  return pkg ? `@welfare-elements/${pkg[1]}` : source;
+}
+
+function sourcesOf(file) {
+  const mapFile = join(dist, `${file}.map`);
+  return existsSync(mapFile) ? JSON.parse(readFileSync(mapFile, 'utf8')).sources : [];
+}
+
+// Only what the entry can reach counts: rollup does not empty dist/, so chunks of
+// earlier builds may still lie there.
+const reachable = new Set();
+for (const stack = [entry]; stack.length; ) {
+  const file = stack.pop();
+  if (reachable.has(file) || !chunks.has(file)) continue;
+  reachable.add(file);
+  stack.push(...chunks.get(file).statics, ...chunks.get(file).dynamics);
+}
+const first = closure([entry]);
+const isMapChunk = (file) =>
+  sourcesOf(file).some((s) => /node_modules\/(leaflet|leaflet\.markercluster|supercluster|kdbush)\/|packages\/map\//.test(s));
+const lazy = [...reachable].filter((f) => !first.has(f)).sort();
+const mapStarts = lazy.filter(isMapChunk);
+const withMap = new Set([...first, ...closure(mapStarts)]);
+// Loaded after the feed is read, on every page with a feed: the search index (built in
+// idle time) and, when the feed has opening hours, their evaluator. Not budgeted.
+const chunkWith = (re) => lazy.filter((f) => sourcesOf(f).some((s) => re.test(s)));
+const afterFeed = closure([...chunkWith(/node_modules\/minisearch\//), ...chunkWith(/node_modules\/opening_hours\//)]);
+const everything = new Set([...first, ...afterFeed]);
+const everythingMap = new Set([...withMap, ...afterFeed]);
+
+const fmt = (n) => `${(n / KB).toFixed(1)} KB`;
+/** Gzip bytes per package in a set of chunks, estimated: each chunk's gzip size split by its minified shares. */
+const breakdown = (files) => {
+  const byName = new Map();
+  for (const f of files) for (const p of parts(f)) byName.set(p.name, (byName.get(p.name) ?? 0) + p.share * gz.get(f));
+  return [...byName].sort((a, b) => b[1] - a[1]);
+};
+const top = (files, n = 3) =>
+  breakdown(files)
+    .slice(0, n)
+    .map(([name, bytes]) => `${name} ~${fmt(bytes)}`)
+    .join(', ');
+
+const rows = [
+  {
+    what: 'First load, no map',
+    files: [...first],
+    gzip: sum(first),
+    raw: sum(first, raw),
+    budget: BUDGET_FIRST,
+  },
+  {
+    what: mapStarts.length ? 'With a map (Leaflet included)' : 'With a map (no map chunk found)',
+    files: [...withMap],
+    gzip: sum(withMap),
+    raw: sum(withMap, raw),
+    budget: BUDGET_MAP,
+  },
+  {
+    what: 'After the feed, no map (+ search index, opening hours)',
+    files: [...everything],
+    gzip: sum(everything),
+    raw: sum(everything, raw),
+  },
+  {
+    what: 'After the feed, with a map',
+    files: [...everythingMap],
+    gzip: sum(everythingMap),
+    raw: sum(everythingMap, raw),
+  },
+  ...lazy.map((f) => ({
+    what: `Lazy chunk ${f.replace(/-[\w-]{8}\.js$/, '.js')} (${parts(f)[0]?.name ?? '?'})`,
+    files: [f, ...[...closure([f])].filter((g) => g !== f && !first.has(g))],
+    gzip: gz.get(f),
+    raw: raw.get(f),
+  })),
+];
+
+const verdict = (r) => (r.budget === undefined ? '' : r.gzip <= r.budget ? 'ok' : 'OVER');
+const table = [
+  '| What a page loads | Files | Minified | Gzip | Budget | | Biggest parts (gzip, estimated) |',
+  '|---|---|--:|--:|--:|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.what} | ${r.files.length} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${r.budget ? fmt(r.budget) : ''} | ${verdict(r)} | ${top(r.what.startsWith('Lazy') ? [r.files[0]] : r.files)} |`,
+  ),
+].join('\n');
+
+const over = rows.filter((r) => verdict(r) === 'OVER');
+const firstParts = `First load by package (gzip, estimated): ${top(first, 20)}.`;
+
+if (args.has('--json')) {
+  console.log(JSON.stringify({ rows: rows.map(({ what, files, raw: r, gzip }) => ({ what, files, raw: r, gzip })) }, null, 2));
+} else {
+  console.log(`Bundle: ${relative('.', join(dist, entry))} (gzip -9)\n`);
+  console.log(table);
+  console.log('');
+  console.log(firstParts);
+  console.log('');
+  if (!mapStarts.length) console.log('Note: no chunk with Leaflet or the map layer was found; "with a map" equals the first load.');
+  console.log(over.length ? `Over budget: ${over.map((r) => r.what).join('; ')}` : 'All budgets met.');
+}
+
+if (args.has('--write')) {
+  const doc = 'docs/performance.md';
+  const section = [
+    '## Bundle size',
+    '',
+    'Measured with `npm run build && npm run size` (the figures below are written by',
+    '`node scripts/size.mjs --write`). Gzip level 9 of the minified files in',
+    '`packages/welfare-elements/dist`; "first load" is `welfare-elements.js` plus the chunks it',
+    'imports statically; "with a map" adds the lazy chunk(s) holding Leaflet and the map layer.',
+    'Lazy chunks are fetched only when needed: Leaflet and the map layer when a',
+    '`<welfare-map>` comes near the viewport; the search engine (minisearch) once a feed is read,',
+    'in idle time, to build the index before the first keystroke; the opening-hours',
+    'evaluator (opening_hours) once a feed with `hours` is read. The two "after the feed"',
+    'rows add those last two: what a page with the demo feed ends up downloading. They are',
+    'not budgeted, but they are real bytes on a phone. "Biggest parts" is an estimate from',
+    'the source maps.',
+    '',
+    `Budgets: first load at most ${fmt(BUDGET_FIRST)} gzip, with a map at most ${fmt(BUDGET_MAP)} gzip;`,
+    '`npm run size` exits with an error when one is missed.',
+    '',
+    table,
+    '',
+    firstParts,
+    '',
+    over.length ? `**Over budget:** ${over.map((r) => r.what).join('; ')}.` : 'All budgets are met.',
+    '',
+  ].join('\n');
+  let text = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Performance\n';
+  const start = text.search(/^## Bundle size\s*$/m);
+  if (start >= 0) {
+    const after = text.slice(start + 1).search(/^## /m);
+    const end = after >= 0 ? start + 1 + after : text.length;
+    text = text.slice(0, start) + section + (end < text.length ? '\n' : '') + text.slice(end);
+  } else {
+    text = `${text.replace(/\s*$/, '')}\n\n${section}`;
+  }
+  writeFileSync(doc, text);
+  console.log(`Wrote the "Bundle size" section of ${doc}.`);
+}
+
+process.exit(over.length ? 1 : 0);
