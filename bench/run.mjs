@@ -14,6 +14,7 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 // Each runs in this order with `npm run bench`; `npm run bench -- map` runs one.
 const BENCHES = ['map', 'list', 'search'];
@@ -32,7 +33,7 @@ const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--r
 const names = wanted.length ? wanted : BENCHES;
 for (const n of names) if (!BENCHES.includes(n)) throw new Error(`unknown benchmark "${n}" (known: ${BENCHES.join(', ')})`);
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const executablePath = chromiumPath;
 const chromium = execFileSync(executablePath, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium\s*/, '');
 const cpu = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -42,15 +43,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-  ],
+  args: chromiumArgs,
 });
 
 try {
