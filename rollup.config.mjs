@@ -31,22 +31,72 @@ function chunkName(chunk) {
 }
 
 /**
+ * Removes the top-level statement that starts at each match of `start` (a multi-line
+ * `X.include({...});` or `if (...) {...}` block ends at the first line that closes it at
+ * column 0; Leaflet's file has CRLF line ends). Throws when a pattern is missing, so a Leaflet upgrade that moves code
+ * fails the build instead of silently shipping it again.
+ */
+function dropStatements(code, starts) {
+  for (const start of starts) {
+    const match = start.exec(code);
+    if (!match) throw new Error(`leaflet-pure-classes: ${start} not found; recheck the Leaflet trim`);
+    const from = match.index;
+    const multiLine = /[{(]\s*$/.test(match[0].split('\n')[0]);
+    const to = multiLine ? code.indexOf('\n}', from) : code.indexOf('\n', from);
+    const end = multiLine ? code.indexOf('\n', to + 2) : to;
+    code = code.slice(0, from) + code.slice(end + 1);
+  }
+  return code;
+}
+
+/**
  * Leaflet 1.9 defines its classes as `var Polyline = Path.extend({...})`: calls that
  * rollup must keep, so every class ships whether used or not. Marking these
  * definitions pure lets unused ones (GeoJSON, overlays, polylines, WMS...) drop out.
- * Only class definitions are marked: registrations (`Map.addInitHook`, `Map.include`)
- * stay, and keep what they name.
+ * Registrations that would keep unused code alive are removed; each is named below, and
+ * none is reached by the map (packages/map/src uses markers, a circle, popups, a tile
+ * layer, the zoom and attribution controls).
  */
 const leafletPureClasses = {
   name: 'leaflet-pure-classes',
   transform(code, id) {
     if (!id.replaceAll('\\', '/').endsWith('leaflet/dist/leaflet-src.esm.js')) return null;
-    const out = code
-      .replace(/^(var \w+ = )(\w+(?:\.\w+)?\.extend\()/gm, '$1/*#__PURE__*/$2')
-      // Two handlers the map does not use: shift-drag box zoom (mouse only; the
-      // keyboard and the zoom buttons remain) and iOS long-press "contextmenu".
-      .replace(/^Map\.addInitHook\('addHandler', '(boxZoom|tapHold)', \w+\);$/gm, '')
-      .replace(/^Map\.(BoxZoom|TapHold) = \w+;$/gm, '');
+    let out = code.replace(/^(var \w+ = )(\w+(?:\.\w+)?\.extend\()/gm, '$1/*#__PURE__*/$2');
+    out = dropStatements(out, [
+      // Shift-drag box zoom (mouse only; keyboard and zoom buttons remain) and the iOS
+      // long-press "contextmenu".
+      /^Map\.addInitHook\('addHandler', 'boxZoom', \w+\);$/m,
+      /^Map\.addInitHook\('addHandler', 'tapHold', \w+\);$/m,
+      /^Map\.BoxZoom = \w+;$/m,
+      /^Map\.TapHold = \w+;$/m,
+      // Controls and CRS the map never builds.
+      /^Control\.(Layers|Scale) = \w+;$/m,
+      /^Control\.(Layers|Scale) = \w+;$/m,
+      /^control\.(layers|scale) = \w+;$/m,
+      /^control\.(layers|scale) = \w+;$/m,
+      /^CRS\.Simple = \w+;$/m,
+      /^TileLayer\.WMS = \w+;$/m,
+      /^tileLayer\.wms = \w+;$/m,
+      // GeoJSON export (toGeoJSON on every layer kind) and the GeoJSON statics.
+      /^Polyline\._flat = \w+;$/m,
+      /^Marker\.include\(PointToGeoJSON\);$/m,
+      /^Circle\.include\(PointToGeoJSON\);$/m,
+      /^CircleMarker\.include\(PointToGeoJSON\);$/m,
+      /^Polyline\.include\(\{$/m,
+      /^Polygon\.include\(\{$/m,
+      /^LayerGroup\.include\(\{\r?\n\ttoMultiPoint/m,
+      ...['geometryToLayer', 'coordsToLatLng', 'coordsToLatLngs', 'latLngToCoords',
+        'latLngsToCoords', 'getFeature', 'asFeature'].map((name) => new RegExp(`^GeoJSON\\.${name} = \\w+;$`, 'm')),
+      // Tooltips (the map's names live in aria-labels and popups).
+      /^Map\.include\(\{\r?\n(?:\t\/\/.*\r?\n|\r?\n)*\topenTooltip/m,
+      /^Layer\.include\(\{\r?\n(?:\t\/\/.*\r?\n|\r?\n)*\tbindTooltip/m,
+      // VML, for Internet Explorer 8.
+      /^if \(Browser\.vml\) \{$/m,
+    ]);
+    // The circle around "near me" is drawn with SVG; the canvas renderer is never asked for.
+    const canvasChoice = '(this.options.preferCanvas && canvas(options)) || ';
+    if (!out.includes(canvasChoice)) throw new Error('leaflet-pure-classes: renderer choice not found');
+    out = out.replace(canvasChoice, '');
     return { code: out, map: null };
   },
 };

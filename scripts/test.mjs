@@ -64,8 +64,10 @@ try {
   totals.failed++;
 }
 
-// Example pages in headless Chromium: console, rendering, axe (examples/test/pages.test.mjs).
-const pagesRun = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'examples/test/pages.test.mjs'], {
+// Example pages in headless Chromium: console, rendering, axe (examples/test/pages.test.mjs),
+// and the map as the bundle ships it, with the trimmed Leaflet (examples/test/bundle-map.test.mjs).
+const exampleTests = readdirSync('examples/test').filter((f) => f.endsWith('.test.mjs')).map((f) => `examples/test/${f}`);
+const pagesRun = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...exampleTests], {
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
 });
