@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
@@ -21,7 +24,24 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   middleware: [
-    // /__slow/<ms>/<path> serves <path> late (loading states); /__status/<code> answers that code.
+    // /__slow/<ms>/<path> serves <path> late (loading states); /__status/<code> answers that code;
+    // /__trickle/<bytes>/<path> sends <path> in pieces of <bytes>, each in its own network
+    // packet, so a feed is read while it arrives (cuts inside strings and UTF-8 characters).
+    async function trickle(ctx, next) {
+      const m = ctx.url.match(/^\/__trickle\/(\d+)(\/[^?]*)/);
+      if (!m) return next();
+      const bytes = readFileSync(resolve('.', `.${decodeURIComponent(m[2])}`));
+      const size = Math.max(1, Number(m[1]));
+      ctx.type = 'application/json';
+      ctx.body = Readable.from(
+        (async function* () {
+          for (let i = 0; i < bytes.length; i += size) {
+            yield bytes.subarray(i, i + size);
+            await new Promise((ok) => setTimeout(ok, 1));
+          }
+        })(),
+      );
+    },
     async function testFeeds(ctx, next) {
       const slow = ctx.url.match(/^\/__slow\/(\d+)(\/.*)$/);
       if (slow) {

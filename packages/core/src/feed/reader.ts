@@ -60,41 +60,112 @@ export function romeToday(now: Date = new Date()): string {
  * the value is not a feed at all or has another version.
  */
 export function readFeed(raw: unknown, options: ReadOptions = {}): ReadResult {
-  if (!isObject(raw)) throw new FeedError('format', 'The feed is not a JSON object.');
-  if (raw['version'] !== 1) {
-    throw new FeedError('version', `Unsupported feed version: ${JSON.stringify(raw['version'])}.`);
+  return new FeedReader(options).finish(raw);
+}
+
+/**
+ * Reads a feed in parts, for a feed that arrives as a stream (feed/stream.ts): the
+ * entries of `services` are handed over in batches while the rest of the file is still
+ * downloading, then `finish` reads the envelope (every other field). `readFeed` is the
+ * one-shot form. Services read here are kept; a `services` field of the envelope given
+ * to `finish` is read only when no batch came in.
+ */
+export class FeedReader {
+  private readonly reader: EntryReader;
+
+  constructor(options: ReadOptions = {}) {
+    this.reader = new EntryReader(options.today ?? romeToday());
   }
-  const reader = new EntryReader(options.today ?? romeToday());
-  return reader.read(raw);
+
+  /** Starts (or restarts, for a repeated "services" key: the last one wins, as in JSON.parse) the services. */
+  beginServices(): void {
+    this.reader.beginServices();
+  }
+
+  /** Reads the next entries of `services`, in feed order. */
+  addServices(entries: readonly unknown[]): void {
+    this.reader.addServices(entries);
+  }
+
+  /** Reads everything else and returns the result. Throws FeedError for a value that is not a v1 feed. */
+  finish(raw: unknown): ReadResult {
+    if (!isObject(raw)) throw new FeedError('format', 'The feed is not a JSON object.');
+    if (raw['version'] !== 1) {
+      throw new FeedError('version', `Unsupported feed version: ${JSON.stringify(raw['version'])}.`);
+    }
+    return this.reader.read(raw);
+  }
+}
+
+/**
+ * Services read so far: how many were valid (to count the hidden ones), the current ones,
+ * and what the filters need from them, gathered as they come.
+ */
+interface ServiceBatchState {
+  read: number;
+  index: number;
+  hasHours: boolean;
+  readonly seen: Set<string>;
+  readonly current: Service[];
+  /** Their issues, kept apart so that `issues` stays in feed order whatever came first. */
+  readonly issues: FeedIssue[];
+  readonly comuni: Set<string>;
+  readonly audiences: Set<string>;
 }
 
 class EntryReader {
   readonly issues: FeedIssue[] = [];
+  /** Where note() writes: `issues`, or the services' own list while they are read. */
+  private noted: FeedIssue[] = this.issues;
   skipped = 0;
   hidden = 0;
+  private streamed?: ServiceBatchState;
 
   constructor(private readonly today: string) {}
+
+  beginServices(): void {
+    this.streamed = { read: 0, index: 0, hasHours: false, seen: new Set(), current: [], issues: [], comuni: new Set(), audiences: new Set() };
+  }
+
+  addServices(entries: readonly unknown[]): void {
+    if (!this.streamed) this.beginServices();
+    const state = this.streamed!;
+    // One path array for every entry: note() spells it out at once, nothing keeps it.
+    const path: ['services', number] = ['services', 0];
+    this.noted = state.issues;
+    for (const entry of entries) {
+      path[1] = state.index++;
+      const service = this.entry(entry, path, state.seen, (e, p) => this.service(e, p));
+      if (!service) continue;
+      state.read++;
+      if (!this.isCurrent(service)) continue;
+      state.current.push(service);
+      if (service.hours) state.hasHours = true;
+      for (const a of service.audiences) state.audiences.add(a);
+      for (const l of service.locations) {
+        if (l.comune) state.comuni.add(l.comune);
+        if (l.hours) state.hasHours = true;
+      }
+    }
+    this.noted = this.issues;
+  }
 
   read(raw: Json): ReadResult {
     const categories = this.list(raw, 'categories', (e, p) => this.category(e, p));
     const organizations = this.list(raw, 'organizations', (e, p) => this.organization(e, p));
-    const allServices = this.list(raw, 'services', (e, p) => this.service(e, p));
-    const services = allServices.filter((s) => this.isCurrent(s));
-    this.hidden = allServices.length - services.length;
+    if (!this.streamed) {
+      this.beginServices();
+      const value = raw['services'];
+      if (Array.isArray(value)) this.addServices(value);
+      else if (value !== undefined) this.note('$.services', '"services" is not an array', true);
+    }
+    const { current: services, read, comuni, audiences } = this.streamed!;
+    this.issues.push(...this.streamed!.issues);
+    let hasHours = this.streamed!.hasHours;
+    this.hidden = read - services.length;
     const accessPoints = this.list(raw, 'accessPoints', (e, p) => this.accessPoint(e, p));
     const notices = this.list(raw, 'notices', (e, p) => this.notice(e, p));
 
-    const comuni = new Set<string>();
-    const audiences = new Set<string>();
-    let hasHours = false;
-    for (const s of services) {
-      if (s.hours) hasHours = true;
-      for (const a of s.audiences) audiences.add(a);
-      for (const l of s.locations) {
-        if (l.comune) comuni.add(l.comune);
-        if (l.hours) hasHours = true;
-      }
-    }
     for (const a of accessPoints) {
       if (a.comune) comuni.add(a.comune);
       if (a.hours) hasHours = true;
@@ -132,28 +203,31 @@ class EntryReader {
     const out: T[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < value.length; i++) {
-      const entry: unknown = value[i];
-      const path: Path = [key, i];
-      if (!isObject(entry)) {
-        this.note(path, 'entry is not an object', true);
-        continue;
-      }
-      const item = readEntry(entry, path);
-      if (!item) continue;
-      if (item.id !== undefined) {
-        if (seen.has(item.id)) {
-          this.note(path, `repeated id "${item.id}"`, true);
-          continue;
-        }
-        seen.add(item.id);
-      }
-      out.push(item);
+      const item = this.entry(value[i], [key, i], seen, readEntry);
+      if (item) out.push(item);
     }
     return out;
   }
 
+  /** One entry of an array: an object, read, with an id not seen before in that array. */
+  private entry<T extends { id?: string }>(
+    entry: unknown,
+    path: Path,
+    seen: Set<string>,
+    readEntry: (entry: Json, path: Path) => T | undefined,
+  ): T | undefined {
+    if (!isObject(entry)) return void this.note(path, 'entry is not an object', true);
+    const item = readEntry(entry, path);
+    if (!item) return undefined;
+    if (item.id !== undefined) {
+      if (seen.has(item.id)) return void this.note(path, `repeated id "${item.id}"`, true);
+      seen.add(item.id);
+    }
+    return item;
+  }
+
   private note(path: Path | string, reason: string, dropped: boolean): void {
-    this.issues.push({ path: typeof path === 'string' ? path : spell(path), reason, dropped });
+    this.noted.push({ path: typeof path === 'string' ? path : spell(path), reason, dropped });
     if (dropped) this.skipped++;
   }
 
@@ -192,7 +266,7 @@ class EntryReader {
         put(location, 'name', text(l['name'], TEXT_LIMITS.short));
         put(location, 'address', str(l['address'], TEXT_LIMITS.short));
         put(location, 'comune', str(l['comune'], TEXT_LIMITS.short));
-        put(location, 'position', this.position(l, [...path, 'locations', i]));
+        put(location, 'position', this.position(l, path, i));
         put(location, 'hours', str(l['hours'], TEXT_LIMITS.short));
         locations.push(location);
       });
@@ -260,8 +334,11 @@ class EntryReader {
     return href ? { website: href } : {};
   }
 
-  /** Coordinates must be numbers in range; a wrong pair only loses the map position. */
-  private position(e: Json, path: Path): GeoPoint | undefined {
+  /**
+   * Coordinates must be numbers in range; a wrong pair only loses the map position.
+   * `location` is the index in `locations` when `e` is one (its path is built only for a note).
+   */
+  private position(e: Json, path: Path, location?: number): GeoPoint | undefined {
     const { lat, lon } = e;
     if (lat === undefined && lon === undefined) return undefined;
     const ok =
@@ -269,7 +346,7 @@ class EntryReader {
       Number.isFinite(lat) && Number.isFinite(lon) &&
       lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
     if (!ok) {
-      this.note(path, 'coordinates are not numbers within range; kept without a map position', false);
+      this.note(location === undefined ? path : [...path, 'locations', location], 'coordinates are not numbers within range; kept without a map position', false);
       return undefined;
     }
     return { lat, lon };
