@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const name = 'map';
-export const heading = '## Map: 50,000 services';
+export const heading = ({ mbps } = {}) => (mbps ? `## Map: 50,000 services over a ${mbps} Mbit/s link` : '## Map: 50,000 services');
 
 const FEED = 'examples/data/bench-50000.json';
 const PAGES = {
@@ -42,11 +42,22 @@ export function prepare({ root }) {
 }
 
 /** One page load: time to the first marker, then pan/zoom long tasks. */
-async function measure(browser, url) {
+async function measure(browser, url, mbps) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setCacheEnabled(false);
   await page.setViewport({ width: 1280, height: 800 });
+  if (mbps) {
+    // A link like a good office or fibre connection: the feed takes seconds, not milliseconds.
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: (mbps * 1e6) / 8,
+      uploadThroughput: (mbps * 1e6) / 8,
+    });
+  }
   const outside = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -115,12 +126,12 @@ async function measure(browser, url) {
   };
 }
 
-export async function run({ browser, base, runs = 5 }) {
+export async function run({ browser, base, runs = 5, mbps }) {
   const results = { welfare: [], baseline: [] };
   for (let i = 0; i < runs; i++) {
     // Alternate, so that machine noise hits both sides alike.
     for (const side of i % 2 ? ['baseline', 'welfare'] : ['welfare', 'baseline']) {
-      const r = await measure(browser, base + PAGES[side]);
+      const r = await measure(browser, base + PAGES[side], mbps);
       results[side].push(r);
       console.log(
         `map: run ${i + 1}/${runs} ${side.padEnd(8)} first marker ${ms(r.firstMarker)}, painted ${ms(r.painted)}, ` +
@@ -145,14 +156,23 @@ export async function run({ browser, base, runs = 5 }) {
   return { runs, welfare: w, baseline: b, ratio, raw: results };
 }
 
+const goalNote = (ratio, w, goal) => `Goal: ratio ≤ 0.25 and no pan/zoom task over 100 ms: **${goal ? 'met' : 'not met'}** (ratio ${ratio.toFixed(3)}
+${ratio <= 0.25 ? '≤' : '>'} 0.25; longest pan/zoom task ${ms(w.longestInteraction)} ${w.longestInteraction <= 100 ? '≤' : '>'} 100 ms).`;
+
+/** Over a slow link the download sets the pace; what counts is the time after its last byte. */
+const throttledNote = (w, b) => `The goal (ratio ≤ 0.25) is set on loopback (section above). Here the download sets the
+pace, and what the page adds is the time from the feed's last byte to the first markers
+painted: ${ms(w.painted - w.feedDownloaded)} for \`<welfare-map>\`, ${ms(b.painted - b.feedDownloaded)} for the baseline (differences of the medians).`;
+
 /** The section of docs/performance.md. */
-export function report(result, { command, chromium, date, cpu }) {
+export function report(result, { command, chromium, date, cpu, mbps }) {
   const { welfare: w, baseline: b, ratio, runs } = result;
+  const link = mbps ? `over a link throttled to ${mbps} Mbit/s with 20 ms latency (Chromium's network emulation)` : 'on loopback';
   const goal = ratio <= 0.25 && w.longestInteraction <= 100;
-  return `${heading}
+  return `${heading({ mbps })}
 
 Navigation → first marker or cluster on screen, 50,000 services in one feed (\`${FEED}\`,
-26 MB, no tiles), headless Chromium ${chromium}, ${cpu}, ${date}. Median of ${runs} runs
+26 MB, no tiles, served ${link}), headless Chromium ${chromium}, ${cpu}, ${date}. Median of ${runs} runs
 per side, alternated in the same run. "In DOM" is the first \`.leaflet-marker-icon\` seen by
 a MutationObserver; "painted" is the next frame after it. Then the page is left until it
 is quiet (search and cluster indexes are built in idle time after the first view), and
@@ -170,24 +190,28 @@ over 50 ms) over 4 mouse drags and 9 wheel zooms, across all runs.
 | longest task while panning/zooming | ${ms(w.longestInteraction)} | ${ms(b.longestInteraction)} | |
 | requests outside loopback | ${w.outside.length} | ${b.outside.length} | |
 
-Goal: ratio ≤ 0.25 and no pan/zoom task over 100 ms: **${goal ? 'met' : 'not met'}** (ratio ${ratio.toFixed(2)}
-${ratio <= 0.25 ? '≤' : '>'} 0.25; longest pan/zoom task ${ms(w.longestInteraction)} ${w.longestInteraction <= 100 ? '≤' : '>'} 100 ms).
+${mbps ? throttledNote(w, b) : goalNote(ratio, w, goal)}
 
 Command: \`${command}\`
 
 How it is fast: Leaflet is fetched as its own chunk as soon as the element nears the
-viewport, in parallel with the feed. Places go into flat typed arrays in one pass; for the
-first view they are gathered into small grid cells (a quarter of the cluster radius) and
-clustered with supercluster in a few milliseconds; the full index of every place, needed
-only deeper than the first view, is built in idle time (the background task above). Only
-the clusters and markers of the padded viewport become DOM nodes (a few hundred, never
-50,000), reused from one move to the next and created visible-first in slices of 16 ms.
-The baseline creates 50,000 \`L.marker\` objects and clusters them in one task.
+viewport, in parallel with the feed. The feed is read while it downloads
+(packages/core/src/feed/stream.ts): the entries of \`services\` are cut out of the arriving
+text, parsed in batches by \`JSON.parse\` and handed to the reader at once, so on a real link
+nothing but the small envelope is left to do after the last byte. Places go into flat typed
+arrays in one pass; for the first view they are gathered into small grid cells (a quarter
+of the cluster radius) and clustered with supercluster in a few milliseconds; the full
+index of every place, needed only deeper than the first view, is built in idle time (the
+background task above). Only the clusters and markers of the padded viewport become DOM
+nodes (a few hundred, never 50,000), reused from one move to the next and created
+visible-first in slices of 16 ms. The baseline creates 50,000 \`L.marker\` objects and
+clusters them in one task.
 
-Where our time goes: the download (row above), then, in core and shared by every element
-of the page, \`JSON.parse\`, the tolerant feed reader and the alphabetical order of the
-results; the map's own share, from the group's results reaching it to its first clusters in
-the DOM (User Timing marks \`welfare-map:results\` → \`welfare-map:first-markers\`), is
-${ms(w.ownWork)} (median). A faster reader is the lever left for this figure.
+Where our time goes: ${mbps ? 'the download, then very little' : `on loopback the download is not what waits, the main thread is: the
+feed arrives faster than one core can scan, parse (\\\`JSON.parse\\\`) and read it (the
+tolerant reader), so "feed downloaded" above is late because the page reads as it
+receives`}. User Timing marks: \`welfare-feed:read\` (the feed is usable),
+\`welfare-map:results\` and \`welfare-map:first-markers\`; the map's own share, from the
+results reaching it to its first clusters in the DOM, is ${ms(w.ownWork)} (median).
 `;
 }

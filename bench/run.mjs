@@ -29,7 +29,9 @@ const option = (flag, fallback) => {
 };
 const runs = Number(option('--runs', 5));
 const write = !args.includes('--no-write');
-const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
+const wanted = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--mbps'].includes(args[i - 1]));
+// --mbps N: the map benchmark over a link of N Mbit/s (Chromium's network throttling) instead of bare loopback.
+const mbps = option('--mbps', undefined) === undefined ? undefined : Number(option('--mbps'));
 const names = wanted.length ? wanted : BENCHES;
 for (const n of names) if (!BENCHES.includes(n)) throw new Error(`unknown benchmark "${n}" (known: ${BENCHES.join(', ')})`);
 
@@ -50,13 +52,14 @@ try {
   for (const n of names) {
     const bench = await import(`./${n}.mjs`);
     bench.prepare({ root });
-    const result = await bench.run({ browser, base, runs });
-    const command = `npm run bench -- ${n}${runs !== 5 ? ` --runs ${runs}` : ''}`;
-    const section = bench.report(result, { command, chromium, date, cpu });
+    const result = await bench.run({ browser, base, runs, mbps });
+    const command = `npm run bench -- ${n}${runs !== 5 ? ` --runs ${runs}` : ''}${mbps ? ` --mbps ${mbps}` : ''}`;
+    const section = bench.report(result, { command, chromium, date, cpu, mbps });
+    const heading = typeof bench.heading === 'function' ? bench.heading({ mbps }) : bench.heading;
     console.log(`\n${section}`);
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync(`bench/results/${n}.json`, JSON.stringify({ date, chromium, cpu, ...result }, null, 2));
-    if (write) writeSection('docs/performance.md', bench.heading, section);
+    writeFileSync(`bench/results/${n}${mbps ? `-${mbps}mbps` : ''}.json`, JSON.stringify({ date, chromium, cpu, ...result }, null, 2));
+    if (write) writeSection('docs/performance.md', heading, section);
   }
 } finally {
   await browser.close();
