@@ -27,6 +27,7 @@ function chunkName(chunk) {
   if (id.includes('/packages/map/')) return 'map-leaflet-[hash].js';
   if (id.includes('/hours/')) return 'opening-hours-[hash].js';
   if (id.includes('/minisearch/')) return 'minisearch-[hash].js';
+  if (id.endsWith('/feed/stream.js')) return 'feed-stream-[hash].js';
   return '[name]-[hash].js';
 }
 
@@ -39,7 +40,7 @@ function chunkName(chunk) {
 function dropStatements(code, starts) {
   for (const start of starts) {
     const match = start.exec(code);
-    if (!match) throw new Error(`leaflet-pure-classes: ${start} not found; recheck the Leaflet trim`);
+    if (!match) throw new Error(`leaflet-trim: ${start} not found; recheck the Leaflet trim`);
     const from = match.index;
     const multiLine = /[{(]\s*$/.test(match[0].split('\n')[0]);
     const to = multiLine ? code.indexOf('\n}', from) : code.indexOf('\n', from);
@@ -57,8 +58,8 @@ function dropStatements(code, starts) {
  * none is reached by the map (packages/map/src uses markers, a circle, popups, a tile
  * layer, the zoom and attribution controls).
  */
-const leafletPureClasses = {
-  name: 'leaflet-pure-classes',
+const leafletTrim = {
+  name: 'leaflet-trim',
   transform(code, id) {
     if (!id.replaceAll('\\', '/').endsWith('leaflet/dist/leaflet-src.esm.js')) return null;
     let out = code.replace(/^(var \w+ = )(\w+(?:\.\w+)?\.extend\()/gm, '$1/*#__PURE__*/$2');
@@ -70,10 +71,10 @@ const leafletPureClasses = {
       /^Map\.BoxZoom = \w+;$/m,
       /^Map\.TapHold = \w+;$/m,
       // Controls and CRS the map never builds.
-      /^Control\.(Layers|Scale) = \w+;$/m,
-      /^Control\.(Layers|Scale) = \w+;$/m,
-      /^control\.(layers|scale) = \w+;$/m,
-      /^control\.(layers|scale) = \w+;$/m,
+      /^Control\.Layers = \w+;$/m,
+      /^Control\.Scale = \w+;$/m,
+      /^control\.layers = \w+;$/m,
+      /^control\.scale = \w+;$/m,
       /^CRS\.Simple = \w+;$/m,
       /^TileLayer\.WMS = \w+;$/m,
       /^tileLayer\.wms = \w+;$/m,
@@ -95,7 +96,7 @@ const leafletPureClasses = {
     ]);
     // The circle around "near me" is drawn with SVG; the canvas renderer is never asked for.
     const canvasChoice = '(this.options.preferCanvas && canvas(options)) || ';
-    if (!out.includes(canvasChoice)) throw new Error('leaflet-pure-classes: renderer choice not found');
+    if (!out.includes(canvasChoice)) throw new Error('leaflet-trim: renderer choice not found');
     out = out.replace(canvasChoice, '');
     return { code: out, map: null };
   },
@@ -115,7 +116,7 @@ export default {
   },
   plugins: [
     cleanChunks,
-    leafletPureClasses,
+    leafletTrim,
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
   ],

@@ -31,6 +31,20 @@ const CLOSE_BRACKET = 93;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
+/**
+ * Where the string that is open at `from` ends: the next quote that an even number of
+ * backslashes precede, or -1 when it goes on past the text. The count stops at the
+ * opening quote, which `text` always still holds (compact() keeps it).
+ */
+function closingQuote(text: string, from: number): number {
+  for (let q = text.indexOf('"', from); q >= 0; q = text.indexOf('"', q + 1)) {
+    let slashes = 0;
+    for (let b = q - 1; text.charCodeAt(b) === BACKSLASH; b--) slashes++;
+    if ((slashes & 1) === 0) return q;
+  }
+  return -1;
+}
+
 /** Batches are parsed once this many characters of complete entries have gathered. */
 const BATCH_CHARS = 64 * 1024;
 
@@ -87,16 +101,12 @@ export class FeedSplitter {
     let i = this.pos;
     while (i < n) {
       if (this.inString) {
-        const q = text.indexOf('"', i);
+        const q = closingQuote(text, i);
         if (q < 0) {
           i = n;
           break;
         }
-        // A quote ends the string unless an odd number of backslashes precede it.
-        let slashes = 0;
-        for (let b = q - 1; b > this.stringStart && text.charCodeAt(b) === BACKSLASH; b--) slashes++;
         i = q + 1;
-        if (slashes % 2 === 1) continue;
         this.inString = false;
         if (this.keyStart >= 0) {
           this.servicesKey = text.slice(this.keyStart + 1, q) === 'services';
@@ -184,15 +194,7 @@ export class FeedSplitter {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === QUOTE) {
-        let q = i;
-        for (;;) {
-          q = text.indexOf('"', q + 1);
-          if (q < 0) break;
-          // Escaped when an odd number of backslashes precede it (the opening quote stops the count).
-          let slashes = 0;
-          for (let b = q - 1; text.charCodeAt(b) === BACKSLASH; b--) slashes++;
-          if ((slashes & 1) === 0) break;
-        }
+        const q = closingQuote(text, i + 1);
         if (q < 0) {
           // The string goes on in the next piece of text.
           this.inString = true;
