@@ -1,6 +1,5 @@
 export * from './feed/types.js';
 export { FeedError, FeedReader, readFeed, romeToday, TEXT_LIMITS, type FeedErrorCode, type ReadOptions } from './feed/reader.js';
-export { FeedSplitter, type SplitterSink } from './feed/stream.js';
 export { loadFeed, forgetFeeds, feedUrl, DEFAULT_TIMEOUT, type LoadOptions } from './feed/load.js';
 export { pick, fold, collator } from './feed/text.js';
 export { webHref, telHref, mailtoHref, directionsHref } from './feed/links.js';

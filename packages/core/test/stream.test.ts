@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { FeedError, FeedSplitter, loadFeed, readFeed } from '@welfare-elements/core';
+import { FeedError, loadFeed, readFeed } from '@welfare-elements/core';
+// Not exported by the package: the bundle loads it as a lazy chunk with the feed.
+import { FeedSplitter } from '../src/feed/stream.js';
 import { resetAll } from './helpers.js';
 
 /** Splits `text` into pieces of `size` characters, returns what JSON.parse would have given. */
