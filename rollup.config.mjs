@@ -1,4 +1,5 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,6 +119,8 @@ export default {
     cleanChunks,
     leafletTrim,
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+    // Whitespace inside lit's html`` and css`` templates is not touched by terser.
+    minifyHTMLLiterals(),
     terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
   ],
   onwarn(warning, warn) {

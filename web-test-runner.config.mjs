@@ -13,6 +13,7 @@ import { defaultReporter } from '@web/test-runner';
  * from outside, even by mistake.
  */
 const executablePath = chromiumPath;
+const requestCounts = new Map();
 
 export default {
   rootDir: '.',
@@ -24,6 +25,17 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   middleware: [
+    // /__hits?url=<path and query> answers how many requests the server had for that URL:
+    // a count the page cannot race (resource timing entries arrive a task late).
+    async function hits(ctx, next) {
+      if (ctx.path === '/__hits') {
+        ctx.type = 'application/json';
+        ctx.body = JSON.stringify(requestCounts.get(ctx.query.url) ?? 0);
+        return;
+      }
+      requestCounts.set(ctx.url, (requestCounts.get(ctx.url) ?? 0) + 1);
+      return next();
+    },
     // /__slow/<ms>/<path> serves <path> late (loading states); /__status/<code> answers that code;
     // /__trickle/<bytes>/<path> sends <path> in pieces of <bytes>, each in its own network
     // packet, so a feed is read while it arrives (cuts inside strings and UTF-8 characters).

@@ -228,7 +228,7 @@ const over = rows.filter((r) => verdict(r) === 'OVER');
 const firstParts = `First load by package (gzip, estimated): ${top(first, 20)}.`;
 
 if (args.has('--json')) {
-  console.log(JSON.stringify({ rows: rows.map(({ what, files, raw: r, gzip }) => ({ what, files, raw: r, gzip })) }, null, 2));
+  console.log(JSON.stringify({ rows: rows.map(({ what, files, raw: r, gzip, budget }) => ({ what, files, raw: r, gzip, budget })) }, null, 2));
 } else {
   console.log(`Bundle: ${relative('.', join(dist, entry))} (gzip -9)\n`);
   console.log(table);

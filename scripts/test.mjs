@@ -64,6 +64,30 @@ try {
   totals.failed++;
 }
 
+// Size budgets of the built bundle (scripts/size.mjs, issue 6): 1 per budget. Without
+// this, a change could push the first load over 35 KB gzip and CI would stay green.
+const size = spawnSync(process.execPath, ['scripts/size.mjs', '--json'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+try {
+  const budgeted = JSON.parse(size.stdout).rows.filter((r) => r.budget);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  let over = 0;
+  for (const r of budgeted) {
+    const ok = r.gzip <= r.budget;
+    if (!ok) over++;
+    console.log(`${ok ? '✔' : '✖ over budget'}: ${r.what}: ${kb(r.gzip)} gzip (budget ${kb(r.budget)})`);
+  }
+  if (!budgeted.length) throw new Error('no budgets');
+  totals.passed += budgeted.length - over;
+  totals.failed += over;
+  console.log(`size: ${budgeted.length - over} passed, ${over} failed`);
+} catch {
+  console.error('The size check ended without results.');
+  totals.failed++;
+}
+
 // Example pages in headless Chromium: console, rendering, axe (examples/test/pages.test.mjs),
 // and the map as the bundle ships it, with the trimmed Leaflet (examples/test/bundle-map.test.mjs).
 const exampleTests = readdirSync('examples/test').filter((f) => f.endsWith('.test.mjs')).map((f) => `examples/test/${f}`);

@@ -1,11 +1,11 @@
-import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { type GroupStore, groupStore, loadHoursEngine, refreshHours, setClock } from '@welfare-elements/core';
 import '@welfare-elements/access-points';
 import '@welfare-elements/list';
 import type { WelfareAccessPoints } from '@welfare-elements/access-points';
 import type { WelfareList } from '@welfare-elements/list';
-import { feedBlobUrl, fixtureUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup } from '../../core/test/helpers.js';
+import { feedBlobUrl, fixtureUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
 
 const OFFICE = 'Mo-Fr 09:00-12:30; PH off';
 

@@ -4,13 +4,13 @@
  * loaded the evaluator before. A static import of the evaluator anywhere in the
  * elements would put it in this page's module graph and fail the first test.
  */
-import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { hoursEngine, setClock } from '@welfare-elements/core';
 import '@welfare-elements/access-points';
 import '@welfare-elements/list';
 import type { WelfareAccessPoints } from '@welfare-elements/access-points';
 import type { WelfareList } from '@welfare-elements/list';
-import { feedBlobUrl, makeFeed, resetAll, service, settled } from '../../core/test/helpers.js';
+import { feedBlobUrl, makeFeed, resetAll, service, settled, waitUntil } from '../../core/test/helpers.js';
 
 const engineRequests = () =>
   performance

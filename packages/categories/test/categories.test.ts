@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { WelfareFilterDetail } from '@welfare-elements/core';
 import { groupStore } from '@welfare-elements/core';
@@ -6,7 +6,7 @@ import '@welfare-elements/categories';
 import type { WelfareCategories } from '@welfare-elements/categories';
 import '@welfare-elements/list';
 import type { WelfareList } from '@welfare-elements/list';
-import { afterChange, feedBlobUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup } from '../../core/test/helpers.js';
+import { afterChange, feedBlobUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
 
 const CATEGORIES = [
   { id: 'casa', name: { it: 'Casa', en: 'Housing' }, color: '#7a3e00' },

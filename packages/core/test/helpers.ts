@@ -2,10 +2,23 @@
  * Shared test helpers for every element package. Import with a relative path:
  * `import { ... } from '../../core/test/helpers.js'`.
  */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { forgetFeeds, resetGroups, setClock } from '@welfare-elements/core';
 
 let counter = 0;
+
+/**
+ * open-wc's waitUntil with a 5 s limit instead of 1 s: on a loaded CI machine a render a
+ * person would still call prompt can take longer than 1 s, and a wait that ends early only
+ * makes a test flaky (speed is measured by `npm run bench`, not here).
+ */
+export function waitUntil(
+  predicate: () => unknown,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
+}
 
 /** A feed v1 object with `services` (and optional extra fields). */
 export function makeFeed(services: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -50,6 +63,13 @@ export function feedBlobUrl(feed: unknown): string {
 /** The URL of a fixture file in packages/core/test/fixtures, made unique per call. */
 export function fixtureUrl(name: string): string {
   return `/packages/core/test/fixtures/${name}?t=${++counter}`;
+}
+
+/** How many requests the test server had for a same-origin URL (path and query). */
+export async function requestsMade(url: string): Promise<number> {
+  const { pathname, search } = new URL(url, location.href);
+  const response = await fetch(`/__hits?url=${encodeURIComponent(pathname + search)}`);
+  return (await response.json()) as number;
 }
 
 /** A group name no other test uses. */

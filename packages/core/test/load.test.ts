@@ -1,9 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FeedError, loadFeed } from '@welfare-elements/core';
-import { fixtureUrl, resetAll } from './helpers.js';
-
-const requestsFor = (url: string) =>
-  performance.getEntriesByType('resource').filter((e) => e.name === new URL(url, location.href).href).length;
+import { fixtureUrl, requestsMade, resetAll } from './helpers.js';
 
 describe('loadFeed', () => {
   beforeEach(resetAll);
@@ -14,7 +11,7 @@ describe('loadFeed', () => {
     expect(a).to.equal(b);
     expect(b).to.equal(c);
     expect(a.feed.services).to.have.length(2);
-    expect(requestsFor(url)).to.equal(1);
+    expect(await requestsMade(url)).to.equal(1);
   });
 
   for (const [name, url, code] of [

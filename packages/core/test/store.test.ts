@@ -1,6 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { GroupStore, type StoreChange } from '@welfare-elements/core';
-import { feedBlobUrl, makeFeed, resetAll, service } from './helpers.js';
+import { feedBlobUrl, makeFeed, resetAll, service, waitUntil } from './helpers.js';
 
 async function storeWith(services: unknown[], extra: Record<string, unknown> = {}) {
   const store = new GroupStore('test');

@@ -1,5 +1,5 @@
 /** Helpers for the map tests: internals are reached only to read what a person sees. */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../../core/test/helpers.js';
 import type { WelfareMap } from '@welfare-elements/map';
 import type * as L from 'leaflet';
 

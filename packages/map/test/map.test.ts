@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@welfare-elements/list';
 import '@welfare-elements/map';
 import type { WelfareList } from '@welfare-elements/list';
 import { OSM_TILES, resolveTiles, type WelfareMap } from '@welfare-elements/map';
 import { OSM_ATTRIBUTION } from '../src/tiles.js';
-import { feedBlobUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup } from '../../core/test/helpers.js';
+import { feedBlobUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
 import {
   clusters,
   labels,

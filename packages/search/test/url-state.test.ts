@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { groupStore, NO_FILTERS } from '@welfare-elements/core';
 import { readUrlState, writeUrlState } from '@welfare-elements/core/store/url-binding.js';
@@ -8,7 +8,7 @@ import '@welfare-elements/list';
 import type { WelfareList } from '@welfare-elements/list';
 import '@welfare-elements/search';
 import type { WelfareSearch } from '@welfare-elements/search';
-import { afterChange, feedBlobUrl, makeFeed, resetAll, service, settled } from '../../core/test/helpers.js';
+import { afterChange, feedBlobUrl, makeFeed, resetAll, service, settled, waitUntil } from '../../core/test/helpers.js';
 
 const FEED = makeFeed([
   service('a', { name: 'Affitti calmierati', categories: ['casa'] }),
