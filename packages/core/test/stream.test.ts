@@ -94,4 +94,11 @@ describe('loadFeed reads a feed that arrives in pieces', () => {
     expect(error).to.be.instanceOf(FeedError);
     expect((error as FeedError).code).to.equal('json');
   });
+
+  it('gives up on a feed that stops arriving, with a "timeout" FeedError', async () => {
+    // 40-byte pieces of a 64 KB feed: it would take far longer than the 150 ms allowed.
+    const error = await loadFeed('/__trickle/40/examples/data/servizi.json?slow', { timeout: 150 }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FeedError);
+    expect((error as FeedError).code).to.equal('timeout');
+  });
 });
