@@ -3,6 +3,7 @@ import {
   collator,
   directionsHref,
   distanceKm,
+  cardStyles,
   hostStyles,
   hoursStyles,
   pick,
@@ -79,7 +80,7 @@ function formatDistance(km: number, lang: 'it' | 'en'): string {
  * @cssprop [--welfare-hours-closed-color=var(--welfare-color-danger, #a0001b)] - Colour of "Chiuso".
  */
 export class WelfareAccessPoints extends WelfareElement {
-  static override styles = [hostStyles, hoursStyles, accessPointsStyles];
+  static override styles = [hostStyles, hoursStyles, cardStyles, accessPointsStyles];
 
   /** `cards` (everything, in a grid) or `compact` (one line each: name, place, hours, phone). */
   @property({ reflect: true }) layout: 'cards' | 'compact' = 'cards';

@@ -47,10 +47,6 @@ export const accessPointsStyles = css`
     cursor: progress;
     opacity: 0.7;
   }
-  .count {
-    margin: 0 0 var(--_gap);
-    font-weight: 600;
-  }
   .notice {
     margin: 0;
     color: var(--_muted);
@@ -58,21 +54,8 @@ export const accessPointsStyles = css`
   .notice:not(:empty) {
     margin-bottom: var(--_gap);
   }
-  ul.items {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_gap);
-  }
   ul.cards {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_min)), 1fr));
-  }
-  li.item {
-    padding: var(--_space);
-    background: var(--_card-bg);
-    border: var(--_card-border);
-    border-radius: var(--_radius);
   }
   ul.compact {
     gap: 0;
@@ -84,31 +67,9 @@ export const accessPointsStyles = css`
   ul.compact li.item + li.item {
     border-top: none;
   }
-  li.item.selected {
-    border-color: var(--_selected);
-    box-shadow: inset 4px 0 0 var(--_selected);
-  }
-  .name {
-    margin: 0 0 0.25rem;
-    font-size: 1.125rem;
-    font-weight: 600;
-    line-height: 1.3;
-  }
   ul.compact .name {
     font-size: 1rem;
     margin: 0;
-  }
-  .name button {
-    all: unset;
-    cursor: pointer;
-    color: var(--_primary);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    overflow-wrap: anywhere;
-  }
-  .name button:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   .distance {
     margin: 0 0 0.25rem;
@@ -134,23 +95,8 @@ export const accessPointsStyles = css`
   ul.compact .contacts {
     margin: 0;
   }
-  .label {
-    font-weight: 600;
-  }
-  .host {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
   a {
     display: inline-block;
     min-height: 1.5rem;
-  }
-  .empty {
-    padding: var(--_space);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
-  .empty p {
-    margin: 0 0 0.5rem;
   }
 `;

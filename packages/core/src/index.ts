@@ -14,6 +14,7 @@ export { WelfareElement } from './base/welfare-element.js';
 export { FeedController } from './base/feed-controller.js';
 export { defineElement } from './base/define.js';
 export { hostStyles } from './styles/shared.js';
+export { cardStyles } from './styles/cards.js';
 export { renderContacts } from './templates/contacts.js';
 export { now, setClock } from './clock.js';
 export { distanceKm, nearestKm } from './geo/distance.js';

@@ -1,4 +1,5 @@
 import {
+  cardStyles,
   hostStyles,
   hoursStyles,
   pick,
@@ -47,7 +48,7 @@ import { listStrings } from './list.strings.js';
  * @cssprop [--welfare-list-selected-color=var(--welfare-color-primary, #0066cc)] - Accent of the selected card.
  */
 export class WelfareList extends WelfareElement {
-  static override styles = [hostStyles, hoursStyles, listStyles];
+  static override styles = [hostStyles, hoursStyles, cardStyles, listStyles];
 
   /** How many services are rendered at first and added by each "show more". */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
