@@ -98,7 +98,7 @@ export async function settled<T extends HTMLElement & Loadable>(el: T, timeout =
 /** Lets the group's store settle after a filter change (a large index may be async). */
 export async function afterChange<T extends HTMLElement & Loadable>(el: T): Promise<T> {
   const { data } = el as unknown as Internals;
-  await waitUntil(() => !data.store.searching, 'the search did not finish', { timeout: 5000 });
+  await waitUntil(() => !data.store.searching, 'the search did not finish');
   await el.updateComplete;
   return el;
 }

@@ -30,9 +30,7 @@ export function leafletMap(el: WelfareMap): L.Map {
 }
 
 export async function mapReady(el: WelfareMap): Promise<void> {
-  await waitUntil(() => (el as unknown as { leaflet: { view?: unknown } }).leaflet.view, 'the map was not created', {
-    timeout: 5000,
-  });
+  await waitUntil(() => (el as unknown as { leaflet: { view?: unknown } }).leaflet.view, 'the map was not created');
 }
 
 /** Waits until the map shows `count` markers and clusters (any, when omitted). */
@@ -40,7 +38,6 @@ export async function markersShown(el: WelfareMap, count?: number): Promise<HTML
   await waitUntil(
     () => (count === undefined ? markers(el).length > 0 : markers(el).length === count),
     `expected ${count ?? 'some'} markers, saw ${markers(el).length}`,
-    { timeout: 5000 },
   );
   return markers(el);
 }

@@ -198,7 +198,7 @@ describe('<welfare-map>', () => {
       // Deep in, single services appear (from the full index).
       const map = leafletMap(el);
       map.setView([45.3, 9.5], 16, { animate: false });
-      await waitUntil(() => serviceMarkers(el).length > 0, 'no single service at zoom 16', { timeout: 5000 });
+      await waitUntil(() => serviceMarkers(el).length > 0, 'no single service at zoom 16');
       expect(serviceMarkers(el).every((b) => b.getAttribute('aria-label')!.startsWith('Servizio '))).to.be.true;
       expect(markers(el).length).to.be.below(400);
     });

@@ -241,7 +241,7 @@ describe('<welfare-search>', () => {
     const { search, list } = await page();
     const open = $<HTMLInputElement>(search, '[part="open-now"] input');
     open.click();
-    await waitUntil(() => names(list).length === 1, 'the list keeps the open services', { timeout: 5000 });
+    await waitUntil(() => names(list).length === 1, 'the list keeps the open services');
     expect(names(list)).to.deep.equal(['Emporio solidale']);
     await waitUntil(() => status(search) === '1 servizio trovato');
     await expect(search).to.be.accessible();
