@@ -93,5 +93,8 @@ export default {
   globs: ['packages/*/src/**/*.ts'],
   exclude: ['packages/welfare-feed/**', '**/*.test.ts', '**/*.d.ts'],
   litelement: true,
+  // A quick-look run with --outdir must not write its temporary path into the root
+  // package.json (the analyzer does by default); the root points at the bundle's manifest.
+  packagejson: false,
   plugins: [defineCallPlugin(), langAttributePlugin(), publicOnlyPlugin()],
 };

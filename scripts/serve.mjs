@@ -52,11 +52,43 @@ export function startServer(options = {}) {
     });
     createReadStream(file).pipe(res);
   });
-  return new Promise((ok) => server.listen(options.port ?? port, host, () => ok(server)));
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? port, host, () => {
+      server.off('error', fail);
+      ok(server);
+    });
+  });
+}
+
+/** What a person can do when the port is taken, in Italian and English, instead of a stack trace. */
+export function portAdvice(error, wanted = port) {
+  if (error?.code === 'EADDRINUSE') {
+    return [
+      `La porta ${wanted} è già in uso (forse un altro \`npm start\` è ancora aperto).`,
+      `Chiudi l'altro programma, oppure scegli un'altra porta: PORT=8080 npm start`,
+      `Port ${wanted} is already in use (perhaps another \`npm start\` is still running).`,
+      `Stop the other program, or choose another port: PORT=8080 npm start`,
+    ].join('\n');
+  }
+  if (error?.code === 'EACCES') {
+    return [
+      `Non è permesso usare la porta ${wanted}: scegli una porta sopra 1024, ad esempio PORT=8080 npm start`,
+      `Port ${wanted} is not allowed: choose a port above 1024, for example PORT=8080 npm start`,
+    ].join('\n');
+  }
+  return undefined;
 }
 
 if (isMain) {
-  const server = await startServer();
-  const { port: actual } = server.address();
-  console.log(`welfare-elements examples: http://${host}:${actual}/examples/`);
+  try {
+    const server = await startServer();
+    const { port: actual } = server.address();
+    console.log(`welfare-elements examples: http://${host}:${actual}/examples/`);
+  } catch (error) {
+    const advice = portAdvice(error);
+    if (!advice) throw error;
+    console.error(advice);
+    process.exitCode = 1;
+  }
 }
