@@ -33,5 +33,7 @@ export type { HoursStatus, HoursSummary, HoursDayText } from './hours/describe.j
 export type { HoursStrings } from './hours/hours.strings.js';
 export { romeWallClock } from './hours/rome.js';
 export { VERSION } from './version.js';
+export { noticePhase, currentNotices, Closures, type Closure, type NoticePhase } from './notices/notices.js';
+export { noticeWhen, closureWords, dayName, daysBetween, noticeStrings } from './notices/notice-words.js';
 export type * from './events.js';
 export { renderHours, hoursStyles, type RenderHoursOptions } from './templates/hours.js';

@@ -60,6 +60,43 @@ export function checkContent(feed: unknown, r: Reporter, today: string): void {
     checkCoordinates(a, path, r);
     checkHoursField(a, path, r);
   }
+
+  const notices = Array.isArray(feed['notices']) ? feed['notices'] : [];
+  notices.forEach((n, i) => {
+    if (isObject(n)) checkNotice(n, child('$.notices', i), ids, r, today);
+  });
+}
+
+const hasText = (v: unknown) =>
+  (typeof v === 'string' && !!v.trim()) || (isObject(v) && Object.values(v).some((t) => typeof t === 'string' && !!t.trim()));
+
+/** What the board needs of a notice: text, dates in order, ids the feed has, an http(s) link. */
+function checkNotice(n: Json, path: string, ids: Record<ListKey, Map<string, string>>, r: Reporter, today: string): void {
+  if (!hasText(n['text']) && !hasText(n['title']) && !hasText(n['message']) && !hasText(n['name'])) r.error('notice_no_text', {}, { path });
+  const refs = [
+    ['services', ids.services, 'notice_unknown_service'],
+    ['accessPoints', ids.accessPoints, 'notice_unknown_access_point'],
+    ['categories', ids.categories, 'unknown_category'],
+  ] as const;
+  for (const [key, known, code] of refs) {
+    const list = n[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((id, i) => {
+      if (typeof id === 'string' && !known.has(id)) r.error(code, { id }, { path: child(child(path, key), i) });
+    });
+  }
+  const org = n['organization'];
+  if (typeof org === 'string' && !ids.organizations.has(org)) r.error('unknown_organization', { id: org }, { path: child(path, 'organization') });
+  const link = n['link'];
+  if (link !== undefined && (typeof link !== 'string' || !/^https?:\/\/\S+$/i.test(link.trim()))) {
+    r.error('notice_link', { value: JSON.stringify(link) }, { path: child(path, 'link') });
+  }
+  if (typeof n['hours'] === 'string' && n['kind'] !== 'closure') r.warn('notice_hours_ignored', {}, { path: child(path, 'hours') });
+  else checkHoursField(n, path, r);
+  const from = typeof n['validFrom'] === 'string' && DATE.test(n['validFrom']) ? n['validFrom'] : undefined;
+  const through = typeof n['validThrough'] === 'string' && DATE.test(n['validThrough']) ? n['validThrough'] : undefined;
+  if (from && through && from > through) r.error('notice_dates_reversed', { from, through }, { path: child(path, 'validFrom') });
+  else if (through && through < today) r.warn('notice_expired', { date: through }, { path: child(path, 'validThrough') });
 }
 
 /** Returns id → path of its first use; reports every later use. */

@@ -111,6 +111,35 @@ const catalog = {
     en: (p) => `The id "${p['id']}" is used by both a service and an access point (${p['first']}): better make them different.`,
   },
 
+  notice_no_text: {
+    it: () => `Avviso senza testo: aggiungi «text» (o almeno «title»), altrimenti non viene mostrato.`,
+    en: () => `Notice without text: add "text" (or at least "title"), otherwise it is not shown.`,
+  },
+  notice_unknown_service: {
+    it: (p) => `L'avviso indica il servizio «${p['id']}», che non esiste nel feed: viene ignorato (una chiusura non lo chiude).`,
+    en: (p) => `The notice names service "${p['id']}", which is not in the feed: it is ignored (a closure does not close it).`,
+  },
+  notice_unknown_access_point: {
+    it: (p) => `L'avviso indica il punto di accesso «${p['id']}», che non esiste nel feed: viene ignorato.`,
+    en: (p) => `The notice names access point "${p['id']}", which is not in the feed: it is ignored.`,
+  },
+  notice_link: {
+    it: (p) => `Collegamento non valido ${p['value']}: serve un indirizzo web completo, con https://. Viene tolto.`,
+    en: (p) => `Invalid link ${p['value']}: a full web address with https:// is needed. It is removed.`,
+  },
+  notice_hours_ignored: {
+    it: () => `Gli orari di un avviso valgono solo per le chiusure (kind "closure"): qui vengono ignorati.`,
+    en: () => `A notice's hours only apply to closures (kind "closure"): here they are ignored.`,
+  },
+  notice_dates_reversed: {
+    it: (p) => `La data di inizio (${p['from']}) viene dopo la data di fine (${p['through']}): l'avviso non viene mostrato.`,
+    en: (p) => `The start date (${p['from']}) is after the end date (${p['through']}): the notice is not shown.`,
+  },
+  notice_expired: {
+    it: (p) => `Avviso scaduto il ${p['date']}: non viene più mostrato. Puoi toglierlo dal feed.`,
+    en: (p) => `Notice expired on ${p['date']}: it is no longer shown. You can remove it from the feed.`,
+  },
+
   // spreadsheets (CSV)
   csv_parse: {
     it: (p) => `Problema nel file CSV alla riga ${p['line']}: ${p['detail']}.`,

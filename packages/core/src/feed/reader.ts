@@ -7,6 +7,7 @@ import type {
   GeoPoint,
   LocalizedText,
   Notice,
+  NoticeKind,
   Organization,
   OrganizationKind,
   ReadResult,
@@ -41,6 +42,13 @@ export interface ReadOptions {
 }
 
 type Json = Record<string, unknown>;
+
+const NOTICE_KINDS: readonly NoticeKind[] = ['news', 'closure', 'deadline', 'event'];
+
+interface KnownIds {
+  readonly services: ReadonlySet<string>;
+  readonly accessPoints: ReadonlySet<string>;
+}
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -164,12 +172,15 @@ class EntryReader {
     let hasHours = this.streamed!.hasHours;
     this.hidden = read - services.length;
     const accessPoints = this.list(raw, 'accessPoints', (e, p) => this.accessPoint(e, p));
-    const notices = this.list(raw, 'notices', (e, p) => this.notice(e, p));
+    // Notices may name any service the feed has, also one outside its validity window.
+    const known: KnownIds = { services: this.streamed!.seen, accessPoints: new Set(accessPoints.map((a) => a.id)) };
+    const notices = this.list(raw, 'notices', (e, p) => this.notice(e, p, known));
 
     for (const a of accessPoints) {
       if (a.comune) comuni.add(a.comune);
       if (a.hours) hasHours = true;
     }
+    if (notices.some((n) => n.kind === 'closure' && n.hours)) hasHours = true;
     const sort = (values: Set<string>) => [...values].sort((a, b) => a.localeCompare(b, 'it'));
 
     const feed: Feed = {
@@ -309,12 +320,65 @@ class EntryReader {
     put(target, 'website', this.website(e, path).website);
   }
 
-  private notice(e: Json, path: Path): Notice | undefined {
-    const body = text(e['text'] ?? e['message'] ?? e['name'], TEXT_LIMITS.description);
+  /**
+   * A notice: `text` (or, in older feeds, `message` or `name`) is required, or at least a
+   * title. Skipped with a reason: an unknown `kind`, dates the wrong way round (it would
+   * never be shown), a closure whose every service and access point is unknown. Ids the
+   * feed does not have, a link that is not http(s) and unreadable dates are removed.
+   */
+  private notice(e: Json, path: Path, known: KnownIds): Notice | undefined {
+    const title = text(e['title'], TEXT_LIMITS.short);
+    const body = text(e['text'] ?? e['message'] ?? e['name'], TEXT_LIMITS.description) ?? title;
     if (!body) return void this.note(path, 'notice without text', true);
-    const notice: Mutable<Notice> = { text: body };
-    put(notice, 'id', str(e['id'], TEXT_LIMITS.short));
+    const kind = e['kind'] ?? 'news';
+    if (!NOTICE_KINDS.includes(kind as NoticeKind)) {
+      return void this.note(path, `unknown notice kind ${JSON.stringify(kind)} (news, closure, deadline or event)`, true);
+    }
+    const dates: Record<'date' | 'validFrom' | 'validThrough', string | undefined> = { date: undefined, validFrom: undefined, validThrough: undefined };
+    for (const key of ['date', 'validFrom', 'validThrough'] as const) {
+      dates[key] = date(e[key]);
+      if (e[key] !== undefined && !dates[key]) this.note([...path, key], `${key} is not a date (YYYY-MM-DD); removed`, false);
+    }
+    if (dates.validFrom && dates.validThrough && dates.validFrom > dates.validThrough) {
+      return void this.note(path, `validFrom ${dates.validFrom} is after validThrough ${dates.validThrough}`, true);
+    }
+    const services = this.references(e, path, 'services', known.services);
+    const accessPoints = this.references(e, path, 'accessPoints', known.accessPoints);
+    if (kind === 'closure' && services.named + accessPoints.named > 0 && !services.ids.length && !accessPoints.ids.length) {
+      return void this.note(path, 'closure of services or access points the feed does not have', true);
+    }
+    const notice: Mutable<Notice> = {
+      kind: kind as NoticeKind,
+      text: body,
+      services: services.ids,
+      accessPoints: accessPoints.ids,
+      categories: strings(e['categories']),
+    };
+    put(notice, 'id', typeof e['id'] === 'number' ? String(e['id']) : str(e['id'], TEXT_LIMITS.short));
+    if (title && title !== body) put(notice, 'title', title);
+    put(notice, 'date', dates.date);
+    put(notice, 'validFrom', dates.validFrom);
+    put(notice, 'validThrough', dates.validThrough);
+    put(notice, 'organization', str(e['organization'], TEXT_LIMITS.short));
+    put(notice, 'comune', str(e['comune'], TEXT_LIMITS.short));
+    put(notice, 'hours', str(e['hours'], TEXT_LIMITS.short));
+    if (e['link'] !== undefined) {
+      const link = webHref(e['link']);
+      if (!link) this.note([...path, 'link'], 'link is not an http(s) URL; removed', false);
+      put(notice, 'link', link);
+    }
     return notice;
+  }
+
+  /** The ids in `e[key]` that the feed has; the others are noted and removed. */
+  private references(e: Json, path: Path, key: 'services' | 'accessPoints', known: ReadonlySet<string>): { ids: string[]; named: number } {
+    const named = strings(e[key]);
+    const ids = named.filter((id) => known.has(id));
+    if (ids.length < named.length) {
+      const unknown = named.filter((id) => !known.has(id)).map((id) => JSON.stringify(id)).join(', ');
+      this.note([...path, key], `unknown ${key === 'services' ? 'service' : 'access point'} ids ${unknown}; removed`, false);
+    }
+    return { ids, named: named.length };
   }
 
   private description(e: Json, path: Path): LocalizedText | undefined {

@@ -69,9 +69,38 @@ export interface AccessPoint extends Contacts {
   readonly hours?: string;
 }
 
+/**
+ * What a notice is about: `news`; `closure` (services or access points closed, or open
+ * with other `hours`, during `validFrom`..`validThrough`); `deadline` (a call or
+ * application that closes on `validThrough`); `event` (on `validFrom`, up to `validThrough`).
+ */
+export type NoticeKind = 'news' | 'closure' | 'deadline' | 'event';
+
+/**
+ * A notice of the board (`<welfare-notices>`). Only `text` is required (feeds written
+ * before these fields existed stay valid); `kind` defaults to `news`. Dates are
+ * YYYY-MM-DD in Europe/Rome, both ends included.
+ */
 export interface Notice {
   readonly id?: string;
+  readonly kind: NoticeKind;
+  readonly title?: LocalizedText;
   readonly text: LocalizedText;
+  /** When it was published. */
+  readonly date?: string;
+  readonly validFrom?: string;
+  readonly validThrough?: string;
+  /** Ids of the services it concerns (only ids the feed has). */
+  readonly services: readonly string[];
+  /** Ids of the access points it concerns (only ids the feed has). */
+  readonly accessPoints: readonly string[];
+  readonly organization?: string;
+  readonly comune?: string;
+  readonly categories: readonly string[];
+  /** Only http(s) URLs survive the reader. */
+  readonly link?: string;
+  /** For a closure: the hours that apply during the period (OSM syntax); absent means closed. */
+  readonly hours?: string;
 }
 
 export interface Feed {

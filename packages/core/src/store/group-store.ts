@@ -1,10 +1,12 @@
 import { now } from '../clock.js';
 import { loadFeed, report } from '../feed/load.js';
 import { readFeed } from '../feed/reader.js';
+import { type Closure, Closures, currentNotices } from '../notices/notices.js';
 import { collator, fold, pick } from '../feed/text.js';
-import type { AccessPoint, Category, Feed, GeoPoint, Organization, ReadResult, Service } from '../feed/types.js';
+import { romeToday } from '../feed/reader.js';
+import type { AccessPoint, Category, Feed, GeoPoint, Notice, Organization, ReadResult, Service } from '../feed/types.js';
 import { distanceKm, nearestKm } from '../geo/distance.js';
-import { everyMinute, hoursEngine, loadHoursEngine } from '../hours/index.js';
+import { everyMinute, type HoursEngine, hoursEngine, loadHoursEngine } from '../hours/index.js';
 import {
   type Facet,
   type Filters,
@@ -57,6 +59,8 @@ export class GroupStore extends EventTarget {
   /** Services by name, sorted on first need: a page with only a map never pays for it. */
   private sortedByName?: Service[];
   private categoriesById = new Map<string, Category>();
+  private servicesById = new Map<string, Service>();
+  private closures = new Closures([]);
   private organizationsById = new Map<string, Organization>();
   private memo?: { key: string; services: Service[] };
   private unorderedMemo?: { key: string; services: Service[] };
@@ -123,6 +127,8 @@ export class GroupStore extends EventTarget {
     this.sortedByName = undefined;
     this.categoriesById = new Map(result.feed.categories.map((c) => [c.id, c]));
     this.organizationsById = new Map(result.feed.organizations.map((o) => [o.id, o]));
+    this.servicesById = new Map(result.feed.services.map((s) => [s.id, s]));
+    this.closures = new Closures(result.feed.notices);
     this.index = undefined;
     this.memo = this.unorderedMemo = undefined;
     // Only a feed with hours fetches the evaluator (its own chunk); states appear when it arrives.
@@ -264,7 +270,48 @@ export class GroupStore extends EventTarget {
   }
 
   findService(id: string): Service | undefined {
-    return this.feed?.services.find((s) => s.id === id);
+    return this.servicesById.get(id);
+  }
+
+  /**
+   * The closure in force now (the shared clock, Europe/Rome date) for a service or access
+   * point: its badge, and the hours that apply instead (none: closed). One place for
+   * every element, so "Aperto ora" and the badge always agree.
+   */
+  closureOf(id: string, at: Date = now()): Closure | undefined {
+    return this.closures.size ? this.closures.on(id, romeToday(at)) : undefined;
+  }
+
+  /**
+   * The notices to show: current and upcoming (expired ones hidden), newest first, within
+   * the group's scope. An `organization` scope keeps the organisation's own notices and
+   * those about its services; a comune or category filter keeps the notices about it and
+   * those that name neither (they concern the whole territory).
+   */
+  notices(at: Date = now()): Notice[] {
+    const feed = this.feed;
+    if (!feed) return [];
+    const { comune, categories } = this.filters;
+    const org = this.organization;
+    const services = (n: Notice) => n.services.map((id) => this.servicesById.get(id)).filter((s) => s !== undefined);
+    const places = (n: Notice) => [
+      ...(n.comune ? [n.comune] : []),
+      ...services(n).flatMap((s) => s.locations.map((l) => l.comune)),
+      ...n.accessPoints.map((id) => this.findAccessPoint(id)?.comune),
+    ].filter((c): c is string => !!c);
+    const topics = (n: Notice) => [...n.categories, ...services(n).flatMap((s) => s.categories)];
+    return currentNotices(feed.notices, romeToday(at)).filter((n) => {
+      if (org && n.organization !== org && !services(n).some((s) => s.organization === org)) return false;
+      if (comune) {
+        const where = places(n);
+        if (where.length && !where.includes(comune)) return false;
+      }
+      if (categories.length) {
+        const about = topics(n);
+        if (about.length && !about.some((c) => categories.includes(c))) return false;
+      }
+      return true;
+    });
   }
 
   findAccessPoint(id: string): AccessPoint | undefined {
@@ -297,16 +344,21 @@ export class GroupStore extends EventTarget {
 
   private stopClock?: () => void;
 
+  /** True when what the group shows changes with time: opening hours, or notices (a closure ends, a deadline nears). */
+  private get timely(): boolean {
+    return !!this.feed && (this.feed.hasHours || this.feed.notices.length > 0);
+  }
+
   /**
    * Re-renders the group once a minute (one timer for the page) while one of its
    * elements is connected and the feed has hours, so "Aperto ora" stays true.
    * Called on load and when elements connect or disconnect.
    */
   watchClock(): void {
-    const wanted = !!this.feed?.hasHours && [...this.members].some((m) => m.isConnected);
+    const wanted = this.timely && [...this.members].some((m) => m.isConnected);
     if (wanted && !this.stopClock) {
       this.stopClock = everyMinute(() => {
-        if (!this.feed?.hasHours) return this.watchClock();
+        if (!this.timely) return this.watchClock();
         if (this.filters.openNow) this.memo = this.unorderedMemo = undefined;
         this.emitChange('hours');
       });
@@ -335,6 +387,8 @@ export class GroupStore extends EventTarget {
     const key = JSON.stringify([
       except, f, this.organization, this.origin,
       f.openNow && !!hoursEngine(),
+      // Closures change "open now" by the day, also for a store no timer refreshes.
+      f.openNow && this.closures.size ? romeToday(now()) : '',
       query ? this.index?.isReady : null,
     ]);
     const memo = ordered ? this.memo : this.unorderedMemo;
@@ -353,7 +407,7 @@ export class GroupStore extends EventTarget {
         (except === 'categories' || !f.categories.length || inAnyCategory(s, f.categories)) &&
         (except === 'audiences' || !f.audiences.length || forAnyAudience(s, f.audiences)) &&
         (except === 'comune' || !f.comune || inComune(s, f.comune)) &&
-        (!f.openNow || (!!engine && serviceHours(s).some((h) => engine.state(h, at)?.open === true))),
+        (!f.openNow || (!!engine && this.openAt(s, engine, at))),
     );
     const origin = this.origin;
     if (origin && ordered) {
@@ -365,6 +419,13 @@ export class GroupStore extends EventTarget {
       else this.unorderedMemo = { key, services: out };
     }
     return out;
+  }
+
+  /** "Open now": during a closure, by the closure's hours (closed when it has none). */
+  private openAt(s: Service, engine: HoursEngine, at: Date): boolean {
+    const closure = this.closureOf(s.id, at);
+    const hours = closure ? (closure.hours ? [closure.hours] : []) : serviceHours(s);
+    return hours.some((h) => engine.state(h, at)?.open === true);
   }
 
   private emitChange(kind: ChangeKind, origin?: Element): void {

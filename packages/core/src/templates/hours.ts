@@ -1,5 +1,9 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { romeToday } from '../feed/reader.js';
+import { now } from '../clock.js';
 import { describeHours, describeWeek } from '../hours/index.js';
+import { closureWords } from '../notices/notice-words.js';
+import type { Closure } from '../notices/notices.js';
 import { type CommonStrings, commonStrings } from '../i18n/common-strings.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -8,6 +12,11 @@ export interface RenderHoursOptions {
   readonly week?: boolean;
   /** The moment to evaluate (default: `now()` from the shared clock). */
   readonly at?: Date;
+  /**
+   * A closure in force (`store.closureOf(id)`): a badge ("Chiuso fino al 6 gennaio"),
+   * and the closure's own hours instead of `hours` (none: closed).
+   */
+  readonly closure?: Closure | undefined;
 }
 
 /**
@@ -16,11 +25,24 @@ export interface RenderHoursOptions {
  * is loaded, or when the string cannot be read, the string is shown as written. Feed
  * text (the string, its comments) is bound as text only.
  */
-export function renderHours(hours: string | undefined, language: Lang | CommonStrings, options: RenderHoursOptions = {}) {
-  if (!hours) return nothing;
+export function renderHours(hours: string | undefined, language: Lang | CommonStrings, options: RenderHoursOptions = {}): TemplateResult | typeof nothing {
   // Earlier callers passed the element's common strings; their language is still known.
   const lang: Lang = typeof language === 'string' ? language : language === commonStrings.en ? 'en' : 'it';
   const t = commonStrings[lang];
+  const { closure } = options;
+  if (closure) {
+    const words = closureWords(closure, lang, romeToday(options.at ?? now()));
+    // The week is not shown: the closure's hours hold only until its end.
+    return closure.hours
+      ? html`<p class="closure" part="closure">${words}</p>${renderHours(closure.hours, lang, { ...options, closure: undefined, week: false })}`
+      : html`<div class="hours" part="hours">
+          <p class="hours-now">
+            <span class="label">${t.hours}:</span>
+            <span class="hours-state closed" part="hours-state closed closure">${words}</span>
+          </p>
+        </div>`;
+  }
+  if (!hours) return nothing;
   const summary = describeHours(hours, lang, options.at);
   if (summary.status === 'pending' || summary.status === 'invalid') {
     return html`<p class="hours" part="hours"><span class="label">${t.hours}:</span> ${hours}</p>`;
@@ -84,6 +106,15 @@ export const hoursStyles = css`
   .hours-state.unknown::before {
     background: transparent;
     border: 2px solid currentColor;
+  }
+  .closure {
+    display: inline-block;
+    margin: 0 0 0.25rem;
+    padding: 0.1rem 0.5rem;
+    border-radius: 0.25rem;
+    border: 1px solid currentColor;
+    color: var(--welfare-hours-closed-color, var(--_danger, #a0001b));
+    font-weight: 600;
   }
   .hours-raw {
     color: var(--_muted, #5c6f82);

@@ -1,0 +1,78 @@
+/**
+ * Notices over time, in one place for every element and the feed tools: which notices
+ * are current, their order, and the closures in force on a day. Dates are YYYY-MM-DD in
+ * Europe/Rome (the reader's), both ends included. No lit here: the CLI imports it too.
+ */
+import type { Notice } from '../feed/types.js';
+
+export type NoticePhase = 'upcoming' | 'current' | 'expired';
+
+/** Where `today` falls in a notice's period. A notice without dates is always current. */
+export function noticePhase(n: Notice, today: string): NoticePhase {
+  if (n.validThrough && n.validThrough < today) return 'expired';
+  if (n.validFrom && n.validFrom > today) return 'upcoming';
+  return 'current';
+}
+
+/** The date a notice sorts by: published, else the start of its period. */
+const sortDate = (n: Notice) => n.date ?? n.validFrom ?? '';
+
+/**
+ * The notices still worth showing (current or upcoming; expired ones are hidden),
+ * newest first; undated ones after the dated, in feed order.
+ */
+export function currentNotices(notices: readonly Notice[], today: string): Notice[] {
+  return notices
+    .filter((n) => noticePhase(n, today) !== 'expired')
+    .map((n, i) => ({ n, i, d: sortDate(n) }))
+    .sort((a, b) => (a.d === b.d ? a.i - b.i : a.d < b.d ? 1 : -1))
+    .map((x) => x.n);
+}
+
+/** A closure in force: the notice, and the hours that apply instead (none: closed). */
+export interface Closure {
+  readonly notice: Notice;
+  /** The hours during the closure; undefined when closed altogether. */
+  readonly hours?: string;
+  /** The last day of the closure (YYYY-MM-DD), when the notice says. */
+  readonly until?: string;
+}
+
+/** Closure notices by the ids they name (services and access points), built once per feed. */
+export class Closures {
+  private readonly byId = new Map<string, Notice[]>();
+
+  constructor(notices: readonly Notice[]) {
+    for (const n of notices) {
+      if (n.kind !== 'closure') continue;
+      for (const id of [...n.services, ...n.accessPoints]) {
+        const list = this.byId.get(id);
+        if (list) list.push(n);
+        else this.byId.set(id, [n]);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * The closure of `id` in force on `today`, if any. When two overlap, a full closure
+   * wins over reduced hours, then the one that ends last.
+   */
+  on(id: string, today: string): Closure | undefined {
+    let best: Notice | undefined;
+    for (const n of this.byId.get(id) ?? []) {
+      if (noticePhase(n, today) !== 'current') continue;
+      if (!best || rank(n) > rank(best)) best = n;
+    }
+    if (!best) return undefined;
+    return { notice: best, ...(best.hours ? { hours: best.hours } : {}), ...(best.validThrough ? { until: best.validThrough } : {}) };
+  }
+}
+
+/** Closed beats reduced hours; later end beats earlier; open-ended beats both. */
+function rank(n: Notice): string {
+  return `${n.hours ? 0 : 1}${n.validThrough ?? '9999-99-99'}`;
+}
