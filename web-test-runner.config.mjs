@@ -54,6 +54,25 @@ export default {
         })(),
       );
     },
+    // /__fail-once/<key>?file=<path>: the first request for that URL answers 503, later ones
+    // serve <path> (a "Riprova" that works). No file extension in the failing URL, so the
+    // runner's cache header (set on paths with an extension) does not keep the 503.
+    // /__drop closes the connection without an answer: a same-origin network failure.
+    async function drop(ctx, next) {
+      if (ctx.path !== '/__drop') return next();
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+    },
+    async function failOnce(ctx, next) {
+      if (!ctx.path.startsWith('/__fail-once/')) return next();
+      if (requestCounts.get(ctx.url) === 1) {
+        ctx.status = 503;
+        ctx.body = 'test status';
+        return;
+      }
+      ctx.url = String(ctx.query.file);
+      return next();
+    },
     async function testFeeds(ctx, next) {
       const slow = ctx.url.match(/^\/__slow\/(\d+)(\/.*)$/);
       if (slow) {

@@ -69,7 +69,8 @@ function formatDistance(km: number, lang: 'it' | 'en'): string {
  * @csspart directions - The directions link.
  * @csspart empty - The message shown when no access point matches.
  * @csspart state - Loading and no-source messages.
- * @csspart error - The error message (role="alert").
+ * @csspart error - The error message (role="alert") with "Riprova", in the first element of the group.
+ * @csspart unavailable - "The services are not available", in the other elements of a group whose feed failed.
  *
  * @cssprop [--welfare-access-points-gap=0.75rem] - Space between access points.
  * @cssprop [--welfare-access-points-min-width=18rem] - Narrowest card before the grid wraps.

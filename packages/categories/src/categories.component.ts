@@ -48,7 +48,8 @@ function usedCategories(feed: Feed, organization: string): Set<string> {
  * @csspart count - The number of services on a tile.
  * @csspart status - The visually hidden live region that announces the results.
  * @csspart state - Loading and no-source messages.
- * @csspart error - The error message (role="alert").
+ * @csspart error - The error message (role="alert") with "Riprova", in the first element of the group.
+ * @csspart unavailable - "The services are not available", in the other elements of a group whose feed failed.
  *
  * @cssprop [--welfare-categories-gap=0.75rem] - Space between tiles.
  * @cssprop [--welfare-categories-tile-background=var(--welfare-color-surface, #fff)] - Tile background.

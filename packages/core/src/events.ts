@@ -9,7 +9,7 @@ export interface WelfareLoadDetail {
 export interface WelfareErrorDetail {
   /** For developers (English, technical); people see a translated message in the element. */
   readonly message: string;
-  /** Extension: network | timeout | http | json | version | format. */
+  /** Extension: network | cors | timeout | http | json | version | format. */
   readonly code?: string;
 }
 

@@ -40,7 +40,8 @@ import { listStrings } from './list.strings.js';
  * @csspart more - The "show more" button.
  * @csspart empty - The message shown when nothing matches.
  * @csspart state - Loading and no-source messages.
- * @csspart error - The error message (role="alert").
+ * @csspart error - The error message (role="alert") with "Riprova", in the first element of the group.
+ * @csspart unavailable - "The services are not available", in the other elements of a group whose feed failed.
  *
  * @cssprop [--welfare-list-gap=0.75rem] - Space between cards.
  * @cssprop [--welfare-list-card-background=var(--welfare-color-surface, #fff)] - Card background.

@@ -117,7 +117,8 @@ describe('<welfare-list>', () => {
     ['server error (500)', '/__status/500', 'non è disponibile'],
     ['invalid JSON', '/packages/core/test/fixtures/broken.json', 'danneggiato'],
     ['unknown version', '/packages/core/test/fixtures/version-2.json', 'formato non supportato'],
-    ['network error', 'http://127.0.0.1:9/servizi.json', 'connessione'],
+    ['network error', '/__drop', 'connessione'],
+    ['failed request to another site', 'http://127.0.0.1:9/servizi.json', 'CORS'],
   ] as const) {
     it(`on a ${name} shows role="alert" in Italian and emits welfare-error`, async () => {
       const el = await fixture<WelfareList>(html`<welfare-list src=${path} group=${uniqueGroup()}></welfare-list>`);

@@ -67,7 +67,8 @@ const onOff = {
  * @csspart stack-item - One service in that list (a button).
  * @csspart attribution - The map credits.
  * @csspart state - Loading and no-source messages.
- * @csspart error - The error message (role="alert").
+ * @csspart error - The error message (role="alert") with "Riprova", in the first element of the group.
+ * @csspart unavailable - "The services are not available", in the other elements of a group whose feed failed.
  *
  * @cssprop [--welfare-map-height=28rem] - Height of the map.
  * @cssprop [--welfare-map-background=#e9eef2] - Background under the tiles (the whole map with `tiles="none"`).

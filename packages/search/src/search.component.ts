@@ -66,7 +66,8 @@ const clearIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fal
  * @csspart count - The number of results (a polite live region).
  * @csspart reset - The button that clears the search and the filters.
  * @csspart state - Loading and no-source messages.
- * @csspart error - The error message (role="alert").
+ * @csspart error - The error message (role="alert") with "Riprova", in the first element of the group.
+ * @csspart unavailable - "The services are not available", in the other elements of a group whose feed failed.
  *
  * @cssprop [--welfare-search-input-border=2px solid var(--welfare-color-muted, #5c6f82)] - Border of the box and the selects.
  * @cssprop [--welfare-search-input-background=var(--welfare-color-surface, #fff)] - Background of the box and the selects.
@@ -141,8 +142,14 @@ export class WelfareSearch extends WelfareElement {
     this.queueAnnouncement();
   }
 
+  /**
+   * The form is there before the feed (issue 11): a person can start typing at once, the
+   * query is applied when the feed is read, and the page does not jump when it arrives.
+   * Only a missing source or a failed feed replace it.
+   */
   override render() {
-    return this.renderState(() => this.renderLoaded());
+    if (!this.data.hasSource || this.data.store.status === 'error') return this.renderState(() => this.renderLoaded());
+    return this.renderLoaded();
   }
 
   private renderLoaded() {
@@ -187,7 +194,9 @@ export class WelfareSearch extends WelfareElement {
       </div>
       ${this.renderFilters()}
       <div class="footer">
-        <p class="count" part="count" role="status">${this.announcement}</p>
+        <p class="count" part=${this.data.loaded ? 'count' : 'count loading'} role="status">
+          ${this.data.loaded ? this.announcement : this.data.leads ? this.strings.loading : ''}
+        </p>
         ${changed
           ? html`<button type="button" class="reset" part="reset" @click=${this.onReset}>${t.reset}</button>`
           : nothing}
@@ -212,7 +221,8 @@ export class WelfareSearch extends WelfareElement {
   private renderFilters() {
     const shown = this.shown;
     const store = this.data.store;
-    const feed = store.feed!;
+    const feed = store.feed;
+    if (!feed || !this.data.loaded) return this.renderWaitingFilters();
     const f = store.filters;
     const t = this.t;
     const lang = this.i18n.lang;
@@ -237,6 +247,24 @@ export class WelfareSearch extends WelfareElement {
       parts.push(html`<label class="check" part="open-now">
         <input type="checkbox" .checked=${live(f.openNow)} @change=${this.onOpenNow} />${t.openNow}
       </label>`);
+    }
+    return parts.length ? html`<div class="filters" part="filters" role="group" aria-label=${t.filters}>${parts}</div>` : nothing;
+  }
+
+  /** Before the feed: the filters in their place, disabled, so nothing moves when it arrives. */
+  private renderWaitingFilters() {
+    const shown = this.shown;
+    const t = this.t;
+    const select = (id: string, label: string, all: string) => html`<div class="filter" part="filter">
+      <label for=${`filter-${id}`}>${label}</label>
+      <select id=${`filter-${id}`} part="select" disabled><option>${all}</option></select>
+    </div>`;
+    const parts = [];
+    if (shown.has('category')) parts.push(select('category', t.category, t.allCategories));
+    if (shown.has('audience')) parts.push(select('audience', t.audience, t.allAudiences));
+    if (shown.has('comune')) parts.push(select('comune', t.comune, t.allComuni));
+    if (shown.has('open')) {
+      parts.push(html`<label class="check" part="open-now"><input type="checkbox" disabled />${t.openNow}</label>`);
     }
     return parts.length ? html`<div class="filters" part="filters" role="group" aria-label=${t.filters}>${parts}</div>` : nothing;
   }

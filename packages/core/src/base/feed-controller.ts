@@ -43,6 +43,20 @@ export class FeedController implements ReactiveController {
     return this.store.status !== 'idle';
   }
 
+  /**
+   * True for the one element that speaks for the group's feed: the first connected
+   * member in document order (shadow trees included). It alone shows the loading
+   * status and the error alert with "Riprova" (CONTRACT §3); the others stay quiet,
+   * so five elements do not announce the same thing five times.
+   */
+  get leads(): boolean {
+    let first: Element | undefined;
+    for (const member of this.store.members) {
+      if (member.isConnected && (!first || documentOrder(member, first) < 0)) first = member;
+    }
+    return first === undefined || first === this.host;
+  }
+
   get loaded(): boolean {
     return this.task.status === TaskStatus.COMPLETE && this.store.status === 'ready';
   }
@@ -55,6 +69,7 @@ export class FeedController implements ReactiveController {
     this.store.members.delete(this.host);
     this.store.removeEventListener('change', this.onChange);
     this.store.watchClock();
+    this.membersChanged();
   }
 
   /** Called by the element when its attributes change (before render). */
@@ -88,6 +103,12 @@ export class FeedController implements ReactiveController {
     this.store.addEventListener('change', this.onChange);
     this.sync();
     this.store.watchClock();
+    this.membersChanged();
+  }
+
+  /** Which member leads may have changed (tags are defined one after another, not in page order). */
+  private membersChanged(): void {
+    for (const member of this.store.members) if (member !== this.host) (member as WelfareElement).requestUpdate?.();
   }
 
   /** CONTRACT §2: the group defaults to the `src` value (as an absolute URL). */
@@ -111,4 +132,20 @@ export class FeedController implements ReactiveController {
       this.host.emit('welfare-filter', { query, categories: [...categories], results: this.store.results.length });
     }
   }
+}
+
+/** Negative when `a` comes before `b` in the page, shadow trees included (hosts before their content). */
+function documentOrder(a: Element, b: Element): number {
+  const path = (node: Element): Element[] => {
+    const chain = [node];
+    for (let root = node.getRootNode(); root instanceof ShadowRoot; root = chain[0]!.getRootNode()) chain.unshift(root.host);
+    return chain;
+  };
+  const pa = path(a);
+  const pb = path(b);
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  if (i === pa.length) return -1;
+  if (i === pb.length) return 1;
+  return pa[i]!.compareDocumentPosition(pb[i]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -66,13 +66,21 @@ export class WelfareElement extends LitElement {
     }) as TemplateResult;
   }
 
+  /** The loading state: the group's first element says it; the others keep the place quietly. */
   protected renderLoading(): TemplateResult {
+    if (!this.data.leads) return html`<p class="state placeholder" part="state loading" aria-hidden="true"></p>`;
     return html`<p class="state" part="state loading" role="status">
       <span class="spinner" aria-hidden="true"></span>${this.strings.loading}
     </p>`;
   }
 
+  /**
+   * The failure, announced once per group (CONTRACT §3): the first element holds the
+   * alert and the one "Riprova", which reloads the whole group; the others say quietly
+   * that the services are not available.
+   */
   protected renderError(error: unknown): TemplateResult {
+    if (!this.data.leads) return html`<p class="state unavailable" part="state unavailable">${this.strings.unavailable}</p>`;
     const code = error instanceof FeedError ? error.code : 'network';
     return html`<div class="error" part="error" role="alert">
       <p>${this.strings.error[code]}</p>

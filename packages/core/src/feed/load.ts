@@ -72,6 +72,10 @@ async function fetchAndRead(url: string, signal: AbortSignal): Promise<ReadResul
   } catch (error) {
     if (signal.reason instanceof FeedError) throw signal.reason;
     if (signal.aborted) throw signal.reason;
+    if (isCrossOrigin(url) && navigator.onLine !== false) {
+      corsHint(url);
+      throw new FeedError('cors', `The feed ${url} could not be fetched from this page (CORS?): ${String(error)}`);
+    }
     throw new FeedError('network', `The feed ${url} could not be fetched: ${String(error)}`);
   }
   if (!response.ok) {
@@ -94,6 +98,28 @@ async function fetchAndRead(url: string, signal: AbortSignal): Promise<ReadResul
   performance.mark?.('welfare-feed:read');
   report(url, result);
   return result;
+}
+
+function isCrossOrigin(url: string): boolean {
+  return new URL(url).origin !== location.origin;
+}
+
+const hinted = new Set<string>();
+
+/**
+ * A feed on another site that fails while the browser is online is most often refused by
+ * the browser because that server does not allow other sites to read it (CORS). The
+ * browser's own console error says little to a webmaster: say once what to change.
+ */
+function corsHint(url: string): void {
+  if (hinted.has(url)) return;
+  hinted.add(url);
+  console.warn(
+    `[welfare-elements] The feed ${url} is on another site (${new URL(url).origin}) and could not be read ` +
+      `from this page although the browser is online. Most often its server does not send the header ` +
+      `"Access-Control-Allow-Origin: *" (CORS); the data is public, so "*" is fine. ` +
+      `How to set it: "Come inserire i servizi nel sito del Comune", section 4 (docs/come-inserire-i-servizi.md).`,
+  );
 }
 
 /** Decodes the body as it arrives and hands it to the splitter; returns the parsed envelope. */

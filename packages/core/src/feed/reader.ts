@@ -16,8 +16,12 @@ import type {
   Contacts,
 } from './types.js';
 
-/** Why a whole feed could not be used. Entries never cause this; only the envelope. */
-export type FeedErrorCode = 'network' | 'timeout' | 'http' | 'json' | 'version' | 'format';
+/**
+ * Why a whole feed could not be used. Entries never cause this; only the envelope.
+ * `cors`: a feed on another site could not be fetched while the browser was online,
+ * which is most often a missing `Access-Control-Allow-Origin` header on that server.
+ */
+export type FeedErrorCode = 'network' | 'cors' | 'timeout' | 'http' | 'json' | 'version' | 'format';
 
 export class FeedError extends Error {
   constructor(

@@ -7,11 +7,14 @@ export const commonStrings = {
     loading: 'Caricamento dei servizi…',
     noSource: 'Nessuna fonte dati: aggiungere l\'attributo src all\'elemento.',
     retry: 'Riprova',
+    /** The other elements of a group whose feed failed: the first one shows the alert. */
+    unavailable: 'I servizi non sono disponibili in questo momento.',
     searching: 'Ricerca in corso…',
     services: (n: number) => plural('it', n, 'servizio', 'servizi'),
     accessPoints: (n: number) => plural('it', n, 'punto di accesso', 'punti di accesso'),
     error: {
       network: 'Non è stato possibile scaricare l\'elenco dei servizi. Controllare la connessione e riprovare.',
+      cors: 'L\'elenco dei servizi si trova su un altro sito, che non permette a questa pagina di leggerlo (un\'impostazione di quel server, detta CORS). Non dipende dalla vostra connessione: il problema va segnalato a chi gestisce il sito.',
       timeout: 'L\'elenco dei servizi non risponde. Riprovare tra qualche minuto.',
       http: 'L\'elenco dei servizi non è disponibile in questo momento.',
       json: 'L\'elenco dei servizi è danneggiato e non può essere letto.',
@@ -31,11 +34,13 @@ export const commonStrings = {
     loading: 'Loading services…',
     noSource: 'No data source: add the src attribute to the element.',
     retry: 'Try again',
+    unavailable: 'The services are not available right now.',
     searching: 'Searching…',
     services: (n: number) => plural('en', n, 'service', 'services'),
     accessPoints: (n: number) => plural('en', n, 'access point', 'access points'),
     error: {
       network: 'The list of services could not be downloaded. Check the connection and try again.',
+      cors: 'The list of services is on another website, which does not allow this page to read it (a setting of that server, called CORS). It is not your connection: please tell the people who run this website.',
       timeout: 'The list of services is not answering. Please try again in a few minutes.',
       http: 'The list of services is not available right now.',
       json: 'The list of services is damaged and cannot be read.',

@@ -70,6 +70,8 @@ export const hostStyles = css`
   }
   .state {
     margin: 0;
+    /* One line, with or without text: the group's quiet placeholders keep the same place. */
+    min-height: calc(1.5em + 2 * var(--_space));
     padding: var(--_space);
     color: var(--_muted);
     display: flex;
