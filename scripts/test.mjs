@@ -1,6 +1,6 @@
 /**
  * `npm test` after the build: node tests (feed tools), browser tests (elements), the
- * generated-docs check, the size budgets and the example pages, then one closing line
+ * generated-docs check, the size budgets, the example pages and their screenshots, then one closing line
  * `N passed, N failed` for all of them, which CI reads.
  */
 import { spawnSync } from 'node:child_process';
@@ -93,7 +93,13 @@ jsonCheck('size', ['scripts/size.mjs', '--json'], ({ rows }) => {
 
 // Example pages in headless Chromium: console, rendering, axe (examples/test/pages.test.mjs),
 // and the map as the bundle ships it, with the trimmed Leaflet (examples/test/bundle-map.test.mjs).
-nodeTests('examples', testFiles('examples/test'));
+const SCREENSHOTS = join('examples/test', 'screenshots.test.mjs');
+nodeTests('examples', testFiles('examples/test').filter((f) => f !== SCREENSHOTS));
+
+// Every example page at 1280 and 375 px against its committed reference image, on its own
+// so that no other suite competes for the CPU while pages settle (`npm run screenshots:update`
+// rewrites the references; docs/architecture.md).
+if (existsSync(SCREENSHOTS)) nodeTests('screenshots', [SCREENSHOTS]);
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
