@@ -3,16 +3,33 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import * as puppeteerCore from 'puppeteer-core';
+import { chosenEngines, chromiumArgs, chromiumPath, firefoxLaunchOptions } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { webkitLauncher } from './scripts/wtr-webkit.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 /**
- * Browser tests run in Debian's Chromium (CHROME_PATH overrides). The resolver rule
- * maps every host but loopback to nothing, so no test can fetch tiles or anything else
- * from outside, even by mistake.
+ * Browser tests run in Debian's Chromium (CHROME_PATH overrides), Firefox ESR and WebKit
+ * (MiniBrowser), as scripts/browsers.mjs starts them. `WELFARE_BROWSERS` chooses:
+ * Chromium alone by default (quickest while working), `all` or a list such as
+ * `firefox,webkit`; `npm test` runs each of the three. WebKit needs a display
+ * (`xvfb-run -a npx wtr`). Every engine is fenced off every host but loopback, so no
+ * test can fetch tiles or anything else from outside, even by mistake.
  */
-const executablePath = chromiumPath;
+const launchers = {
+  chromium: () =>
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromiumPath,
+        headless: true,
+        args: chromiumArgs,
+      },
+    }),
+  // The same puppeteer launcher, over WebDriver BiDi (puppeteer-core's own Firefox support).
+  firefox: () => chromeLauncher({ puppeteer: puppeteerCore, launchOptions: firefoxLaunchOptions }),
+  webkit: () => webkitLauncher(),
+};
 const requestCounts = new Map();
 
 export default {
@@ -89,14 +106,6 @@ export default {
     },
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: chromiumArgs,
-      },
-    }),
-  ],
+  browsers: chosenEngines().map((engine) => launchers[engine]()),
   reporters: [defaultReporter(), countReporter()],
 };

@@ -1,14 +1,39 @@
 /**
- * `npm test` after the build: node tests (feed tools), browser tests (elements), the
- * generated-docs check, the size budgets, the example pages and their screenshots, then one closing line
+ * `npm test` after the build: node tests (feed tools, repository), browser tests (elements)
+ * in Chromium, Firefox and WebKit, the generated-docs check, the size budgets and the
+ * example pages in the three engines and their screenshots (Chromium), then each part's
+ * time and one closing line
  * `N passed, N failed` for all of them, which CI reads.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chosenEngines, ENGINES } from './browsers.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const times = [];
+const begun = Date.now();
+const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
+
+/**
+ * The engines: all three (scripts/browsers.mjs), or those in WELFARE_BROWSERS, e.g.
+ * `WELFARE_BROWSERS=chromium npm test` for a quicker run while working.
+ */
+const engines = chosenEngines(process.env.WELFARE_BROWSERS, ENGINES);
+
+/**
+ * Example-page tests that run in every engine say so in their doc comment with the line
+ * `@engines chromium firefox webkit` (they read WELFARE_BROWSERS, see examples/test/engine.mjs);
+ * the others (node only, or Chromium-only such as pixel comparisons) run once.
+ */
+const everyEngine = (file) => /@engines chromium firefox webkit\b/.test(readFileSync(file, 'utf8'));
+
+/** WebKit (MiniBrowser) needs a display: on a machine without one, run under xvfb-run -a. */
+function withDisplay(engine, command) {
+  if (engine !== 'webkit' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return command;
+  return ['xvfb-run', '-a', ...command];
+}
 
 /** Adds one suite's counts to the totals and prints its own line. */
 function add(label, passed, failed, skipped = 0) {
@@ -18,11 +43,16 @@ function add(label, passed, failed, skipped = 0) {
   console.log(`${label}: ${passed} passed, ${failed} failed`);
 }
 
-/** Node's test runner on some files; a run that fails without a failed test counts as one. */
-function nodeTests(label, files) {
-  const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+/**
+ * Node's test runner on some files; a run that fails without a failed test counts as one.
+ * With an engine, the files drive that browser (WELFARE_BROWSERS, scripts/browsers.mjs).
+ */
+function nodeTests(label, files, engine) {
+  const [command, ...args] = withDisplay(engine, [process.execPath, '--test', '--test-reporter=spec', ...files]);
+  const run = spawnSync(command, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: engine ? { ...process.env, WELFARE_BROWSERS: engine } : process.env,
   });
   process.stdout.write(run.stdout);
   const count = (name) => Number(run.stdout.match(new RegExp(`^ℹ ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
@@ -51,21 +81,29 @@ const testFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.e
 const nodeFiles = testFiles('packages/welfare-feed/test');
 if (nodeFiles.length) nodeTests('node', nodeFiles);
 
-// Browser tests in Chromium.
-const countFile = join(mkdtempSync(join(tmpdir(), 'wtr-')), 'counts.json');
-const wtr = spawnSync('npx', ['wtr', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, WTR_COUNT_FILE: countFile },
-});
-if (existsSync(countFile)) {
-  const c = JSON.parse(readFileSync(countFile, 'utf8'));
-  totals.passed += c.passed;
-  totals.failed += c.failed;
-  totals.skipped += c.skipped;
-  if (wtr.status !== 0 && c.failed === 0) totals.failed++;
-} else {
-  console.error('The browser test run ended without results.');
-  totals.failed++;
+// The repository itself (scripts/test): publiccode.yml against the standard, what each npm
+// package would ship (npm pack --dry-run), `npm start` on a busy port.
+nodeTests('repository', testFiles('scripts/test'));
+
+// Browser tests (web-test-runner) in each engine, one run apiece so that each has its own
+// line and time. WebKit opens a real window: without a display, it runs under xvfb-run.
+for (const engine of engines) {
+  const started = Date.now();
+  const countFile = join(mkdtempSync(join(tmpdir(), 'wtr-')), 'counts.json');
+  const [command, ...args] = withDisplay(engine, ['npx', 'wtr', ...process.argv.slice(2)]);
+  const wtr = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, WTR_COUNT_FILE: countFile, WELFARE_BROWSERS: engine },
+  });
+  const label = `browser (${engine})`;
+  if (existsSync(countFile)) {
+    const c = JSON.parse(readFileSync(countFile, 'utf8'));
+    add(label, c.passed, c.failed + (wtr.status !== 0 && c.failed === 0 ? 1 : 0), c.skipped);
+  } else {
+    console.error(`The browser test run in ${engine} ended without results.`);
+    add(label, 0, 1);
+  }
+  times.push(`${label}: ${seconds(started)}`);
 }
 
 // Generated manifests and API tables are up to date (scripts/api-docs.mjs): 1 per file.
@@ -91,16 +129,30 @@ jsonCheck('size', ['scripts/size.mjs', '--json'], ({ rows }) => {
   return { passed: budgeted.length - over, failed: over };
 });
 
-// Example pages in headless Chromium: console, rendering, axe (examples/test/pages.test.mjs),
+// Example pages in each engine: console, rendering, axe (examples/test/pages.test.mjs),
 // and the map as the bundle ships it, with the trimmed Leaflet (examples/test/bundle-map.test.mjs).
+// The other example tests (node only, no browser) run once; the screenshots last, below.
 const SCREENSHOTS = join('examples/test', 'screenshots.test.mjs');
-nodeTests('examples', testFiles('examples/test').filter((f) => f !== SCREENSHOTS));
+const exampleFiles = testFiles('examples/test').filter((f) => f !== SCREENSHOTS);
+const inBrowsers = exampleFiles.filter(everyEngine);
+for (const engine of engines) {
+  const started = Date.now();
+  nodeTests(`examples (${engine})`, inBrowsers, engine);
+  times.push(`examples (${engine}): ${seconds(started)}`);
+}
+const nodeOnly = exampleFiles.filter((f) => !inBrowsers.includes(f));
+if (nodeOnly.length) nodeTests('examples', nodeOnly);
 
 // Every example page at 1280 and 375 px against its committed reference image, on its own
 // so that no other suite competes for the CPU while pages settle (`npm run screenshots:update`
-// rewrites the references; docs/architecture.md).
-if (existsSync(SCREENSHOTS)) nodeTests('screenshots', [SCREENSHOTS]);
+// rewrites the references; docs/architecture.md). Pixels are compared in Chromium only.
+if (existsSync(SCREENSHOTS)) {
+  const started = Date.now();
+  nodeTests('screenshots', [SCREENSHOTS]);
+  times.push(`screenshots (chromium): ${seconds(started)}`);
+}
 
+console.log(`\nTimes: ${times.join('; ')}; total ${seconds(begun)}`);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(totals.failed > 0 ? 1 : 0);

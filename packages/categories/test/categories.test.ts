@@ -152,7 +152,7 @@ describe('<welfare-categories>', () => {
     await sendKeys({ press: 'Tab' });
     expect(board.shadowRoot!.activeElement).to.equal(tile(board, 'casa'));
     expect(getComputedStyle(tile(board, 'casa')).outlineStyle).to.equal('solid');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space bar ('Space' is no key name in Firefox's WebDriver BiDi)
     await afterChange(board);
     expect(pressed(board)).to.deep.equal(['casa']);
     await sendKeys({ press: 'Enter' });

@@ -30,7 +30,9 @@ export function leafletMap(el: WelfareMap): L.Map {
 }
 
 export async function mapReady(el: WelfareMap): Promise<void> {
-  await waitUntil(() => (el as unknown as { leaflet: { view?: unknown } }).leaflet.view, 'the map was not created');
+  // The first map of a run waits for the Leaflet chunk, which the test server compiles on
+  // first request: allow more than the default 5 s for it on a slow engine or a busy machine.
+  await waitUntil(() => (el as unknown as { leaflet: { view?: unknown } }).leaflet.view, 'the map was not created', { timeout: 10_000 });
 }
 
 /** Waits until the map shows `count` markers and clusters (any, when omitted). */
