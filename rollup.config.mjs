@@ -1,18 +1,37 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUT = 'packages/welfare-elements/dist';
 
-/** Removes the chunks of earlier builds (hashed names pile up); dist/esm is tsc's. */
+/**
+ * dist/ is the folder webmasters copy: only what a page loads (the entry, its chunks, their
+ * source maps and welfare-elements.css). tsc writes the package's ESM to lib/, which rollup
+ * reads. Chunks of earlier builds (hashed names pile up) are removed first.
+ */
 const cleanChunks = {
   name: 'clean-chunks',
   buildStart() {
+    mkdirSync(OUT, { recursive: true });
     for (const file of readdirSync(OUT, { withFileTypes: true })) {
       if (file.isFile() && /\.js(\.map)?$/.test(file.name)) rmSync(join(OUT, file.name));
+      // tsc's output lived in dist/esm before it moved to lib/.
+      if (file.isDirectory() && file.name === 'esm') rmSync(join(OUT, file.name), { recursive: true });
     }
+  },
+};
+
+/** The optional stylesheet that keeps the elements' place before the script runs (issue 11). */
+const CSS = 'packages/welfare-elements/src/welfare-elements.css';
+const emitCss = {
+  name: 'emit-css',
+  buildStart() {
+    this.addWatchFile(CSS);
+  },
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'welfare-elements.css', source: readFileSync(CSS, 'utf8') });
   },
 };
 
@@ -104,7 +123,7 @@ const leafletTrim = {
 };
 
 export default {
-  input: 'packages/welfare-elements/dist/esm/index.js',
+  input: 'packages/welfare-elements/lib/index.js',
   // Lets the entry also export what the lazy chunks share with it, instead of moving that
   // code to a second chunk that every page would fetch after the entry (a waterfall).
   preserveEntrySignatures: 'allow-extension',
@@ -117,6 +136,7 @@ export default {
   },
   plugins: [
     cleanChunks,
+    emitCss,
     leafletTrim,
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     // Whitespace inside lit's html`` and css`` templates is not touched by terser.

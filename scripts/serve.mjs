@@ -1,11 +1,13 @@
 /**
  * `npm start` serves the repository root on localhost so that examples/ can load the
  * built bundle (packages/welfare-elements/dist) and the demo feed (examples/data).
- * No dependencies: a small static server on node:http, loopback only.
+ * A small static server on node:http, loopback only; Markdown docs opened in a browser
+ * are rendered to HTML (marked), so the examples' links to docs/ are readable.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve } from 'node:path';
+import { marked } from 'marked';
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 // The folder to serve: an argument when run as a command, else the repository root.
@@ -27,6 +29,44 @@ const types = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
+const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/**
+ * The project's own docs (trusted Markdown) as a plain readable page. The language is
+ * guessed from common words, so a screen reader reads the Italian guide in Italian.
+ */
+function renderMarkdown(markdown, path) {
+  const words = (re) => (markdown.match(re) ?? []).length;
+  const lang = words(/\b(il|che|per|della|sono|una)\b/g) > words(/\b(the|and|of|is|to|with)\b/g) ? 'it' : 'en';
+  const title = markdown.match(/^#\s+(.+)$/m)?.[1] ?? path;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>${escape(title)}</title>
+<link rel="icon" href="data:," />
+<style>
+  body { margin: 0 auto; max-width: 46rem; padding: 1rem 1.25rem 3rem; font-family: system-ui, sans-serif; line-height: 1.6; color: #1a1a1a; }
+  a { color: #0066cc; }
+  a:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
+  pre { overflow-x: auto; padding: 0.75rem; background: #f5f7fa; border: 1px solid #c5c7c9; border-radius: 4px; }
+  code { font-size: 0.9em; }
+  table { border-collapse: collapse; display: block; overflow-x: auto; }
+  th, td { border: 1px solid #c5c7c9; padding: 0.25rem 0.5rem; text-align: start; vertical-align: top; }
+  .source { color: #5c6f82; font-size: 0.875rem; }
+</style>
+</head>
+<body>
+<main>
+${marked.parse(markdown)}
+</main>
+<p class="source">${escape(path)} · <a href="?raw">Markdown</a></p>
+</body>
+</html>
+`;
+}
+
 export function startServer(options = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -43,6 +83,11 @@ export function startServer(options = {}) {
     if (!existsSync(file)) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end('Not found');
+    }
+    // A browser opening a doc linked from an example gets it rendered, not raw Markdown.
+    if (extname(file) === '.md' && /text\/html/.test(req.headers.accept ?? '') && !url.searchParams.has('raw')) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+      return res.end(renderMarkdown(readFileSync(file, 'utf8'), relative(root, file)));
     }
     res.writeHead(200, {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',

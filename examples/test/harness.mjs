@@ -130,13 +130,23 @@ export async function settle(page, timeout = 20_000) {
   });
 }
 
-/** Scrolls through the page so that elements loaded near the viewport (the map) start. */
+/**
+ * Scrolls through the page so that elements loaded near the viewport start, and brings
+ * each map into view until its markers are drawn (Leaflet loads when a map comes near the
+ * viewport; a map scrolled past too fast may not have drawn them yet).
+ */
 export async function scrollThrough(page) {
   await page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 30)));
     const step = Math.max(200, innerHeight - 100);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       scrollTo(0, y);
-      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 30)));
+      await frame();
+    }
+    for (const map of document.querySelectorAll('welfare-map')) {
+      map.scrollIntoView({ block: 'center' });
+      const until = performance.now() + 10_000;
+      while (performance.now() < until && !map.shadowRoot?.querySelector('.leaflet-marker-icon')) await frame();
     }
     scrollTo(0, 0);
   });

@@ -10,8 +10,9 @@
  * Europe/Rome (harness.mjs) so "aperto ora" and validity windows do not change, no map
  * tiles (nothing outside loopback is reachable), reduced motion, no caret, no scrollbars,
  * and a wait until every element has read its feed, the lazy chunks are in and the
- * network has been idle for half a second. The page is scrolled through first, so that
- * elements that load near the viewport (the map) are there.
+ * network has been idle for half a second. The page is then scrolled through, each map
+ * brought into view until its markers are drawn (the map loads near the viewport), and
+ * settled again.
  *
  * Size: the whole page is captured, then halved in both directions (each pixel of the
  * reference is the average of 2×2, 6 bits per channel), which keeps ten long pages at
@@ -89,6 +90,9 @@ async function capture(browser, origin, path, size) {
       });
     });
     await page.goto(`${origin}/${path}`, { waitUntil: 'load', timeout: 20_000 });
+    // Settled once so that pages built by a framework have their elements, then scrolled
+    // through so that the map loads, then settled again.
+    await settle(page);
     await scrollThrough(page);
     await settle(page);
     const shot = await page.screenshot({ fullPage: true, captureBeyondViewport: true });

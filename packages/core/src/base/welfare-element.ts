@@ -68,8 +68,8 @@ export class WelfareElement extends LitElement {
 
   /** The loading state: the group's first element says it; the others keep the place quietly. */
   protected renderLoading(): TemplateResult {
-    if (!this.data.leads) return html`<p class="state placeholder" part="state loading" aria-hidden="true"></p>`;
-    return html`<p class="state" part="state loading" role="status">
+    if (!this.data.leads) return html`<p class="state loading" part="state loading" aria-hidden="true"></p>`;
+    return html`<p class="state loading" part="state loading" role="status">
       <span class="spinner" aria-hidden="true"></span>${this.strings.loading}
     </p>`;
   }

@@ -78,6 +78,25 @@ export const hostStyles = css`
     gap: 0.5rem;
     align-items: center;
   }
+  /* While the feed loads, each element keeps about the place it will take, so the page
+     does not jump when the feed arrives (issue 11); --welfare-loading-height overrides.
+     The same heights are in welfare-elements.css, for the moment before the script runs. */
+  .state.loading {
+    align-items: flex-start;
+    min-height: var(--welfare-loading-height, var(--_loading-height, auto));
+  }
+  :host(welfare-list) {
+    --_loading-height: 24rem;
+  }
+  :host(welfare-access-points) {
+    --_loading-height: 16rem;
+  }
+  :host(welfare-categories) {
+    --_loading-height: 15rem;
+  }
+  :host(welfare-categories[layout='chips']) {
+    --_loading-height: 6rem;
+  }
   .spinner {
     width: 1em;
     height: 1em;
