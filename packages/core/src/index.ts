@@ -3,13 +3,14 @@ export { FeedError, FeedReader, readFeed, romeToday, TEXT_LIMITS, type FeedError
 export { loadFeed, forgetFeeds, feedUrl, DEFAULT_TIMEOUT, type LoadOptions } from './feed/load.js';
 export { pick, fold, collator } from './feed/text.js';
 export { webHref, telHref, mailtoHref, directionsHref } from './feed/links.js';
-export { GroupStore, type Status, type ChangeKind, type StoreChange } from './store/group-store.js';
+export { GroupStore, type Status, type ChangeKind, type StoreChange, type SearchHelp } from './store/group-store.js';
 export { groupStore, resetGroups } from './store/registry.js';
 export { NO_FILTERS, serviceHours, sameFilters, inAnyCategory, forAnyAudience, inComune, type Filters, type Facet } from './store/filters.js';
 export { SearchIndex } from './store/search-index.js';
 export { UrlStateController } from './store/url-state.js';
 export { LangController, resolveLang, toLang, formatNumber, plural, type Lang } from './i18n/lang.js';
 export { commonStrings, type CommonStrings } from './i18n/common-strings.js';
+export { audienceName } from './i18n/audiences.js';
 export { WelfareElement } from './base/welfare-element.js';
 export { FeedController } from './base/feed-controller.js';
 export { defineElement } from './base/define.js';

@@ -14,6 +14,7 @@ import type {
   Service,
   ServiceLocation,
   Contacts,
+  ThesaurusEntry,
 } from './types.js';
 
 /**
@@ -39,6 +40,9 @@ export class FeedError extends Error {
  * pasted document; cutting it keeps memory and layout sane.
  */
 export const TEXT_LIMITS = { name: 300, description: 4000, short: 500 } as const;
+
+/** Thesaurus entries read from a feed; more is not a thesaurus but a mistake. */
+const THESAURUS_LIMIT = 2_000;
 
 export interface ReadOptions {
   /** "Today" for the validity window; defaults to the current date in Europe/Rome. */
@@ -179,6 +183,7 @@ class EntryReader {
     // Notices may name any service the feed has, also one outside its validity window.
     const known: KnownIds = { services: this.streamed!.seen, accessPoints: new Set(accessPoints.map((a) => a.id)) };
     const notices = this.list(raw, 'notices', (e, p) => this.notice(e, p, known));
+    const thesaurus = this.thesaurus(raw['thesaurus']);
 
     for (const a of accessPoints) {
       if (a.comune) comuni.add(a.comune);
@@ -196,6 +201,7 @@ class EntryReader {
       services,
       accessPoints,
       notices,
+      ...(thesaurus.length ? { thesaurus } : {}),
       comuni: sort(comuni),
       audiences: sort(audiences),
       hasHours,
@@ -383,6 +389,26 @@ class EntryReader {
       this.note([...path, key], `unknown ${key === 'services' ? 'service' : 'access point'} ids ${unknown}; removed`, false);
     }
     return { ids, named: named.length };
+  }
+
+  /**
+   * The optional `thesaurus` (extension): entries with `words` and `means`, each a list
+   * of short strings. A bad entry is skipped with a note; it never stops the feed.
+   */
+  private thesaurus(value: unknown): ThesaurusEntry[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.note('$.thesaurus', '"thesaurus" is not an array; ignored', false);
+      return [];
+    }
+    const out: ThesaurusEntry[] = [];
+    value.slice(0, THESAURUS_LIMIT).forEach((e, i) => {
+      const words = isObject(e) ? strings(e['words']).slice(0, 50) : [];
+      const means = isObject(e) ? strings(e['means']).slice(0, 50) : [];
+      if (words.length && means.length) out.push({ words, means });
+      else this.note(['thesaurus', i], 'thesaurus entry needs "words" and "means", lists of strings; ignored', false);
+    });
+    return out;
   }
 
   private description(e: Json, path: Path): LocalizedText | undefined {

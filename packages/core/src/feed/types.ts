@@ -103,6 +103,17 @@ export interface Notice {
   readonly hours?: string;
 }
 
+/**
+ * Optional extension: words people say → words the services use, added to the search's
+ * own thesaurus (docs/feed-format.md, `thesaurus`). Folded and stemmed when searched.
+ */
+export interface ThesaurusEntry {
+  /** What people type: words or short phrases, in any language. */
+  readonly words: readonly string[];
+  /** Words the services use; a query with one of `words` also looks for these. */
+  readonly means: readonly string[];
+}
+
 export interface Feed {
   readonly version: 1;
   readonly title?: LocalizedText;
@@ -113,6 +124,8 @@ export interface Feed {
   readonly services: readonly Service[];
   readonly accessPoints: readonly AccessPoint[];
   readonly notices: readonly Notice[];
+  /** Optional extension: the feed's own thesaurus entries (local words, other languages). */
+  readonly thesaurus?: readonly ThesaurusEntry[];
   /** Derived: every comune named by a service location or access point, sorted. */
   readonly comuni: readonly string[];
   /** Derived: every audience id used by a service, sorted. */

@@ -21,6 +21,20 @@ import { SearchIndex } from './search-index.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
+/** What to offer beside (or instead of) the results of a query: see `GroupStore.searchHelp`. */
+export interface SearchHelp {
+  /** The query as searched. */
+  readonly query: string;
+  /** The query with unknown words respelled ("consultoro" → "consultorio"), when one is close. */
+  readonly correction?: string;
+  /** The closest topics: categories of the best results or of the nearest words. */
+  readonly topics: readonly Category[];
+  /** A comune the query names. */
+  readonly comune?: string;
+  /** Where to ask in person: the comune's access points first, then the nearest or first. */
+  readonly accessPoints: readonly AccessPoint[];
+}
+
 /** What changed in a store; elements re-render on any, and some fire public events. */
 export type ChangeKind = 'status' | 'filters' | 'selection' | 'origin' | 'hours';
 
@@ -56,6 +70,7 @@ export class GroupStore extends EventTarget {
   private loadAbort?: AbortController;
   private settled?: Promise<ReadResult>;
   private index?: SearchIndex;
+  private dropIndex?: () => void;
   /** Services by name, sorted on first need: a page with only a map never pays for it. */
   private sortedByName?: Service[];
   private categoriesById = new Map<string, Category>();
@@ -129,6 +144,7 @@ export class GroupStore extends EventTarget {
     this.organizationsById = new Map(result.feed.organizations.map((o) => [o.id, o]));
     this.servicesById = new Map(result.feed.services.map((s) => [s.id, s]));
     this.closures = new Closures(result.feed.notices);
+    this.dropIndex?.();
     this.index = undefined;
     this.memo = this.unorderedMemo = undefined;
     // Only a feed with hours fetches the evaluator (its own chunk); states appear when it arrives.
@@ -237,19 +253,53 @@ export class GroupStore extends EventTarget {
   }
   private facetMemo = new WeakMap<readonly Service[], Map<string, { counts: Map<string, number>; total: number }>>();
 
-  /** Suggestions for a partial query (names and keywords of services). */
-  suggest(query: string, limit?: number): string[] {
-    if (!this.data || !query.trim()) return [];
+  /**
+   * What a search box offers while a person types `text` (the same rules as the
+   * results): the best services, the topics they belong to and the comune the text
+   * names. Undefined until the index is ready.
+   */
+  lookAhead(text: string): { services: readonly Service[]; topics: readonly string[]; comune?: string } | undefined {
+    if (!this.data || !text.trim()) return undefined;
     const index = this.searchIndex();
-    return index.isReady ? index.suggest(query, limit) : [];
+    if (!index.isReady) return undefined;
+    const comune = index.comuneIn(text);
+    return { services: index.find(text), topics: index.topics(text), ...(comune ? { comune } : {}) };
   }
+
+  /**
+   * Help for the current query, so no search ends in a dead end: the spelling
+   * suggestion ("Forse cercavi"), the closest topics, and where to ask in person (the
+   * access points of the comune named or chosen, else the nearest, else the first).
+   * Undefined without a query or before the index is ready.
+   */
+  get searchHelp(): SearchHelp | undefined {
+    const query = this.filters.query.trim();
+    if (!query || !this.data) return undefined;
+    const index = this.searchIndex();
+    if (!index.isReady) return undefined;
+    if (this.helpMemo?.index === index && this.helpMemo.query === query) return this.helpMemo.help;
+    const found = index.help(query);
+    const topics = found.topics.map((id) => this.category(id)).filter((c): c is Category => !!c);
+    const place = found.comune ?? this.filters.comune;
+    const all = this.accessPointsBy(this.origin);
+    const here = place ? all.filter((a) => a.comune === place) : [];
+    const accessPoints = [...here, ...all.filter((a) => !here.includes(a))];
+    const help: SearchHelp = { query, topics, accessPoints, ...(found.correction ? { correction: found.correction } : {}), ...(found.comune ? { comune: found.comune } : {}) };
+    this.helpMemo = { index, query, help };
+    return help;
+  }
+  private helpMemo?: { index: SearchIndex; query: string; help: SearchHelp };
 
   /** Access points of the feed, by the group's comune, ordered by distance or place. */
   get accessPoints(): readonly AccessPoint[] {
-    const all = this.feed?.accessPoints ?? [];
     const { comune } = this.filters;
-    const list = comune ? all.filter((a) => a.comune === comune) : [...all];
-    const origin = this.origin;
+    const all = this.accessPointsBy(this.origin);
+    return comune ? all.filter((a) => a.comune === comune) : all;
+  }
+
+  /** Every access point, nearest first when `origin` is known, else by place and name. */
+  private accessPointsBy(origin: GeoPoint | null): AccessPoint[] {
+    const list = [...(this.feed?.accessPoints ?? [])];
     const by = collator('it');
     const byPlace = (a: AccessPoint, b: AccessPoint) =>
       by.compare(a.comune ?? '', b.comune ?? '') || by.compare(pick(a.name, 'it'), pick(b.name, 'it'));
@@ -321,6 +371,7 @@ export class GroupStore extends EventTarget {
   private searchIndex(): SearchIndex {
     if (!this.index) {
       const index = (this.index = new SearchIndex(this.data!.feed.services, this.data!.feed));
+      this.dropIndex = () => index.dispose();
       void index.ready.then(() => {
         if (this.index !== index || !this.filters.query.trim()) return;
         this.memo = this.unorderedMemo = undefined;

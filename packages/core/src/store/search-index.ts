@@ -1,76 +1,72 @@
-import type MiniSearch from 'minisearch';
-import { fold, pick } from '../feed/text.js';
 import type { Feed, Service } from '../feed/types.js';
-
-/** Feeds up to this size are indexed at once, so a keystroke answers within a frame. */
-const SYNC_LIMIT = 5_000;
-
-/** minisearch (~7 KB gzip) is its own chunk: a page without a query never loads it. */
-let engine: Promise<typeof MiniSearch> | undefined;
-const loadMiniSearch = () => (engine ??= import('minisearch').then((m) => m.default));
-
-interface Doc {
-  id: number;
-  name: string;
-  description: string;
-  keywords: string;
-  places: string;
-  organization: string;
-}
+import type { Found, Help, SearchEngine } from '../search/engine.js';
 
 /**
- * Full-text search over services with minisearch: accent- and case-insensitive,
- * prefix and light fuzzy matching, names weighted above keywords and descriptions.
- * Large feeds are indexed in chunks so loading does not freeze the page.
+ * The engine (minisearch, the stemmer and the thesaurus, ~11 KB gzip) is its own chunk:
+ * a page without a query never loads it.
+ */
+let engineModule: Promise<typeof import('../search/engine.js')> | undefined;
+const loadEngine = () => (engineModule ??= import('../search/engine.js'));
+
+export type { Help };
+
+/**
+ * Full-text search over services, for people (docs/search.md): every word a person
+ * might name is indexed (names, keywords, categories in every language, organisation,
+ * comune, address, audiences, access points); results are ranked, not all-or-nothing;
+ * filler words do not block; Italian word forms, typos and a welfare thesaurus are
+ * understood; a comune named in the query comes first. The index is built in slices so
+ * loading a large feed never freezes the page.
  */
 export class SearchIndex {
-  private search!: MiniSearch<Doc>;
+  private engine?: SearchEngine;
   /** Resolves when every service is in the index. */
   readonly ready: Promise<void>;
-  private done = false;
+  private readonly cancel = { cancelled: false };
+  private last?: { query: string; found: Found };
 
-  constructor(private readonly services: readonly Service[], feed: Feed) {
-    const orgNames = new Map(feed.organizations.map((o) => [o.id, Object.values(o.name).join(' ')]));
-    const docs = services.map((s, id): Doc => ({
-      id,
-      name: Object.values(s.name).join(' '),
-      description: s.description ? Object.values(s.description).join(' ') : '',
-      keywords: s.keywords.join(' '),
-      places: s.locations.map((l) => `${l.comune ?? ''} ${l.address ?? ''} ${l.name ? pick(l.name, 'it') : ''}`).join(' '),
-      organization: (s.organization && orgNames.get(s.organization)) || '',
-    }));
-    this.ready = loadMiniSearch().then(async (MiniSearchClass) => {
-      this.search = new MiniSearchClass<Doc>({
-        fields: ['name', 'keywords', 'organization', 'places', 'description'],
-        processTerm: (term) => fold(term),
-        searchOptions: {
-          boost: { name: 4, keywords: 2, organization: 1.5, places: 1.5, description: 1 },
-          prefix: true,
-          fuzzy: (term) => (term.length > 4 ? 0.2 : false),
-          combineWith: 'AND',
-        },
+  constructor(
+    private readonly services: readonly Service[],
+    feed: Feed,
+  ) {
+    this.ready = loadEngine()
+      .then(({ SearchEngine }) => SearchEngine.build(services, feed, this.cancel))
+      .then((engine) => {
+        this.engine = engine;
       });
-      if (docs.length <= SYNC_LIMIT) this.search.addAll(docs);
-      else await this.search.addAllAsync(docs, { chunkSize: 1_000 });
-      this.done = true;
-    });
   }
 
   get isReady(): boolean {
-    return this.done;
+    return !!this.engine;
+  }
+
+  /** Stops building (the group got another feed). */
+  dispose(): void {
+    this.cancel.cancelled = true;
+  }
+
+  private found(query: string): Found {
+    if (this.last?.query !== query) this.last = { query, found: this.engine!.find(query) };
+    return this.last.found;
   }
 
   /** Services matching `query`, best first. Call only once `ready` has resolved. */
   find(query: string): Service[] {
-    const hits = this.search.search(query);
-    return hits.map((h) => this.services[h['id'] as number]!);
+    return this.found(query).ids.map((i) => this.services[i]!);
   }
 
-  /** Up to `limit` completions for a partial query, for a combobox. */
-  suggest(query: string, limit = 8): string[] {
-    return this.search
-      .autoSuggest(query, { prefix: true, fuzzy: 0.2 })
-      .slice(0, limit)
-      .map((s) => s.suggestion);
+  /** Spelling suggestion, topics and comune for a query (the empty state, "Forse cercavi"). */
+  help(query: string): Help {
+    return this.engine!.help(query, this.found(query));
+  }
+
+  /** The comune a query names, if any ("sant angelo" → "Sant'Angelo Lodigiano"). */
+  comuneIn(query: string): string | undefined {
+    return this.found(query).analysis.comune;
+  }
+
+  /** Category ids the best results of a query belong to (combobox topics). */
+  topics(query: string, limit?: number): string[] {
+    return this.engine!.topicsOf(this.found(query).ids, limit);
   }
 }

@@ -1,0 +1,287 @@
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import { fold } from '../feed/text.js';
+import type { Feed, Service } from '../feed/types.js';
+import { AUDIENCE_NAMES } from '../i18n/audiences.js';
+import { type Analysis, QueryAnalyser } from './query.js';
+import { stems } from './stem.js';
+import { THESAURUS, type ThesaurusEntry } from './thesaurus.js';
+
+/**
+ * The search engine: the lazy chunk behind store/search-index.ts, with minisearch, the
+ * stemmer and the thesaurus, so none of them weighs on the first load.
+ */
+
+interface Doc {
+  id: number;
+  name: string;
+  keywords: string;
+  categories: string;
+  organization: string;
+  places: string;
+  audiences: string;
+  access: string;
+  description: string;
+}
+
+/** Name and keywords first; where and for whom after; the description last. */
+const BOOST = { name: 3, keywords: 3, categories: 2, organization: 1.5, places: 1.2, audiences: 1, access: 1, description: 0.8 };
+const FIELDS = Object.keys(BOOST) as (keyof typeof BOOST)[];
+
+/** Words too common to be worth indexing (they are filler in queries too). */
+const STOP = new Set('a ad al allo alla ai agli alle all da dal dalla dai dagli dalle di del dello della dei degli delle dell d e ed o il lo la i gli le l un uno una in nel nella nei negli nelle con su sul sulla per tra fra che the of and to for'.split(' '));
+
+const SPLIT = /[^\p{L}\p{N}]+/u;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** How much more a service in the comune the query names counts. */
+const COMUNE_BOOST = 4;
+
+/** Main-thread time the index build may take before it lets the page run. */
+const SLICE_MS = 8;
+
+export interface Found {
+  /** Indexes into the services array, best first. */
+  readonly ids: readonly number[];
+  readonly analysis: Analysis;
+}
+
+export interface Help {
+  /** The query with its unknown words corrected ("Forse cercavi"), when one is close. */
+  readonly correction?: string;
+  /** Category ids the results (or the nearest words) belong to, best first. */
+  readonly topics: readonly string[];
+  readonly comune?: string;
+}
+
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+export class SearchEngine {
+  private readonly ms: MiniSearch<Doc>;
+  /** Index term → the words that give it, as written (for "Forse cercavi"). */
+  private readonly spelled = new Map<string, string[]>();
+  /** Every word of the feed, folded: a typed word not here may be a typo. */
+  private readonly vocabulary = new Set<string>();
+  private analyser!: QueryAnalyser;
+  private readonly comuneOf: (id: number) => readonly string[];
+  private readonly categoriesOf: (id: number) => readonly string[];
+
+  private constructor(private readonly services: readonly Service[]) {
+    this.ms = new MiniSearch<Doc>({
+      fields: FIELDS,
+      tokenize: (text) => this.tokenize(text),
+      processTerm: (term) => (STOP.has(term) ? null : stems(term)),
+      searchOptions: { boost: BOOST, tokenize: (t) => [t], processTerm: (t) => t, weights: { fuzzy: 0.5, prefix: 0.4 } },
+    });
+    this.comuneOf = (id) => services[id]!.locations.map((l) => l.comune ?? '');
+    this.categoriesOf = (id) => services[id]!.categories;
+  }
+
+  /**
+   * Builds the index a slice at a time (about 8 ms of main thread each, then a yield),
+   * so a 50,000-service feed never blocks the page for long.
+   */
+  static async build(services: readonly Service[], feed: Feed, signal?: { cancelled: boolean }): Promise<SearchEngine> {
+    const engine = new SearchEngine(services);
+    const docs = engine.documents(feed);
+    let start = performance.now();
+    for (let i = 0; i < services.length; i++) {
+      engine.ms.add(docs(i));
+      if ((i & 31) === 31 && performance.now() - start > SLICE_MS) {
+        await yieldToPage();
+        if (signal?.cancelled) return engine;
+        start = performance.now();
+      }
+    }
+    const thesaurus: ThesaurusEntry[] = [...(feed.thesaurus ?? []), ...THESAURUS];
+    engine.analyser = new QueryAnalyser(feed.comuni, thesaurus, (t) => engine.known(t));
+    return engine;
+  }
+
+  private known(term: string): boolean {
+    return this.spelled.has(term);
+  }
+
+  /** Lower-cased words; accents folded, remembering how accented words were written. */
+  private tokenize(text: string): string[] {
+    const out = text.toLowerCase().split(SPLIT);
+    for (let i = 0; i < out.length; i++) {
+      const word = out[i]!;
+      if (!word) continue;
+      const folded = ASCII.test(word) ? word : fold(word);
+      out[i] = folded;
+      if (folded.length < 2 || this.vocabulary.has(folded)) continue;
+      this.vocabulary.add(folded);
+      for (const s of stems(folded)) {
+        const list = this.spelled.get(s);
+        if (!list) this.spelled.set(s, [word]);
+        else if (list.length < 8) list.push(word);
+      }
+    }
+    return out;
+  }
+
+  /** What each service is indexed under: everything a person might name. */
+  private documents(feed: Feed): (id: number) => Doc {
+    const all = (t: Readonly<Record<string, string>> | undefined) => (t ? Object.values(t).join(' ') : '');
+    const categories = new Map(feed.categories.map((c) => [c.id, `${c.id} ${all(c.name)}`]));
+    const organizations = new Map(feed.organizations.map((o) => [o.id, all(o.name)]));
+    const audiences = (id: string) => `${id} ${(AUDIENCE_NAMES.it as Record<string, string>)[id] ?? ''} ${(AUDIENCE_NAMES.en as Record<string, string>)[id] ?? ''}`;
+    // Access points at the same address: people name the office they know.
+    const place = (comune?: string, address?: string) => `${fold(comune ?? '')}|${fold(address ?? '')}`;
+    const access = new Map<string, string>();
+    for (const a of feed.accessPoints) if (a.address) access.set(place(a.comune, a.address), `${access.get(place(a.comune, a.address)) ?? ''} ${all(a.name)}`);
+    return (id) => {
+      const s = this.services[id]!;
+      return {
+        id,
+        name: all(s.name),
+        keywords: s.keywords.join(' '),
+        categories: s.categories.map((c) => categories.get(c) ?? '').join(' '),
+        organization: (s.organization && organizations.get(s.organization)) || '',
+        places: s.locations.map((l) => `${l.comune ?? ''} ${l.address ?? ''} ${all(l.name)}`).join(' '),
+        audiences: s.audiences.map(audiences).join(' '),
+        access: access.size ? s.locations.map((l) => (l.address && access.get(place(l.comune, l.address))) || '').join(' ') : '',
+        description: all(s.description),
+      };
+    };
+  }
+
+  analyse(query: string): Analysis {
+    return this.analyser.analyse(query);
+  }
+
+  /**
+   * Services for a query, best first: those matching more of the concepts first, each
+   * concept scored by BM25 (rarer words count more); services in a comune named in the
+   * query before the others. Any concept is enough to be found.
+   */
+  find(query: string): Found {
+    const analysis = this.analyser.analyse(query);
+    const { concepts, comune } = analysis;
+    const inComune = (id: number) => !!comune && this.comuneOf(id).includes(comune);
+    if (!concepts.length) {
+      const ids = comune ? this.services.map((_, i) => i).filter(inComune) : [];
+      return { ids, analysis };
+    }
+    const scores = new Map<number, { score: number; matched: number }>();
+    for (const concept of concepts) {
+      for (const hit of this.ms.search(this.tree(concept.terms))) {
+        const s = scores.get(hit.id as number);
+        if (s) {
+          s.score += hit.score;
+          s.matched++;
+        } else scores.set(hit.id as number, { score: hit.score, matched: 1 });
+      }
+    }
+    const n = concepts.length;
+    // A comune named in the query multiplies its services' score: they come first unless
+    // they match far worse ("psicologo lodi": a psychologist elsewhere before a Lodi
+    // service that only shares a thesaurus word).
+    const ranked = [...scores].map(([id, s]) => ({ id, rank: s.score * (s.matched / n) ** 2 * (inComune(id) ? COMUNE_BOOST : 1) }));
+    ranked.sort((a, b) => b.rank - a.rank);
+    return { ids: ranked.map((r) => r.id), analysis };
+  }
+
+  private tree(terms: Analysis['concepts'][number]['terms']): Query {
+    return {
+      combineWith: 'OR',
+      queries: terms.map((t) => ({ queries: [t.term], prefix: t.prefix, fuzzy: t.fuzzy || false, boostTerm: () => t.weight })),
+    };
+  }
+
+  /**
+   * What to offer besides the results: a spelling for words the feed does not have
+   * ("consultoro" → "consultorio"), and the topics the results belong to (or, with no
+   * results, the topics of the nearest words).
+   */
+  help(query: string, found: Found = this.find(query)): Help {
+    const { concepts, comune } = found.analysis;
+    const replace = new Map<string, string>();
+    for (const c of concepts) {
+      for (const word of c.words) {
+        if (word.length < 4 || this.vocabulary.has(word)) continue;
+        const spelled = this.nearest(word);
+        if (spelled) replace.set(word, spelled);
+      }
+    }
+    let correction: string | undefined;
+    if (replace.size) {
+      correction = query
+        .trim()
+        .split(/([^\p{L}\p{N}]+)/u)
+        .map((part) => replace.get(fold(part)) ?? part)
+        .join('');
+    }
+    let ids = found.ids;
+    if (!ids.length && concepts.length) {
+      // Nothing matched: look again with generous spelling, only to point at a topic.
+      const loose = concepts.flatMap((c) => c.words.flatMap(stems).map((term) => ({ term, weight: 1, prefix: true, fuzzy: term.length >= 5 ? 2 : 1 })));
+      ids = this.ms.search(this.tree(loose)).map((h: SearchResult) => h.id as number);
+    }
+    return { ...(correction ? { correction } : {}), topics: this.topicsOf(ids), ...(comune ? { comune } : {}) };
+  }
+
+  /**
+   * The feed's word nearest to a typed word that the feed does not have: among the words
+   * sharing one of its stems, or one or two letters away from them, the one with the
+   * fewest edits (at most 2, 1 for short words).
+   */
+  private nearest(word: string): string | undefined {
+    const candidates = new Set<string>();
+    for (const term of stems(word)) {
+      const fuzzy = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
+      for (const hit of this.ms.search(term, { fuzzy, prefix: false })) {
+        for (const t of hit.terms) for (const w of this.spelled.get(t) ?? []) candidates.add(w);
+      }
+    }
+    const limit = word.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let least = limit + 1;
+    for (const w of candidates) {
+      const d = editDistance(word, fold(w), least);
+      if (d < least) [best, least] = [w, d];
+    }
+    return best;
+  }
+
+  /** Categories of the first results, weighted by rank; those with a fair share. */
+  topicsOf(ids: readonly number[], limit = 2): string[] {
+    const weight = new Map<string, number>();
+    let total = 0;
+    ids.slice(0, 20).forEach((id, rank) => {
+      const w = 1 / (rank + 2);
+      total += w;
+      for (const c of this.categoriesOf(id)) weight.set(c, (weight.get(c) ?? 0) + w);
+    });
+    return [...weight]
+      .filter(([, w]) => w >= total * 0.3)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([c]) => c);
+  }
+}
+
+/** Optimal string alignment distance (adjacent swaps count one), given up past `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      row.push(v);
+      if (v < low) low = v;
+    }
+    if (low > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
