@@ -38,7 +38,10 @@ import { listStrings } from './list.strings.js';
  * @csspart contacts - Phone, email and website.
  * @csspart link - Every link.
  * @csspart more - The "show more" button.
- * @csspart empty - The message shown when nothing matches.
+ * @csspart empty - The message shown when nothing matches: what was searched, a spelling, the closest topic, where to ask.
+ * @csspart did-you-mean - The spelling suggestion in the empty message ("Forse cercavi").
+ * @csspart topic - A closest topic in the empty message (a button that filters by it).
+ * @csspart ask - The access points to ask in person, in the empty message.
  * @csspart state - Loading and no-source messages.
  * @csspart error - The error message (role="alert") with "Riprova", in the first element of the group.
  * @csspart unavailable - "The services are not available", in the other elements of a group whose feed failed.
@@ -111,12 +114,52 @@ export class WelfareList extends WelfareElement {
     return false;
   }
 
+  /**
+   * Never a dead end: what was searched, a spelling and the closest topic to try, and
+   * where to ask in person (the access points of the comune, the nearest or the first).
+   */
   private renderEmpty() {
+    const t = this.t;
+    const lang = this.i18n.lang;
+    const store = this.data.store;
+    const help = store.searchHelp;
+    const points = (help?.accessPoints ?? store.accessPoints).slice(0, 3);
     return html`<div class="empty" part="empty">
-      <p><strong>${this.t.empty}</strong></p>
-      <p>${this.t.emptyHint}</p>
-      <button type="button" class="button" @click=${this.clearFilters}>${this.t.clearFilters}</button>
+      <p><strong>${help ? t.emptyFor(help.query) : t.empty}</strong></p>
+      ${help?.correction
+        ? html`<p>${t.didYouMean}
+            <button type="button" class="link" part="did-you-mean" @click=${() => this.search(help.correction!)}>${help.correction}</button>?</p>`
+        : nothing}
+      ${help?.topics.length
+        ? html`<p>${t.closestTopic}
+            ${help.topics.map(
+              (c, i) => html`${i ? ', ' : ''}<button type="button" class="link" part="topic" @click=${() => this.showTopic(c.id)}>${pick(c.name, lang)}</button>`,
+            )}</p>`
+        : nothing}
+      <p>${t.emptyHint}</p>
+      <button type="button" class="button" @click=${this.clearFilters}>${t.clearFilters}</button>
+      ${points.length
+        ? html`<div class="ask" part="ask">
+            <p><strong>${t.askInPerson}</strong></p>
+            <ul>
+              ${points.map(
+                (a) => html`<li>
+                  <span class="ap-name">${pick(a.name, lang)}</span>${a.address || a.comune ? html`, ${[a.address, a.comune].filter(Boolean).join(', ')}` : nothing}
+                  ${renderContacts({ ...(a.phone ? { phone: a.phone } : {}), ...(a.email ? { email: a.email } : {}) }, this.strings)}
+                </li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing}
     </div>`;
+  }
+
+  private search(query: string) {
+    this.data.store.update({ query }, this);
+  }
+
+  private showTopic(id: string) {
+    this.data.store.update({ query: '', categories: [id] }, this);
   }
 
   private renderItem(s: Service, index: number) {

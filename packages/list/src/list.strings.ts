@@ -4,7 +4,11 @@ export const listStrings = {
   it: {
     label: 'Elenco dei servizi',
     empty: 'Nessun servizio trovato',
+    emptyFor: (q: string) => `Nessun servizio trovato per «${q}»`,
     emptyHint: 'Provare con altre parole o togliere qualche filtro.',
+    didYouMean: 'Forse cercavi:',
+    closestTopic: "L'argomento più vicino:",
+    askInPerson: 'Non hai trovato? Chiedi a un punto di accesso:',
     clearFilters: 'Azzera i filtri',
     more: (n: number) => `Mostra altri ${n}`,
     remaining: (n: number) => `(${n} non ancora mostrati)`,
@@ -17,7 +21,11 @@ export const listStrings = {
   en: {
     label: 'List of services',
     empty: 'No services found',
+    emptyFor: (q: string) => `No services found for “${q}”`,
     emptyHint: 'Try other words or remove some filters.',
+    didYouMean: 'Did you mean:',
+    closestTopic: 'The closest topic:',
+    askInPerson: 'Not found? Ask at an access point:',
     clearFilters: 'Clear filters',
     more: (n: number) => `Show ${n} more`,
     remaining: (n: number) => `(${n} not shown yet)`,

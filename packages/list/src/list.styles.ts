@@ -38,6 +38,32 @@ export const listStyles = css`
   .hours {
     margin: 0 0 0.25rem;
   }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    font: inherit;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .link:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .ask {
+    margin-top: var(--_gap);
+  }
+  .ask ul {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+  .ap-name {
+    font-weight: 600;
+  }
+  .ask .contacts {
+    margin: 0;
+  }
   .more {
     margin-top: var(--_gap);
   }

@@ -102,6 +102,46 @@ describe('<welfare-list>', () => {
     expect(items(el)).to.have.length(2);
   });
 
+  it('never ends in a dead end: says what was searched, offers the spelling, the closest topic and where to ask', async () => {
+    const feed = makeFeed(
+      [
+        service('e', { name: 'Emporio solidale', categories: ['cibo'], keywords: ['spesa'] }),
+        service('c', { name: 'Sportello casa', categories: ['casa'], locations: [{ address: 'Via Po 2', comune: 'Codogno' }] }),
+      ],
+      {
+        accessPoints: [
+          { id: 'ap-lodi', name: 'Punto di accesso di Lodi', address: 'Piazza Broletto 1', comune: 'Lodi', phone: '0371 1' },
+          { id: 'ap-codogno', name: 'Sportello sociale di Codogno', address: 'Piazza XX Settembre 1', comune: 'Codogno', phone: '0377 2' },
+        ],
+      },
+    );
+    const el = await list(feed);
+    const store = el.data.store;
+    store.update({ query: 'empori', categories: ['casa'] });
+    await waitUntil(() => !!el.shadowRoot!.querySelector('[part="empty"] [part="did-you-mean"]'), 'offers the spelling');
+    const empty = el.shadowRoot!.querySelector('[part="empty"]')!;
+    expect(empty.textContent).to.contain('Nessun servizio trovato per «empori»');
+    expect(empty.querySelector('[part="did-you-mean"]')!.textContent).to.equal('emporio');
+    expect(empty.querySelector('[part="topic"]')!.textContent).to.equal('Cibo');
+    const ask = empty.querySelector('[part="ask"]')!;
+    expect(ask.textContent).to.contain('Non hai trovato? Chiedi a un punto di accesso:');
+    expect([...ask.querySelectorAll('li .ap-name')].map((l) => l.textContent)).to.deep.equal(['Sportello sociale di Codogno', 'Punto di accesso di Lodi']);
+    expect([...ask.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.include('tel:03772');
+    await expect(el).to.be.accessible();
+
+    // A comune named in the query puts its access point first.
+    store.update({ query: 'zzzz lodi' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="ask"] li .ap-name')?.textContent === 'Punto di accesso di Lodi', 'the comune first');
+
+    // The closest topic is one click away.
+    store.update({ query: 'empori' });
+    await waitUntil(() => !!el.shadowRoot!.querySelector('[part="topic"]'), 'topic offered');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="topic"]')!.click();
+    await waitUntil(() => names(el).join() === 'Emporio solidale', 'shows the topic');
+    expect(store.filters.categories).to.deep.equal(['cibo']);
+    expect(store.filters.query).to.equal('');
+  });
+
   it('shows a loading state that passes axe', async () => {
     const el = await fixture<WelfareList>(
       html`<welfare-list src="/__slow/2000/packages/core/test/fixtures/feed.json?loading" group=${uniqueGroup()}></welfare-list>`,

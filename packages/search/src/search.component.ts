@@ -58,7 +58,8 @@ const clearIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fal
  * @csspart clear - The button that clears the text.
  * @csspart submit - The "Cerca / Search" button.
  * @csspart suggestions - The list of suggestions (role="listbox").
- * @csspart option - One suggestion (also `active` while chosen with the arrow keys).
+ * @csspart option - One suggestion (also `active` while chosen with the arrow keys); a service shows its topic and comune.
+ * @csspart did-you-mean - The spelling suggestion ("Forse cercavi: …"), a button that searches it.
  * @csspart filters - The group of filters.
  * @csspart filter - One filter (label and select).
  * @csspart select - Each filter's select.
@@ -192,6 +193,7 @@ export class WelfareSearch extends WelfareElement {
           </ul>
         </div>
       </div>
+      ${this.renderDidYouMean()}
       ${this.renderFilters()}
       <div class="footer">
         <p class="count" part=${this.data.loaded ? 'count' : 'count loading'} role="status">
@@ -214,8 +216,24 @@ export class WelfareSearch extends WelfareElement {
       @pointerdown=${(e: Event) => e.preventDefault()}
       @click=${() => this.choose(s)}
     >
-      <span>${s.label}</span><span class="visually-hidden">, </span><span class="kind">${this.t.kind[s.kind]}</span>
+      <span>${s.label}</span><span class="visually-hidden">, </span><span class="kind">${this.t.kind[s.kind]}${s.detail ? ` · ${s.detail}` : ''}</span>
     </li>`;
+  }
+
+  /** "Forse cercavi: consultorio", when the query has a word the feed does not (a typo). */
+  private renderDidYouMean() {
+    const correction = this.data.store.searchHelp?.correction;
+    if (!correction || this.typingTimer !== undefined) return nothing;
+    return html`<p class="did-you-mean" part="did-you-mean">
+      ${this.t.didYouMean}
+      <button type="button" class="link" @click=${() => this.useCorrection(correction)}>${correction}</button>?
+    </p>`;
+  }
+
+  private useCorrection(text: string) {
+    this.setQuery(text);
+    this.url.commit();
+    this.input?.focus();
   }
 
   private renderFilters() {

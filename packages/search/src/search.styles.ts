@@ -122,9 +122,28 @@ export const searchStyles = css`
     outline-offset: -2px;
   }
   .kind {
-    flex: none;
+    flex: 0 1 auto;
+    min-width: 0;
+    text-align: end;
     color: var(--_muted);
     font-size: 0.875rem;
+  }
+  .did-you-mean {
+    margin: 0;
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .link:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
   }
   .filters {
     display: flex;

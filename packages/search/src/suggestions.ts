@@ -19,6 +19,8 @@ export interface Suggestion {
   readonly label: string;
   /** Category id, comune name, keyword or service id. */
   readonly value: string;
+  /** For a service: its topic and comune ("Cibo e beni essenziali · Codogno"). */
+  readonly detail?: string;
 }
 
 /** At most this many of each kind, in this order, and no more than `LIMIT` in all. */
@@ -80,9 +82,13 @@ function best<T>(list: Iterable<Entry<T>>, tokens: readonly string[], query: str
 }
 
 /**
- * Typed suggestions for a partial query: categories, comuni, keywords and service names,
- * matched accent- and case-insensitively on word starts. Services are limited to the
- * group's organisation and its other filters, so a suggestion never leads to nothing.
+ * Typed suggestions for a partial query, by the same rules as the results (word forms,
+ * typos, thesaurus, comune in the query): the topics of the best results and the
+ * categories whose name starts like the words; the comune the query names and those
+ * whose name starts like it; keywords; the best services, each with its topic and
+ * comune. Services are limited to the group's organisation and its other filters, so a
+ * suggestion never leads to nothing. Before the search index is ready, names are matched
+ * on word starts.
  */
 export function suggestions(store: GroupStore, query: string, lang: Lang): Suggestion[] {
   const feed = store.feed;
@@ -97,17 +103,33 @@ export function suggestions(store: GroupStore, query: string, lang: Lang): Sugge
     (!f.categories.length || inAnyCategory(s, f.categories)) &&
     (!f.audiences.length || forAnyAudience(s, f.audiences)) &&
     (!f.comune || inComune(s, f.comune));
+  const look = store.lookAhead(query);
   const categories = feed.categories.map((c) => entry(c.id, pick(c.name, lang)));
-  const services = (function* () {
-    for (const e of p.services) if (inScope(e.item)) yield e;
-  })();
+  const byId = new Map(categories.map((c) => [c.item, c]));
+  const comuni = look?.comune ? p.comuni.filter((c) => c.item === look.comune) : [];
+  const named = best(p.comuni, tokens, q, PER_KIND.comune);
+  // Topics of the best results, unless the words name a comune (then its services are the topics' mix).
+  const topics = comuni.length || named.length ? [] : (look?.topics ?? []).map((id) => byId.get(id)).filter((c) => c !== undefined);
+  const services = look
+    ? look.services.filter(inScope).slice(0, PER_KIND.service).map((s) => entry(s, pick(s.name, lang)))
+    : best(
+        (function* () {
+          for (const e of p.services) if (inScope(e.item)) yield e;
+        })(),
+        tokens,
+        q,
+        PER_KIND.service,
+        200, // a large feed is scanned only until enough names are found to rank
+      );
+  const unique = <T>(list: Entry<T>[], limit: number) => [...new Set(list)].slice(0, limit);
+  const detail = (s: Service) =>
+    [s.categories.map((id) => byId.get(id)?.label).find(Boolean), s.locations.map((l) => l.comune).find(Boolean)].filter(Boolean).join(' · ');
 
   const out: Suggestion[] = [
-    ...best(categories, tokens, q, PER_KIND.category).map((e) => ({ kind: 'category' as const, label: e.label, value: e.item })),
-    ...best(p.comuni, tokens, q, PER_KIND.comune).map((e) => ({ kind: 'comune' as const, label: e.label, value: e.item })),
+    ...unique([...best(categories, tokens, q, PER_KIND.category), ...topics], PER_KIND.category).map((e) => ({ kind: 'category' as const, label: e.label, value: e.item })),
+    ...unique([...comuni, ...named], PER_KIND.comune).map((e) => ({ kind: 'comune' as const, label: e.label, value: e.item })),
     ...best(p.keywords, tokens, q, PER_KIND.keyword).map((e) => ({ kind: 'keyword' as const, label: e.label, value: e.item })),
-    // A large feed is scanned only until enough names are found to rank.
-    ...best(services, tokens, q, PER_KIND.service, 200).map((e) => ({ kind: 'service' as const, label: e.label, value: e.item.id })),
+    ...services.map((e) => ({ kind: 'service' as const, label: e.label, value: e.item.id, detail: detail(e.item) })),
   ];
   // A keyword spelled like a category or a comune already offered adds nothing.
   const seen = new Set<string>();

@@ -109,28 +109,29 @@ describe('<welfare-search>', () => {
   it('suggests categories, comuni, keywords and services, without minding accents or case', async () => {
     const { search } = await page();
     await type(search, 'DISAB');
-    expect(optionTexts(search)).to.deep.equal(['Disabilità, categoria', 'Trasporto disabili, servizio']);
+    expect(optionTexts(search)).to.deep.equal(['Disabilità, categoria', 'Trasporto disabili, servizio · Disabilità · Codogno']);
     expect(input(search).getAttribute('aria-expanded')).to.equal('true');
     await expect(search).to.be.accessible();
 
     input(search).select();
     await sendKeys({ type: 'angelo' });
-    expect(optionTexts(search)).to.deep.equal(["Sant'Angelo Lodigiano, comune"]);
+    // The comune, and its services (the same rules as the results).
+    expect(optionTexts(search)).to.deep.equal(["Sant'Angelo Lodigiano, comune", "Orientamento al lavoro, servizio · Lavoro · Sant'Angelo Lodigiano"]);
 
     input(search).select();
     await sendKeys({ type: 'spe' });
-    expect(optionTexts(search)).to.deep.equal(['spesa, parola chiave']);
+    expect(optionTexts(search)).to.deep.equal(['Cibo, categoria', 'spesa, parola chiave', 'Emporio solidale, servizio · Cibo · Lodi']);
 
     input(search).select();
     await sendKeys({ type: 'citta' });
-    expect(optionTexts(search)).to.deep.equal(['Mensa della città, servizio']);
+    expect(optionTexts(search)).to.deep.equal(['Cibo, categoria', 'Mensa della città, servizio · Cibo · Lodi']);
   });
 
   it('works with the keyboard alone: arrows, Enter, Escape', async () => {
     const { search, list } = await page();
     await type(search, 'cas');
     // "cas" → the category Casa and the service Sportello casa.
-    expect(optionTexts(search)).to.deep.equal(['Casa, categoria', 'Sportello casa, servizio']);
+    expect(optionTexts(search)).to.deep.equal(['Casa, categoria', 'Sportello casa, servizio · Casa · Codogno']);
     const box = input(search);
     expect(box.hasAttribute('aria-activedescendant')).to.equal(false);
 
@@ -174,7 +175,9 @@ describe('<welfare-search>', () => {
     const { search, list, group } = await page();
     await type(search, 'orient');
     const selected = oneEvent(search, 'welfare-select');
-    await sendKeys({ press: 'ArrowDown' });
+    // The topic of the best result comes first ("Lavoro, categoria"), then the service.
+    expect(optionTexts(search).at(-1)).to.match(/^Orientamento al lavoro, servizio/);
+    await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Enter' });
     expect(((await selected) as CustomEvent<WelfareSelectDetail>).detail.id).to.equal('lavoro');
     await afterChange(search);
