@@ -48,6 +48,7 @@ function chunkName(chunk) {
   if (id.includes('/hours/')) return 'opening-hours-[hash].js';
   if (id.includes('/minisearch/') || id.includes('/search/engine.js')) return 'search-engine-[hash].js';
   if (id.endsWith('/feed/stream.js')) return 'feed-stream-[hash].js';
+  if (id.endsWith('/search/dist/suggestions.js')) return 'search-suggestions-[hash].js';
   return '[name]-[hash].js';
 }
 

@@ -36,10 +36,11 @@ describe('search: Italian word forms', () => {
     apart('medico', 'mediazione');
   });
 
-  it('light stem: drops the plural ending only, and keeps short words and codes whole', () => {
+  it('light stem: drops the plural ending only (casa/case), and keeps short words and codes whole', () => {
     expect(lightStem('pacchi')).to.equal('pacc');
     expect(lightStem('tirocinio')).to.equal('tirocin');
-    expect(lightStem('case')).to.equal('case');
+    expect(lightStem('case')).to.equal(lightStem('casa'));
+    expect(lightStem('via')).to.equal('via');
     expect(lightStem('a2')).to.equal('a2');
     expect(stems('104')).to.deep.equal(['104']);
   });

@@ -12,7 +12,19 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { audienceName, searchStrings } from './search.strings.js';
 import { searchStyles } from './search.styles.js';
-import { type Suggestion, suggestions } from './suggestions.js';
+import type { Suggestion } from './suggestions.js';
+
+/**
+ * The suggestion rules are a small chunk of their own (not the first load), fetched
+ * once a feed is read, so they are there before the first keystroke.
+ */
+let suggester: typeof import('./suggestions.js') | undefined;
+let loadingSuggester: Promise<void> | undefined;
+const loadSuggester = () =>
+  (loadingSuggester ??= import('./suggestions.js').then(
+    (m) => void (suggester = m),
+    () => void (loadingSuggester = undefined), // offline: tried again on the next keystroke
+  ));
 
 /** The filters the `filters` attribute can name. */
 const FILTER_NAMES = ['category', 'audience', 'comune', 'open'] as const;
@@ -139,6 +151,7 @@ export class WelfareSearch extends WelfareElement {
       this.sent = this.text = query;
       this.expanded = false;
     }
+    if (this.data.loaded && !suggester) void loadSuggester();
     if (this.options.length && this.optionsLang !== this.i18n.lang) this.options = this.suggest(this.text);
     this.queueAnnouncement();
   }
@@ -322,7 +335,14 @@ export class WelfareSearch extends WelfareElement {
 
   private suggest(text: string): readonly Suggestion[] {
     this.optionsLang = this.i18n.lang;
-    return this.data.loaded ? suggestions(this.data.store, text, this.i18n.lang) : [];
+    if (!this.data.loaded) return [];
+    if (!suggester) {
+      void loadSuggester().then(() => {
+        if (suggester && this.text === text && this.expanded) this.options = this.suggest(text);
+      });
+      return [];
+    }
+    return suggester.suggestions(this.data.store, text, this.i18n.lang);
   }
 
   private onInput(e: Event) {

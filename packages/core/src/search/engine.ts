@@ -3,7 +3,7 @@ import { fold } from '../feed/text.js';
 import type { Feed, Service } from '../feed/types.js';
 import { AUDIENCE_NAMES } from '../i18n/audiences.js';
 import { type Analysis, QueryAnalyser } from './query.js';
-import { stems } from './stem.js';
+import { lightStem, snowballStem } from './stem.js';
 import { THESAURUS, type ThesaurusEntry } from './thesaurus.js';
 
 /**
@@ -19,18 +19,18 @@ interface Doc {
   organization: string;
   places: string;
   audiences: string;
-  access: string;
   description: string;
 }
 
 /** Name and keywords first; where and for whom after; the description last. */
-const BOOST = { name: 3, keywords: 3, categories: 2, organization: 1.5, places: 1.2, audiences: 1, access: 1, description: 0.8 };
+const BOOST = { name: 3, keywords: 3, categories: 2, organization: 1.5, places: 1.2, audiences: 1, description: 0.8 };
 const FIELDS = Object.keys(BOOST) as (keyof typeof BOOST)[];
 
 /** Words too common to be worth indexing (they are filler in queries too). */
 const STOP = new Set('a ad al allo alla ai agli alle all da dal dalla dai dagli dalle di del dello della dei degli delle dell d e ed o il lo la i gli le l un uno una in nel nella nei negli nelle con su sul sulla per tra fra che the of and to for'.split(' '));
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
+const SPLIT_ASCII = /[^a-z0-9]+/;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** How much more a service in the comune the query names counts. */
@@ -72,7 +72,7 @@ export class SearchEngine {
     this.ms = new MiniSearch<Doc>({
       fields: FIELDS,
       tokenize: (text) => this.tokenize(text),
-      processTerm: (term) => (STOP.has(term) ? null : stems(term)),
+      processTerm: (term) => (STOP.has(term) ? null : lightStem(term)),
       searchOptions: { boost: BOOST, tokenize: (t) => [t], processTerm: (t) => t, weights: { fuzzy: 0.5, prefix: 0.4 } },
     });
     this.comuneOf = (id) => services[id]!.locations.map((l) => l.comune ?? '');
@@ -106,19 +106,20 @@ export class SearchEngine {
 
   /** Lower-cased words; accents folded, remembering how accented words were written. */
   private tokenize(text: string): string[] {
-    const out = text.toLowerCase().split(SPLIT);
+    const lower = text.toLowerCase();
+    const ascii = ASCII.test(lower);
+    const out = lower.split(ascii ? SPLIT_ASCII : SPLIT);
     for (let i = 0; i < out.length; i++) {
       const word = out[i]!;
-      if (!word) continue;
-      const folded = ASCII.test(word) ? word : fold(word);
+      if (word.length < 2) continue;
+      const folded = ascii ? word : fold(word);
       out[i] = folded;
-      if (folded.length < 2 || this.vocabulary.has(folded)) continue;
+      if (this.vocabulary.has(folded)) continue;
       this.vocabulary.add(folded);
-      for (const s of stems(folded)) {
-        const list = this.spelled.get(s);
-        if (!list) this.spelled.set(s, [word]);
-        else if (list.length < 8) list.push(word);
-      }
+      const term = lightStem(folded);
+      const list = this.spelled.get(term);
+      if (!list) this.spelled.set(term, [word]);
+      else if (list.length < 8) list.push(word);
     }
     return out;
   }
@@ -141,9 +142,9 @@ export class SearchEngine {
         keywords: s.keywords.join(' '),
         categories: s.categories.map((c) => categories.get(c) ?? '').join(' '),
         organization: (s.organization && organizations.get(s.organization)) || '',
-        places: s.locations.map((l) => `${l.comune ?? ''} ${l.address ?? ''} ${all(l.name)}`).join(' '),
+        // Places, and the access point at the same address: people name the office they know.
+        places: s.locations.map((l) => `${l.comune ?? ''} ${l.address ?? ''} ${all(l.name)} ${(access.size && l.address && access.get(place(l.comune, l.address))) || ''}`).join(' '),
         audiences: s.audiences.map(audiences).join(' '),
-        access: access.size ? s.locations.map((l) => (l.address && access.get(place(l.comune, l.address))) || '').join(' ') : '',
         description: all(s.description),
       };
     };
@@ -218,7 +219,7 @@ export class SearchEngine {
     let ids = found.ids;
     if (!ids.length && concepts.length) {
       // Nothing matched: look again with generous spelling, only to point at a topic.
-      const loose = concepts.flatMap((c) => c.words.flatMap(stems).map((term) => ({ term, weight: 1, prefix: true, fuzzy: term.length >= 5 ? 2 : 1 })));
+      const loose = concepts.flatMap((c) => c.words.map(lightStem).map((term) => ({ term, weight: 1, prefix: true, fuzzy: term.length >= 5 ? 2 : 1 })));
       ids = this.ms.search(this.tree(loose)).map((h: SearchResult) => h.id as number);
     }
     return { ...(correction ? { correction } : {}), topics: this.topicsOf(ids), ...(comune ? { comune } : {}) };
@@ -231,11 +232,12 @@ export class SearchEngine {
    */
   private nearest(word: string): string | undefined {
     const candidates = new Set<string>();
-    for (const term of stems(word)) {
-      const fuzzy = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
-      for (const hit of this.ms.search(term, { fuzzy, prefix: false })) {
-        for (const t of hit.terms) for (const w of this.spelled.get(t) ?? []) candidates.add(w);
-      }
+    const term = lightStem(word);
+    const fuzzy = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
+    const family = snowballStem(word);
+    const query: Query = { combineWith: 'OR', queries: [{ queries: [term], fuzzy }, ...(family.length >= 5 ? [{ queries: [family], prefix: true }] : [])] };
+    for (const hit of this.ms.search(query)) {
+      for (const t of hit.terms) for (const w of this.spelled.get(t) ?? []) candidates.add(w);
     }
     const limit = word.length >= 7 ? 2 : 1;
     let best: string | undefined;

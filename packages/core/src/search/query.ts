@@ -1,5 +1,5 @@
 import { fold } from '../feed/text.js';
-import { stems } from './stem.js';
+import { lightStem, snowballStem, stems } from './stem.js';
 import { FILLER, type ThesaurusEntry } from './thesaurus.js';
 
 /** One index term to look for, and how much a match counts. */
@@ -160,21 +160,21 @@ export class QueryAnalyser {
     };
     const unknown: string[] = [];
     typed.forEach((word, i) => {
-      const forms = stems(word);
-      const isKnown = forms.some(this.known);
+      const term = lightStem(word);
+      const isKnown = this.known(term);
       const last = typing && i === typed.length - 1;
       if (!isKnown && !last) unknown.push(word);
-      for (const term of forms) {
-        // A word the index does not know is a typo (or a word being typed): allow one
-        // edit from 4 letters, two from 8.
-        const fuzzy = isKnown ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
-        add({ term, weight: 1, prefix: last && term.length >= 2, fuzzy });
-      }
+      // A word the index does not know is a typo (or a word being typed): allow one
+      // edit from 4 letters, two from 8; while typed, the words it starts.
+      const fuzzy = isKnown ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
+      add({ term, weight: 1, prefix: last && !isKnown && term.length >= 3, fuzzy });
+      // The long families Snowball joins ("disoccupato" → "disoccup…", "alimenti" → "aliment…").
+      const family = snowballStem(word);
+      if (family !== term && family.length >= 5) add({ term: family, weight: 1, prefix: true, fuzzy: 0 });
     });
     for (const word of extra) {
-      for (const term of stems(word)) {
-        if (this.known(term)) add({ term, weight: THESAURUS_WEIGHT, prefix: false, fuzzy: 0 });
-      }
+      const term = lightStem(word);
+      if (this.known(term)) add({ term, weight: THESAURUS_WEIGHT, prefix: false, fuzzy: 0 });
     }
     return { words: typed, terms: [...weights.values()], unknown };
   }

@@ -12,7 +12,8 @@ import { stemmer as snowball } from '@orama/stemmers/italian';
  *   → "anzian"; the light stem of both is "anzian". Likewise "alimentari / alimentare",
  *   "popolare / popolari".
  *
- * A word is indexed under both stems and a query word looks for both, so a family
+ * The index holds the light stem of each word; a query word looks for its light stem and
+ * for index terms that start with its Snowball stem (five letters or more), so a family
  * matches when either stemmer joins it. Words are folded first (no accents, lower case).
  */
 export function stems(word: string): string[] {
@@ -40,10 +41,11 @@ const VOWEL = /[aeiou]$/;
 /**
  * Drops the final vowel (and "-io", so "tirocinio" meets "tirocini"); "-chi/-ghi" and
  * "-che/-ghe" lose the "h" that the plural adds ("pacchi" → "pacc", like "pacco").
- * Words of four letters or fewer, and words not ending in a vowel, are kept whole.
+ * Words of three letters or fewer, and words not ending in a vowel, are kept whole.
+ * This is the form the index holds: one term per word keeps a 50,000-service index small.
  */
 export function lightStem(word: string): string {
-  if (word.length <= 4 || !VOWEL.test(word) || !/^[a-z]+$/.test(word)) return word;
+  if (word.length <= 3 || !VOWEL.test(word) || !/^[a-z]+$/.test(word)) return word;
   let s = word.endsWith('io') ? word.slice(0, -2) : word.slice(0, -1);
   if (s.endsWith('ch') || s.endsWith('gh')) s = s.slice(0, -1);
   return s;

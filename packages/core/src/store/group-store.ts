@@ -191,7 +191,7 @@ export class GroupStore extends EventTarget {
 
   /** True while a query waits for a large feed's index to finish. */
   get searching(): boolean {
-    return !!this.filters.query.trim() && !!this.data && !this.searchIndex().isReady;
+    return searchable(this.filters.query) && !!this.data && !this.searchIndex().isReady;
   }
 
   /** The services that match the group's filters, in display order. */
@@ -274,7 +274,7 @@ export class GroupStore extends EventTarget {
    */
   get searchHelp(): SearchHelp | undefined {
     const query = this.filters.query.trim();
-    if (!query || !this.data) return undefined;
+    if (!searchable(query) || !this.data) return undefined;
     const index = this.searchIndex();
     if (!index.isReady) return undefined;
     if (this.helpMemo?.index === index && this.helpMemo.query === query) return this.helpMemo.help;
@@ -434,7 +434,8 @@ export class GroupStore extends EventTarget {
     const f = this.filters;
     // Only what can change the answer goes in the key, so results keep their identity
     // (and a list its paging) when, say, the index finishes building with no query.
-    const query = f.query.trim();
+    // One or two letters are not a search yet: everything stays shown while the word grows.
+    const query = searchable(f.query) ? f.query.trim() : '';
     const key = JSON.stringify([
       except, f, this.organization, this.origin,
       f.openNow && !!hoursEngine(),
@@ -484,6 +485,9 @@ export class GroupStore extends EventTarget {
     this.dispatchEvent(new CustomEvent<StoreChange>('change', { detail: { kind, ...(origin ? { origin } : {}) } }));
   }
 }
+
+/** True when a query has a word of three letters or digits or more: something to search. */
+const searchable = (query: string) => /[\p{L}\p{N}]{3}/u.test(query);
 
 /**
  * Services by Italian name, accents and case folded. Sorting on precomputed keys is
