@@ -17,22 +17,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { accessPointsStrings } from './access-points.strings.js';
 import { accessPointsStyles } from './access-points.styles.js';
 
-type Locating = 'idle' | 'busy' | 'failed';
-
-const distanceFormats = new Map<string, Intl.NumberFormat>();
-
-/** "350 m", "2,3 km", "23 km" (it) / "2.3 km" (en). */
-function formatDistance(km: number, lang: 'it' | 'en'): string {
-  const digits = km < 10 ? 1 : 0;
-  const key = `${lang}/${digits}`;
-  let f = distanceFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: digits });
-    distanceFormats.set(key, f);
-  }
-  if (km < 1) return `${Math.max(10, Math.round(km * 100) * 10)} m`;
-  return `${f.format(km)} km`;
-}
+type Locating = 'idle' | 'busy' | 'failed' | 'found';
 
 /**
  * The territory's access points (Punti di accesso): where people go for information and
@@ -121,13 +106,14 @@ export class WelfareAccessPoints extends WelfareElement {
     const store = this.data.store;
     const items = store.accessPoints;
     const comune = store.filters.comune;
-    const count = `${this.strings.accessPoints(items.length)}${store.origin && items.length > 1 ? this.t.nearestFirst : ''}`;
+    // The new order is announced once for the group, by the element the person used (its
+    // notice, or the map's message): the order note is outside the count's live region.
+    const order = store.origin && items.length > 1 ? this.t.nearestFirst : '';
+    const notice = { idle: nothing, busy: this.t.locating, failed: this.t.locateFailed, found: store.origin ? this.t.located : nothing }[this.locating];
     return html`
       ${this.renderToolbar(comune)}
-      <p class="count" part="count" role="status" aria-live="polite">${count}</p>
-      <p class="notice" part="notice" role="status">
-        ${this.locating === 'busy' ? this.t.locating : this.locating === 'failed' ? this.t.locateFailed : nothing}
-      </p>
+      <p class="count" part="count"><span role="status" aria-live="polite">${this.strings.accessPoints(items.length)}</span>${order}</p>
+      <p class="notice" part="notice" role="status">${notice}</p>
       ${items.length === 0
         ? this.renderEmpty(comune)
         : html`<ul class="items ${this.compact ? 'compact' : 'cards'}" part="list" aria-label=${this.t.label}>
@@ -158,7 +144,7 @@ export class WelfareAccessPoints extends WelfareElement {
             class="button locate"
             part="button locate"
             aria-pressed=${origin ? 'true' : 'false'}
-            ?disabled=${this.locating === 'busy'}
+            aria-disabled=${this.locating === 'busy' ? 'true' : 'false'}
             @click=${this.onLocate}
           >
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
@@ -195,7 +181,7 @@ export class WelfareAccessPoints extends WelfareElement {
       <div role="heading" aria-level=${level} class="name">
         <button type="button" part="name" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.choose(a)}>${name}</button>
       </div>
-      ${km !== undefined ? html`<p class="distance" part="distance">${this.t.distance(formatDistance(km, lang))}</p>` : nothing}
+      ${km !== undefined ? html`<p class="distance" part="distance">${this.strings.distance(km)}</p>` : nothing}
       ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
       ${place ? html`<p class="address" part="address">${place}</p>` : nothing}
       ${renderHours(a.hours, lang, { week: !this.compact })}
@@ -231,6 +217,8 @@ export class WelfareAccessPoints extends WelfareElement {
 
   private onLocate() {
     const store = this.data.store;
+    // aria-disabled, not disabled, while busy: a disabled button would drop the focus.
+    if (this.locating === 'busy') return;
     if (store.origin) {
       this.locating = 'idle';
       store.setOrigin(null, this);
@@ -239,7 +227,7 @@ export class WelfareAccessPoints extends WelfareElement {
     this.locating = 'busy';
     navigator.geolocation.getCurrentPosition(
       (position) => {
-        this.locating = 'idle';
+        this.locating = 'found';
         store.setOrigin({ lat: position.coords.latitude, lon: position.coords.longitude }, this);
       },
       () => {

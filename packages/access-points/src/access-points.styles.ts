@@ -43,7 +43,7 @@ export const accessPointsStyles = css`
     background: var(--_primary);
     color: var(--_on-primary);
   }
-  .locate:disabled {
+  .locate[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;
   }
@@ -70,11 +70,6 @@ export const accessPointsStyles = css`
   ul.compact .name {
     font-size: 1rem;
     margin: 0;
-  }
-  .distance {
-    margin: 0 0 0.25rem;
-    color: var(--_muted);
-    font-weight: 600;
   }
   .description,
   .address,

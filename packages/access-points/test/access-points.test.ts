@@ -64,7 +64,7 @@ describe('<welfare-access-points>', () => {
       'Sportello Caritas',
       'Sportello di Sant\'Angelo',
     ]);
-    const status = root(el).querySelector('[part="count"]')!;
+    const status = root(el).querySelector('[part="count"] [role="status"]')!;
     expect(status.getAttribute('aria-live')).to.equal('polite');
     expect(count(el)).to.equal('5 punti di accesso');
     await expect(el).to.be.accessible();
@@ -184,10 +184,20 @@ describe('<welfare-access-points>', () => {
       const el = await mount(feedBlobUrl(feed()));
       const button = root(el).querySelector<HTMLButtonElement>('[part~="locate"]')!;
       expect(button.getAttribute('aria-pressed')).to.equal('false');
+      button.focus();
       button.click();
+      await el.updateComplete;
+      // Busy, the button keeps the focus (aria-disabled, never disabled).
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
       await waitUntil(() => storeOf(el).origin, 'no position');
       await el.updateComplete;
+      expect(root(el).activeElement, 'the button lost the focus').to.equal(button);
       expect(asked).to.equal(1);
+      // The new order is announced once, by the notice; the count's live region keeps the count.
+      expect(root(el).querySelector('[part="notice"]')!.textContent!.trim()).to.equal(
+        'Posizione trovata: i punti di accesso sono ordinati dal più vicino.',
+      );
+      expect(root(el).querySelector('[part="count"] [role="status"]')!.textContent).to.equal('5 punti di accesso');
       expect(names(el)).to.deep.equal([
         'Sportello sociale di Codogno',
         'Sportello sociale di Casalpusterlengo',
@@ -221,6 +231,8 @@ describe('<welfare-access-points>', () => {
     await el.updateComplete;
     expect(names(el)[0]).to.equal('Sportello di Sant\'Angelo');
     expect(count(el)).to.equal('5 access points, nearest first');
+    // The map announced the new order: nothing here says it again.
+    expect([...root(el).querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim())).to.deep.equal(['5 access points', '']);
     expect(item(el, 'ap-lodi').querySelector('[part="distance"]')!.textContent).to.equal('11 km away');
   });
 

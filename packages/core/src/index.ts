@@ -18,7 +18,7 @@ export { hostStyles } from './styles/shared.js';
 export { cardStyles } from './styles/cards.js';
 export { renderContacts } from './templates/contacts.js';
 export { now, setClock } from './clock.js';
-export { distanceKm, nearestKm } from './geo/distance.js';
+export { distanceKm, nearestKm, formatDistance } from './geo/distance.js';
 export {
   loadHoursEngine,
   hoursEngine,

@@ -1,6 +1,7 @@
 import {
   cardStyles,
   hostStyles,
+  nearestKm,
   hoursStyles,
   pick,
   renderContacts,
@@ -30,6 +31,7 @@ import { listStrings } from './list.strings.js';
  * @csspart list - The list of cards.
  * @csspart item - One service card (also `selected` when selected).
  * @csspart name - The service name (a button that selects it).
+ * @csspart distance - How far the nearest place of the service is, once the person shares the position.
  * @csspart organization - The organisation offering the service.
  * @csspart description - The description.
  * @csspart categories - The category chips.
@@ -170,6 +172,7 @@ export class WelfareList extends WelfareElement {
     const description = pick(s.description, lang);
     const categories = s.categories.map((id) => store.category(id)).filter((c) => c !== undefined);
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const km = store.origin ? nearestKm(store.origin, s.locations.map((l) => l.position)) : Infinity;
     const name = html`<button
       type="button"
       part="name"
@@ -179,6 +182,7 @@ export class WelfareList extends WelfareElement {
     >${pick(s.name, lang)}</button>`;
     return html`<li class="item ${selected ? 'selected' : ''}" part=${selected ? 'item selected' : 'item'} data-id=${s.id}>
       <div role="heading" aria-level=${level} class="name">${name}</div>
+      ${km < Infinity ? html`<p class="distance" part="distance">${this.strings.distance(km)}</p>` : nothing}
       ${org ? html`<p class="org" part="organization">${pick(org.name, lang)}</p>` : nothing}
       ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
       ${categories.length

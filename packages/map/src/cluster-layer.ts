@@ -1,5 +1,8 @@
 /**
- * A marker layer that draws only what the current view shows. Places are clustered with
+ * The marker layer: services and access points in one clustered index, so that no
+ * marker is ever drawn over another (two layers would stack access points on top of the
+ * service clusters of the same town). A cluster that holds an access point says so, in
+ * its name and with an "i" badge. The layer draws only what the current view shows. Places are clustered with
  * supercluster; every move asks the index for the clusters and points of the (slightly
  * padded) viewport and diffs them against the markers on the map, so 50,000 services
  * cost a few hundred DOM nodes, never 50,000.
@@ -11,7 +14,7 @@
  */
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import Supercluster, { type AnyProps, type ClusterFeature, type PointFeature } from 'supercluster';
-import type { MapHost, Place, PlaceKind } from './map-types.js';
+import type { MapHost, Place } from './map-types.js';
 import {
   ACCESS_POINT,
   accessPointMarker,
@@ -26,10 +29,13 @@ import { engineStrings } from './engine.strings.js';
 import type { PlaceSet } from './places.js';
 import { placeLabel } from './popup.js';
 
-/** `i`: index of the place (of the first place, for a grid cell); `n`: places in a grid cell. */
-type Props = { i: number; n?: number };
+/**
+ * `i`: index of the place (of the first place, for a grid cell); `n`: places in a grid
+ * cell; `a`: 1 for an access point (grid cells hold services only).
+ */
+type Props = { i: number; n?: number; a?: number };
 type Item = ClusterFeature<AnyProps> | PointFeature<Props>;
-type Index = Supercluster<Props, { n: number }>;
+type Index = Supercluster<Props, { n?: number; a: number }>;
 
 interface Shown {
   readonly marker: L.Marker;
@@ -47,6 +53,8 @@ export interface LayerActions {
   stack(places: Place[], at: L.LatLng, keyboard: boolean, layer: ClusterLayer): void;
   /** The layer zooms the map on the person's behalf (a cluster was opened). */
   zoomTo(at: L.LatLng, zoom: number): void;
+  /** Every marker of the view is drawn. */
+  rendered(): void;
 }
 
 /** Above this zoom every place is its own marker (the map's maximum is two more). */
@@ -69,6 +77,16 @@ const isCluster = (item: Item): item is ClusterFeature<AnyProps> => 'cluster' in
 /** Places a cluster or cell stands for. */
 const countOf = (item: Item): number =>
   isCluster(item) ? ((item.properties['n'] as number | undefined) ?? item.properties.point_count) : (item.properties.n ?? 1);
+
+/** Access points among them. */
+const accessPointsOf = (item: Item): number => (item.properties['a'] as number | undefined) ?? 0;
+
+/** The comune a place is in, as the feed writes it. */
+const comuneOf = (place: Place): string | undefined =>
+  place.entry.type === 'service' ? place.entry.locations[place.location]?.comune : place.entry.comune;
+
+/** Leaves read to name a cluster by place: enough to find its commonest comune. */
+const AREA_SAMPLE = 64;
 
 /** Leaflet's drag handler knows whether the pointer moved; its typings do not say so. */
 const dragged = (map: L.Map) => !!(map.dragging as unknown as { moved?: () => boolean } | undefined)?.moved?.();
@@ -105,13 +123,14 @@ export class ClusterLayer {
   private readonly shown = new Map<string, Shown>();
   private selectedId: string | null = null;
   private focusNext?: { keys: string[]; at: L.LatLng };
+  /** The cluster a person just opened: it goes at the next draw even when focused. */
+  private leaving?: string;
   private announced = false;
   private slice?: ReturnType<typeof setTimeout>;
   private renders = 0;
 
   constructor(
     private readonly map: L.Map,
-    readonly kind: PlaceKind,
     private readonly host: MapHost,
     private readonly actions: LayerActions,
     private readonly pane: string,
@@ -191,6 +210,11 @@ export class ClusterLayer {
     return this.shown.get(this.pointKey(place))?.button;
   }
 
+  /** Every marker and cluster button on the map. */
+  buttons(): HTMLButtonElement[] {
+    return [...this.shown.values()].map((s) => s.button);
+  }
+
   /** Redraws every marker (new language). */
   relabel(): void {
     this.clear();
@@ -213,8 +237,11 @@ export class ClusterLayer {
     const next = new Map<string, Item>();
     for (const item of index.getClusters(bbox, zoom)) next.set(this.key(item, tag), item);
 
-    // A focused marker that leaves the view stays until the next move, so focus is not lost.
-    const active = this.activeKey();
+    // A focused marker that leaves the view stays until the next move, so focus is not lost;
+    // not a cluster that was just opened: focus moves into it (or to the map) instead.
+    let active = this.activeKey();
+    if (active && active === this.leaving) active = undefined;
+    this.leaving = undefined;
     for (const [key, s] of this.shown) {
       if (next.has(key) || key === active) continue;
       s.marker.remove();
@@ -240,7 +267,7 @@ export class ClusterLayer {
     let i = from;
     while (i < todo.length) {
       const [key, item] = todo[i++]!;
-      this.shown.set(key, this.create(item, index, tag));
+      this.shown.set(key, this.create(key, item, index, tag));
       if (performance.now() - start > SLICE_MS) break;
     }
     if (this.shown.size && !this.announced) {
@@ -260,8 +287,9 @@ export class ClusterLayer {
       const target =
         keys.map((k) => this.shown.get(k)).find(Boolean) ??
         [...this.shown.values()].sort((a, b) => at.distanceTo([a.lat, a.lon]) - at.distanceTo([b.lat, b.lon]))[0];
-      target?.button.focus({ preventScroll: true });
+      (target?.button ?? this.map.getContainer()).focus({ preventScroll: true });
     }
+    this.actions.rendered();
   }
 
   private cancelSlices(): void {
@@ -306,10 +334,13 @@ export class ClusterLayer {
     const places = this.places!;
     const points: PointFeature<Props>[] = new Array(places.size);
     for (let i = 0; i < places.size; i++) {
-      points[i] = { type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [places.lon[i]!, places.lat[i]!] } };
+      const properties: Props = places.isAccessPoint(i) ? { i, a: 1 } : { i };
+      points[i] = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [places.lon[i]!, places.lat[i]!] } };
     }
     const minZoom = this.gridded ? this.coarseMax + 1 : 0;
-    return new Supercluster<Props, { n: number }>({ radius: RADIUS, extent: EXTENT, maxZoom: CLUSTER_MAX_ZOOM, minZoom }).load(points);
+    // Counting access points per cluster costs a little; only when there are some.
+    const counting = places.accessPoints > 0 ? { map: (p: Props) => ({ a: p.a ?? 0 }), reduce: sumAccessPoints } : {};
+    return new Supercluster<Props, { n?: number; a: number }>({ radius: RADIUS, extent: EXTENT, maxZoom: CLUSTER_MAX_ZOOM, minZoom, ...counting }).load(points);
   }
 
   /**
@@ -324,9 +355,15 @@ export class ClusterLayer {
     const count: number[] = [];
     const sumLat: number[] = [];
     const sumLon: number[] = [];
+    const singles: PointFeature<Props>[] = [];
     for (let i = 0; i < places.size; i++) {
       const lat = places.lat[i]!;
       const lon = places.lon[i]!;
+      if (places.isAccessPoint(i)) {
+        // Access points are few: each stays a point of its own, never inside a cell.
+        singles.push({ type: 'Feature', properties: { i, a: 1 }, geometry: { type: 'Point', coordinates: [lon, lat] } });
+        continue;
+      }
       const key = Math.floor(mercX(lon) * cells) * cells + Math.floor(mercY(lat) * cells);
       let c = byCell.get(key);
       if (c === undefined) {
@@ -341,7 +378,7 @@ export class ClusterLayer {
       sumLat[c]! += lat;
       sumLon[c]! += lon;
     }
-    const points: PointFeature<Props>[] = first.map((i, c) => {
+    const cellPoints: PointFeature<Props>[] = first.map((i, c) => {
       const n = count[c]!;
       return {
         type: 'Feature',
@@ -349,16 +386,17 @@ export class ClusterLayer {
         geometry: { type: 'Point', coordinates: n > 1 ? [sumLon[c]! / n, sumLat[c]! / n] : [places.lon[i]!, places.lat[i]!] },
       };
     });
-    return new Supercluster<Props, { n: number }>({
+    return new Supercluster<Props, { n?: number; a: number }>({
       radius: RADIUS,
       extent: EXTENT,
       maxZoom,
       minZoom: 0,
-      map: (p) => ({ n: p.n ?? 1 }),
+      map: (p) => ({ n: p.n ?? 1, a: p.a ?? 0 }),
       reduce: (acc, p) => {
-        acc.n += p.n;
+        acc.n = (acc.n ?? 0) + (p.n ?? 0);
+        acc.a += p.a;
       },
-    }).load(points);
+    }).load(cellPoints.concat(singles));
   }
 
   // ---- markers ----
@@ -381,7 +419,7 @@ export class ClusterLayer {
     return undefined;
   }
 
-  private create(item: Item, index: Index, tag: string): Shown {
+  private create(key: string, item: Item, index: Index, tag: string): Shown {
     const [lon, lat] = item.geometry.coordinates as [number, number];
     const at = L.latLng(lat, lon);
     const ctx = this.host.popupContext();
@@ -392,18 +430,21 @@ export class ClusterLayer {
     let place: Place | undefined;
     const count = countOf(item);
     if (count > 1) {
-      const label = this.kind === 'service' ? t.cluster(count) : t.accessPointCluster(count);
-      button = clusterMarker(shortCount(count, ctx.lang), label, this.kind);
+      const id = isCluster(item) ? item.properties.cluster_id : undefined;
+      const aps = accessPointsOf(item);
+      const services = count - aps;
+      const label = t.cluster(services, aps, this.areaOf(item, index, id, at));
+      // The number is what the circle holds: services; an access point among them is the badge.
+      button = clusterMarker(shortCount(services || aps, ctx.lang), label, services ? 'service' : 'access-point', services > 0 && aps > 0);
       const d = clusterSize(count);
       button.style.setProperty('--_size', `${d}px`);
       size = [d, d];
       anchor = [d / 2, d / 2];
-      const id = isCluster(item) ? item.properties.cluster_id : undefined;
-      button.addEventListener('click', (e) => this.onCluster(e, index, tag, id, count, at));
+      button.addEventListener('click', (e) => this.onCluster(e, key, index, tag, id, count, at));
     } else {
       place = this.places!.place(item.properties.i);
       const label = placeLabel(place, ctx.lang, t);
-      if (this.kind === 'service') {
+      if (place.entry.type === 'service') {
         button = serviceMarker(label, placeColor(place, ctx.store));
         size = [PIN.width, PIN.height];
         anchor = [PIN.width / 2, PIN.height];
@@ -466,8 +507,34 @@ export class ClusterLayer {
     if (moved && active) this.shown.get(active)?.button.focus({ preventScroll: true });
   }
 
+  /**
+   * Where a cluster is: the commonest comune of its places (of a sample of them, for big
+   * clusters), ties going to the comune of the place nearest to the cluster's centre.
+   */
+  private areaOf(item: Item, index: Index, id: number | undefined, at: L.LatLng): string | undefined {
+    const leaves: PointFeature<Props>[] = id === undefined ? [item as PointFeature<Props>] : index.getLeaves(id, AREA_SAMPLE);
+    const weight = new Map<string, { n: number; km: number }>();
+    for (const leaf of leaves) {
+      const place = this.places!.place(leaf.properties.i);
+      const comune = comuneOf(place);
+      if (!comune) continue;
+      const km = at.distanceTo([place.lat, place.lon]);
+      const w = weight.get(comune);
+      if (w) {
+        w.n += leaf.properties.n ?? 1;
+        w.km = Math.min(w.km, km);
+      } else weight.set(comune, { n: leaf.properties.n ?? 1, km });
+    }
+    let best: string | undefined;
+    let top = { n: 0, km: Infinity };
+    for (const [comune, w] of weight) {
+      if (w.n > top.n || (w.n === top.n && w.km < top.km)) [best, top] = [comune, w];
+    }
+    return best;
+  }
+
   /** A cluster (or a grid cell of the coarse index) was chosen: zoom in, or list its places. */
-  private onCluster(e: MouseEvent, index: Index, tag: string, id: number | undefined, count: number, at: L.LatLng): void {
+  private onCluster(e: MouseEvent, key: string, index: Index, tag: string, id: number | undefined, count: number, at: L.LatLng): void {
     e.stopPropagation();
     if (dragged(this.map)) return;
     const keyboard = e.detail === 0;
@@ -475,6 +542,7 @@ export class ClusterLayer {
       // Coarse clusters hold cells, not places: zoom in; the deeper index takes over.
       const zoom = id === undefined ? this.coarseMax + 1 : Math.min(index.getClusterExpansionZoom(id), this.coarseMax + 1);
       if (keyboard) this.focusNext = { keys: id === undefined ? [] : index.getChildren(id).map((c) => this.key(c, tag)), at };
+      this.leaving = key;
       return this.actions.zoomTo(at, zoom);
     }
     const zoom = index.getClusterExpansionZoom(id);
@@ -486,6 +554,11 @@ export class ClusterLayer {
     }
     // Keyboard focus follows into the cluster, to its first child.
     if (keyboard) this.focusNext = { keys: index.getChildren(id).map((c) => this.key(c, tag)), at };
+    this.leaving = key;
     this.actions.zoomTo(at, Math.min(zoom, this.map.getMaxZoom()));
   }
+}
+
+function sumAccessPoints(acc: { a: number }, p: { a: number }): void {
+  acc.a += p.a;
 }

@@ -1,30 +1,54 @@
-import { formatNumber, type Lang, plural } from '@welfare-elements/core';
+import { type Lang, plural } from '@welfare-elements/core';
 
-/** Texts drawn inside the map (markers, controls, popups): loaded with the engine. */
+/** "26 servizi", "26 servizi e 1 punto di accesso", "2 punti di accesso". */
+function whatIt(services: number, accessPoints: number): string {
+  const s = services ? plural('it', services, 'servizio', 'servizi') : '';
+  const a = accessPoints ? plural('it', accessPoints, 'punto di accesso', 'punti di accesso') : '';
+  return s && a ? `${s} e ${a}` : s || a;
+}
+
+function whatEn(services: number, accessPoints: number): string {
+  const s = services ? plural('en', services, 'service', 'services') : '';
+  const a = accessPoints ? plural('en', accessPoints, 'access point', 'access points') : '';
+  return s && a ? `${s} and ${a}` : s || a;
+}
+
+/** Texts drawn inside the map (markers, controls, popups, legend): loaded with the engine. */
 export const engineStrings = {
   it: {
-    cluster: (n: number) => `Gruppo di ${plural('it', n, 'servizio', 'servizi')}`,
-    accessPointCluster: (n: number) => `Gruppo di ${plural('it', n, 'punto di accesso', 'punti di accesso')}`,
+    /** A cluster's name: what it holds and where ("26 servizi, zona Lodi"). */
+    cluster: (services: number, accessPoints: number, area?: string) =>
+      `${whatIt(services, accessPoints)}${area ? `, zona ${area}` : ''}`,
     accessPoint: 'Punto di accesso',
-    stack: (n: number) => `${plural('it', n, 'servizio', 'servizi')} in questo punto`,
+    stack: (services: number, accessPoints: number) => `${whatIt(services, accessPoints)} in questo punto`,
     zoomIn: 'Ingrandisci la mappa',
     zoomOut: 'Riduci la mappa',
     closePopup: 'Chiudi le informazioni',
     yourPosition: 'La tua posizione',
-    distance: (km: number) =>
-      km < 1 ? `A ${formatNumber(Math.round(km * 1000), 'it')} m` : `A ${km.toLocaleString('it-IT', { maximumFractionDigits: 1 })} km`,
+    legend: 'Legenda della mappa',
+    legendService: 'Servizio (colore della categoria)',
+    legendCluster: 'Gruppo di servizi vicini: il numero dice quanti',
+    legendAccessPoint: 'Punto di accesso (informazioni e orientamento)',
+    legendMixed: 'Gruppo con un punto di accesso',
+    legendOrigin: 'La tua posizione',
+    categories: 'Colori delle categorie',
   },
   en: {
-    cluster: (n: number) => `Group of ${plural('en', n, 'service', 'services')}`,
-    accessPointCluster: (n: number) => `Group of ${plural('en', n, 'access point', 'access points')}`,
+    cluster: (services: number, accessPoints: number, area?: string) =>
+      `${whatEn(services, accessPoints)}${area ? `, ${area} area` : ''}`,
     accessPoint: 'Access point',
-    stack: (n: number) => `${plural('en', n, 'service', 'services')} at this place`,
+    stack: (services: number, accessPoints: number) => `${whatEn(services, accessPoints)} at this place`,
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     closePopup: 'Close the details',
     yourPosition: 'Your position',
-    distance: (km: number) =>
-      km < 1 ? `${formatNumber(Math.round(km * 1000), 'en')} m away` : `${km.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km away`,
+    legend: 'Map legend',
+    legendService: 'Service (colour of its category)',
+    legendCluster: 'Group of nearby services: the number says how many',
+    legendAccessPoint: 'Access point (information and guidance)',
+    legendMixed: 'Group with an access point',
+    legendOrigin: 'Your position',
+    categories: 'Category colours',
   },
 } satisfies Record<Lang, unknown>;
 

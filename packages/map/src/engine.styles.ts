@@ -78,7 +78,36 @@ export const engineStyles = css`
     border-radius: 8px;
     box-shadow: 0 0 0 4px color-mix(in srgb, var(--_ap) 35%, transparent), 0 1px 3px rgb(0 0 0 / 0.4);
   }
+  .cluster {
+    position: relative;
+  }
+  /* A cluster that holds an access point: a small "i" square on its rim. */
+  .cluster .badge {
+    position: absolute;
+    top: -7px;
+    right: -7px;
+    width: 16px;
+    height: 16px;
+    display: grid;
+    place-items: center;
+    border-radius: 4px;
+    border: 2px solid #fff;
+    background: var(--_ap);
+    box-sizing: content-box;
+  }
+  .badge svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+  }
+  .badge .glyph,
+  .legend .glyph {
+    fill: #fff;
+  }
   .origin {
+    /* Leaflet makes non-interactive markers transparent to the pointer; the dot is drawn
+       where it covers no marker, so it may take the pointer (and say what it is). */
+    pointer-events: auto;
     display: block;
     width: 100%;
     height: 100%;
@@ -185,6 +214,81 @@ export const engineStyles = css`
   }
   .leaflet-container .leaflet-control-attribution a {
     color: var(--_primary);
+  }
+  /* ---- the legend, under the map ---- */
+  .legend-box {
+    margin-top: 0.5rem;
+    font-size: var(--welfare-map-legend-font-size, 0.875rem);
+    color: var(--_text);
+  }
+  .legend-items {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+  }
+  .legend-items + .legend-items {
+    margin-top: 0.25rem;
+  }
+  .legend-items li {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .legend .swatch {
+    flex: none;
+  }
+  .legend svg.swatch {
+    width: 14px;
+    height: 20px;
+  }
+  .legend .pin {
+    fill: var(--_primary);
+    stroke: #fff;
+    stroke-width: 2;
+  }
+  .legend .dot {
+    fill: #fff;
+  }
+  .legend span.swatch.cluster {
+    all: unset;
+    position: relative;
+    box-sizing: border-box;
+    display: grid;
+    place-items: center;
+    width: 24px;
+    height: 24px;
+    border-radius: 50%;
+    border: 2px solid #fff;
+    background: var(--_cluster);
+    color: #fff;
+    font-size: 0.6875rem;
+    font-weight: 700;
+    box-shadow: 0 0 0 2px color-mix(in srgb, var(--_cluster) 35%, transparent);
+  }
+  .legend span.swatch.access-point {
+    background: var(--_ap);
+    border-radius: 6px;
+    box-shadow: none;
+  }
+  .legend span.swatch svg {
+    width: 100%;
+    height: 100%;
+  }
+  .legend .swatch .badge {
+    top: -6px;
+    right: -8px;
+    width: 11px;
+    height: 11px;
+    border-width: 1px;
+  }
+  .legend span.swatch.origin {
+    width: 14px;
+    height: 14px;
+    border-width: 2px;
+    box-sizing: border-box;
   }
   @media (prefers-reduced-motion: reduce) {
     .marker.selected svg {

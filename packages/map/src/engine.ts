@@ -9,7 +9,9 @@ import { ClusterLayer, type LayerActions } from './cluster-layer.js';
 import { leafletStyles } from './generated/leaflet.css.js';
 import type { MapHost, MapView, Place, TileOptions, ViewOptions } from './map-types.js';
 import { ACCESS_POINT, originMarker, PIN } from './markers.js';
-import type { PlaceSet } from './places.js';
+import { PlaceSet } from './places.js';
+import { renderLegend } from './legend.js';
+import { nothing, render } from 'lit';
 import { engineStrings, type EngineStrings } from './engine.strings.js';
 import { popupContent, stackContent } from './popup.js';
 
@@ -35,8 +37,10 @@ class LeafletView implements MapView, LayerActions {
   readonly map: L.Map;
   userMoved = false;
   private programmatic = 0;
-  private readonly services: ClusterLayer;
-  private accessPoints?: ClusterLayer;
+  /** Services and access points, clustered together. */
+  private readonly layer: ClusterLayer;
+  private services = PlaceSet.empty;
+  private accessPoints: PlaceSet | null = null;
   private tiles?: L.TileLayer;
   private attribution?: L.Control;
   private readonly zoom: L.Control.Zoom;
@@ -44,6 +48,7 @@ class LeafletView implements MapView, LayerActions {
   /** The place (or stack) whose popup is open, and the marker to return focus to. */
   private open?: { id: string | null; place?: Place; layer?: ClusterLayer; at: L.LatLng };
   private origin?: L.LayerGroup;
+  private originDot?: L.Marker;
   private originAt?: { point: { lat: number; lon: number }; accuracy?: number };
   private hasFitted = false;
 
@@ -85,33 +90,29 @@ class LeafletView implements MapView, LayerActions {
       if (open?.id) this.host.closed(open.id);
     });
 
-    this.services = new ClusterLayer(map, 'service', host, this, 'welfare-services', 610);
+    this.layer = new ClusterLayer(map, host, this, 'welfare-places', 610);
+    // The person's position is drawn above the markers, and placed so it covers none.
+    map.createPane('welfare-origin').style.zIndex = '640';
     this.relabelControls();
   }
 
   // ---- MapView ----
 
-  setServices(places: PlaceSet, changed: boolean): void {
-    if (!changed) return;
-    const fit = !this.userMoved || !this.hasFitted;
-    const b = places.bounds;
-    this.services.setPlaces(places, fit && b ? this.fitZoom(L.latLngBounds([b[0], b[1]], [b[2], b[3]])) : this.map.getZoom());
+  setPlaces(services: PlaceSet | undefined, accessPoints: PlaceSet | null | undefined): void {
+    if (services) this.services = services;
+    if (accessPoints !== undefined) this.accessPoints = accessPoints;
+    // New results are fitted (unless the person moved the map); access points alone only
+    // when there is nothing else to show.
+    const free = !this.userMoved || !this.hasFitted;
+    const fit = free && (!!services || !this.services.size);
+    const b = this.services.bounds ?? this.accessPoints?.bounds;
+    const all = PlaceSet.join(this.services, this.accessPoints);
+    this.layer.setPlaces(all, fit && b ? this.fitZoom(L.latLngBounds([b[0], b[1]], [b[2], b[3]])) : this.map.getZoom());
     const open = this.open;
-    if (open?.place && open.layer === this.services && !places.placesOf(open.place.entry.id).length) this.closePopup();
+    if (open?.place && !all.placesOf(open.place.entry.id).length) this.closePopup();
     if (fit) this.fit();
-    this.services.render();
-  }
-
-  setAccessPoints(places: PlaceSet | null): void {
-    if (!places) {
-      this.accessPoints?.destroy();
-      this.accessPoints = undefined;
-      return;
-    }
-    this.accessPoints ??= new ClusterLayer(this.map, 'access-point', this.host, this, 'welfare-access-points', 620);
-    this.accessPoints.setPlaces(places, this.map.getZoom());
-    if (!this.services.size && (!this.userMoved || !this.hasFitted)) this.fit();
-    this.accessPoints.render();
+    this.layer.render();
+    this.updateLegend();
   }
 
   reveal(id: string | null, fallback?: Place): void {
@@ -120,8 +121,7 @@ class LeafletView implements MapView, LayerActions {
       this.closePopup();
       return;
     }
-    const candidates: [Place, ClusterLayer | undefined][] = this.services.placesOf(id).map((p) => [p, this.services]);
-    if (this.accessPoints) candidates.push(...this.accessPoints.placesOf(id).map((p): [Place, ClusterLayer] => [p, this.accessPoints!]));
+    const candidates: [Place, ClusterLayer | undefined][] = this.layer.placesOf(id).map((p) => [p, this.layer]);
     if (!candidates.length && fallback) candidates.push([fallback, undefined]);
     this.select(id);
     if (!candidates.length) return this.closePopup();
@@ -141,19 +141,21 @@ class LeafletView implements MapView, LayerActions {
     this.origin?.remove();
     this.origin = undefined;
     this.originAt = point ? { point, ...(accuracy ? { accuracy } : {}) } : undefined;
+    this.updateLegend();
     if (!point) return;
     const at = L.latLng(point.lat, point.lon);
     const group = L.layerGroup();
     if (accuracy && accuracy > 30) {
       L.circle(at, { radius: accuracy, interactive: false, className: 'wm-accuracy', weight: 1 }).addTo(group);
     }
-    L.marker(at, {
+    this.originDot = L.marker(at, {
       icon: L.divIcon({ html: originMarker(this.t.yourPosition), className: 'wm-icon', iconSize: [22, 22], iconAnchor: [11, 11] }),
       keyboard: false,
       interactive: false,
-      zIndexOffset: -1000,
+      pane: 'welfare-origin',
     }).addTo(group);
     this.origin = group.addTo(this.map);
+    this.placeOrigin();
   }
 
   showOrigin(point: { lat: number; lon: number }, nearest: readonly Place[]): void {
@@ -179,8 +181,8 @@ class LeafletView implements MapView, LayerActions {
 
   relabel(): void {
     this.relabelControls();
-    this.services.relabel();
-    this.accessPoints?.relabel();
+    this.layer.relabel();
+    this.updateLegend();
     const open = this.open;
     if (open?.place) this.openPlace(open.place, open.layer, false);
     if (this.originAt) this.setOrigin(this.originAt.point, this.originAt.accuracy);
@@ -194,8 +196,8 @@ class LeafletView implements MapView, LayerActions {
   }
 
   destroy(): void {
-    this.services.destroy();
-    this.accessPoints?.destroy();
+    this.layer.destroy();
+    if (this.options.legend) render(nothing, this.options.legend);
     this.map.remove();
   }
 
@@ -218,6 +220,10 @@ class LeafletView implements MapView, LayerActions {
     this.map.setView(at, zoom, { animate: !this.options.reducedMotion });
   }
 
+  rendered(): void {
+    this.placeOrigin();
+  }
+
   // ---- internals ----
 
   /** Texts in the element's current language. */
@@ -237,8 +243,9 @@ class LeafletView implements MapView, LayerActions {
 
   /** Shows every result (or, with none, every access point). */
   private fit(): void {
-    const bounds = this.services.bounds() ?? this.accessPoints?.bounds();
-    if (!bounds) return;
+    const b = this.services.bounds ?? this.accessPoints?.bounds;
+    if (!b) return;
+    const bounds = L.latLngBounds([b[0], b[1]], [b[2], b[3]]);
     this.hasFitted = true;
     this.moving(() => this.map.fitBounds(bounds, { padding: [32, 32], maxZoom: FIT_MAX_ZOOM, animate: false }));
   }
@@ -248,14 +255,51 @@ class LeafletView implements MapView, LayerActions {
     return Math.min(FIT_MAX_ZOOM, this.map.getBoundsZoom(bounds, false, L.point(64, 64)));
   }
 
+  /** The legend under the map: shapes, and the colours of the categories shown. */
+  private updateLegend(): void {
+    const into = this.options.legend;
+    if (!into) return;
+    const state = { services: this.services, accessPoints: !!this.accessPoints?.size, origin: !!this.originAt };
+    renderLegend(into, state, this.host.popupContext(), this.t);
+  }
+
   private select(id: string | null): void {
-    this.services.select(id);
-    this.accessPoints?.select(id);
+    this.layer.select(id);
+  }
+
+  /**
+   * The person's position is drawn where it covers no marker: at its place when that is
+   * free, else moved a little (never beyond ~50 px, well inside the accuracy of a phone's
+   * position at any zoom where markers crowd), so every marker stays visible and usable.
+   */
+  private placeOrigin(): void {
+    const dot = this.originDot?.getElement()?.firstElementChild as HTMLElement | null | undefined;
+    if (!dot || !this.originAt) return;
+    dot.style.translate = '';
+    const box = this.container.getBoundingClientRect();
+    const home = this.map.latLngToContainerPoint([this.originAt.point.lat, this.originAt.point.lon]);
+    const rects = this.layer.buttons().map((b) => b.getBoundingClientRect());
+    const r = 13; // the dot's radius with its ring, and a pixel to spare
+    const free = (x: number, y: number) =>
+      rects.every((q) => {
+        const nx = Math.max(q.left - box.left, Math.min(x, q.right - box.left));
+        const ny = Math.max(q.top - box.top, Math.min(y, q.bottom - box.top));
+        return (nx - x) ** 2 + (ny - y) ** 2 >= r * r;
+      });
+    for (const d of [0, 16, 26, 38, 52]) {
+      for (let k = 0; k < (d ? 8 : 1); k++) {
+        const dx = Math.round(d * Math.cos((k * Math.PI) / 4));
+        const dy = Math.round(d * Math.sin((k * Math.PI) / 4));
+        if (!free(home.x + dx, home.y + dy)) continue;
+        if (d) dot.style.translate = `${dx}px ${dy}px`;
+        return;
+      }
+    }
   }
 
   private openPlace(place: Place, layer: ClusterLayer | undefined, keyboard: boolean): void {
     const at = L.latLng(place.lat, place.lon);
-    const offset = !layer ? 0 : layer.kind === 'service' ? -PIN.height + 4 : -ACCESS_POINT.size / 2;
+    const offset = !layer ? 0 : place.entry.type === 'service' ? -PIN.height + 4 : -ACCESS_POINT.size / 2;
     this.show(popupContent(place, this.host.popupContext(), this.t), at, offset, keyboard, { id: place.entry.id, place, ...(layer ? { layer } : {}), at });
   }
 

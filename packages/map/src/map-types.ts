@@ -41,14 +41,18 @@ export interface ViewOptions {
   readonly maxZoom: number;
   readonly tiles: TileOptions;
   readonly reducedMotion: boolean;
+  /** An empty element under the map for the legend (the engine fills it). */
+  readonly legend?: HTMLElement;
 }
 
 /** The map as the element drives it. */
 export interface MapView {
-  /** The services' places; `changed` is false when only their order changed. */
-  setServices(places: PlaceSet, changed: boolean): void;
-  /** The access points layer, or null to hide it. */
-  setAccessPoints(places: PlaceSet | null): void;
+  /**
+   * The services' places and the access points' (null: not shown), drawn as one clustered
+   * layer; `undefined` keeps what the view has. New services are fitted, unless the
+   * person has moved the map.
+   */
+  setPlaces(services: PlaceSet | undefined, accessPoints: PlaceSet | null | undefined): void;
   /**
    * Highlights and shows `id` (zooming enough to see it) and opens its popup; null closes
    * it. `fallback` is where to go when no layer holds `id` (an access point, layer hidden).

@@ -155,6 +155,7 @@ export class WelfareMap extends WelfareElement {
         <div class="map" part="map" role="region" aria-label=${label} aria-describedby="hint"></div>
         <p class="hint" part="hint" id="hint">${this.t.instructions}</p>
       </div>
+      <div class="legend" part="legend"></div>
       <span class="after" tabindex="-1"></span>
     </div>`;
   }
@@ -246,21 +247,24 @@ export class WelfareMap extends WelfareElement {
       view.setTiles(tiles);
     }
 
+    // Services and access points go together: the view clusters them as one layer.
+    let services: PlaceSet | undefined;
     if (!store.searching) {
       const results = ready ? store.matching : [];
       if (results !== pushed.results) {
         const changed = !sameServices(results, pushed.results);
         pushed.results = results;
-        view.setServices(changed ? this.placesOf(results) : PlaceSet.empty, changed);
+        if (changed) services = this.placesOf(results);
       }
     }
-
     const aps = ready && this.accessPoints ? store.accessPoints : null;
     const apsKey = aps ? aps.map((a) => a.id).join('\n') : '';
+    let accessPoints: PlaceSet | null | undefined;
     if (apsKey !== pushed.accessPoints || (aps === null) !== (pushed.accessPoints === undefined)) {
       pushed.accessPoints = aps ? apsKey : undefined;
-      view.setAccessPoints(aps ? PlaceSet.ofAccessPoints(aps) : null);
+      accessPoints = aps ? PlaceSet.ofAccessPoints(aps) : null;
     }
+    if (services || accessPoints !== undefined) view.setPlaces(services, accessPoints);
 
     if (store.origin !== pushed.origin) {
       pushed.origin = store.origin;
@@ -324,12 +328,14 @@ export class WelfareMap extends WelfareElement {
   }
 
   private viewOptions(): ViewOptions {
+    const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
     return {
       center: parseCenter(this.center) ?? LODI,
       zoom: Number.isFinite(this.zoom) ? this.zoom : 10,
       maxZoom: Number.isFinite(this.maxZoom) ? Math.min(22, Math.max(3, this.maxZoom)) : 18,
       tiles: this.tileOptions(),
       reducedMotion: typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
+      ...(legend ? { legend } : {}),
     };
   }
 
@@ -361,7 +367,10 @@ export class WelfareMap extends WelfareElement {
         this.accuracy = position.coords.accuracy;
         this.fitOrigin = point;
         this.geo = { state: 'located' };
+        const button = this.renderRoot.querySelector<HTMLElement>('[part~="near-me"]');
+        const top = button?.getBoundingClientRect().top;
         store.setOrigin(point, this);
+        if (button && top !== undefined) void this.keepInView(button, top);
       },
       (error) => {
         if (token !== this.geoToken) return;
@@ -370,6 +379,20 @@ export class WelfareMap extends WelfareElement {
       },
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
     );
+  }
+
+  /**
+   * The group reorders by distance (a list above the map may change height): the focused
+   * button stays where the person saw it, and in view.
+   */
+  private async keepInView(button: HTMLElement, top: number): Promise<void> {
+    await this.updateComplete;
+    await new Promise((ok) => requestAnimationFrame(ok));
+    if ((this.renderRoot as ShadowRoot).activeElement !== button) return;
+    const moved = button.getBoundingClientRect().top - top;
+    if (Math.abs(moved) > 1) window.scrollBy({ top: moved, behavior: 'instant' });
+    const r = button.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > innerHeight) button.scrollIntoView({ block: 'nearest' });
   }
 
   private skip(): void {

@@ -22,9 +22,9 @@ function button(className: string, part: string, label: string): HTMLButtonEleme
   b.type = 'button';
   b.className = className;
   b.setAttribute('part', part);
-  // setAttribute stores text: feed names never become markup.
+  // setAttribute stores text: feed names never become markup. No `title` with the same
+  // text: screen readers would read it again as the description.
   b.setAttribute('aria-label', label);
-  b.title = label;
   return b;
 }
 
@@ -51,14 +51,19 @@ export function serviceMarker(label: string, color: string): HTMLButtonElement {
 /** An access point: a rounded square with an "i", distinct from service pins. */
 export const ACCESS_POINT = { size: 30 } as const;
 
+/** The "i" of access points, in a 30 × 30 box. */
+const glyph = () => [
+  svg('circle', { class: 'glyph', cx: '15', cy: '9', r: '2.4' }),
+  svg('rect', { class: 'glyph', x: '12.8', y: '13', width: '4.4', height: '11', rx: '1.2' }),
+];
+
 export function accessPointMarker(label: string): HTMLButtonElement {
   const b = button('marker access-point', 'marker access-point', label);
   b.append(
     icon(
       '0 0 30 30',
       svg('rect', { class: 'square', x: '1.5', y: '1.5', width: '27', height: '27', rx: '6' }),
-      svg('circle', { class: 'glyph', cx: '15', cy: '9', r: '2.4' }),
-      svg('rect', { class: 'glyph', x: '12.8', y: '13', width: '4.4', height: '11', rx: '1.2' }),
+      ...glyph(),
     ),
   );
   return b;
@@ -69,14 +74,35 @@ export function clusterSize(count: number): number {
   return count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 48 : 56;
 }
 
-/** A cluster: a circle with the count; its accessible name says what it holds. */
-export function clusterMarker(shortCount: string, label: string, kind: 'service' | 'access-point'): HTMLButtonElement {
+/**
+ * A cluster: a circle with the count (a rounded square for access points only); its
+ * accessible name says what it holds and where. `withAccessPoint` adds the "i" badge of a
+ * cluster that holds services and an access point.
+ */
+export function clusterMarker(
+  shortCount: string,
+  label: string,
+  kind: 'service' | 'access-point',
+  withAccessPoint = false,
+): HTMLButtonElement {
   const b = button(`cluster ${kind}`, kind === 'service' ? 'cluster' : 'cluster access-point-cluster', label);
   const text = document.createElement('span');
   text.setAttribute('aria-hidden', 'true');
   text.textContent = shortCount;
   b.append(text);
+  if (withAccessPoint) b.append(badge());
   return b;
+}
+
+/** The small "i" square on a cluster that holds an access point. */
+export function badge(): HTMLElement {
+  const i = document.createElement('span');
+  i.className = 'badge';
+  i.setAttribute('part', 'cluster-badge');
+  i.setAttribute('aria-hidden', 'true');
+  // Drawn, not written: a letter would be visible text missing from the cluster's name.
+  i.append(icon('0 0 30 30', ...glyph()));
+  return i;
 }
 
 /** The person's position: a dot, not interactive. */

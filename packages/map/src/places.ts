@@ -11,6 +11,8 @@ export class PlaceSet {
   readonly lon: Float64Array;
   /** How many entries have at least one place. */
   located = 0;
+  /** How many places are access points. */
+  accessPoints = 0;
   /** South, west, north, east; undefined when empty. */
   readonly bounds?: readonly [number, number, number, number];
   private readonly entries: (Service | AccessPoint)[];
@@ -83,7 +85,40 @@ export class PlaceSet {
       Float64Array.from(located, (a) => a.position!.lon),
     );
     set.located = located.length;
+    set.accessPoints = located.length;
     return set;
+  }
+
+  /** Services and access points in one set (one clustered index, so none covers another). */
+  static join(services: PlaceSet, accessPoints: PlaceSet | null): PlaceSet {
+    if (!accessPoints?.size) return services;
+    if (!services.size) return accessPoints;
+    const concat = <T extends Uint32Array | Float64Array>(a: T, b: T, into: T): T => {
+      into.set(a);
+      into.set(b, a.length);
+      return into;
+    };
+    const n = services.size + accessPoints.size;
+    const set = new PlaceSet(
+      services.entries.concat(accessPoints.entries),
+      concat(services.locations, accessPoints.locations, new Uint32Array(n)),
+      concat(services.lat, accessPoints.lat, new Float64Array(n)),
+      concat(services.lon, accessPoints.lon, new Float64Array(n)),
+    );
+    set.located = services.located;
+    set.accessPoints = services.accessPoints + accessPoints.accessPoints;
+    return set;
+  }
+
+  isAccessPoint(i: number): boolean {
+    return this.entries[i]!.type === 'access-point';
+  }
+
+  /** The first category of every service, for the legend. */
+  firstCategories(): Set<string> {
+    const out = new Set<string>();
+    for (const e of this.entries) if (e.type === 'service' && e.categories[0]) out.add(e.categories[0]);
+    return out;
   }
 
   /** The place at `i`, always the same object for the same index. */

@@ -52,7 +52,7 @@ export function popupContent(place: Place, ctx: PopupContext, t: EngineStrings):
       ${!isService ? html`<p class="popup-kind" part="popup-kind">${t.accessPoint}</p>` : nothing}
       ${org ? html`<p class="popup-org" part="organization">${pick(org.name, lang)}</p>` : nothing}
       ${address.length ? html`<p class="popup-address" part="address">${address.join(', ')}</p>` : nothing}
-      ${km !== undefined ? html`<p class="popup-distance" part="distance">${t.distance(km)}</p>` : nothing}
+      ${km !== undefined ? html`<p class="popup-distance" part="distance">${strings.distance(km)}</p>` : nothing}
       ${renderHours(hours, lang)} ${renderContacts(entry, strings)}
       ${directions
         ? html`<p class="popup-directions">
@@ -79,7 +79,8 @@ export function stackContent(
     first && first.entry.type === 'service'
       ? [first.entry.locations[first.location]?.address, first.entry.locations[first.location]?.comune]
       : [first?.entry.type === 'access-point' ? first.entry.address : undefined];
-  const title = t.stack(places.length);
+  const accessPoints = places.filter((p) => p.entry.type === 'access-point').length;
+  const title = t.stack(places.length - accessPoints, accessPoints);
   const root = container(title);
   render(
     html`<div role="heading" aria-level=${level(ctx)} class="popup-name" part="popup-name">${title}</div>
@@ -87,7 +88,9 @@ export function stackContent(
       <ul class="stack" part="stack">
         ${places.map(
           (p) => html`<li>
-            <button type="button" class="stack-item" part="stack-item" @click=${() => choose(p)}>${pick(p.entry.name, lang)}</button>
+            <button type="button" class="stack-item" part="stack-item" @click=${() => choose(p)}>
+              ${p.entry.type === 'access-point' ? `${t.accessPoint}: ` : ''}${pick(p.entry.name, lang)}
+            </button>
           </li>`,
         )}
       </ul>`,

@@ -93,3 +93,41 @@ export function stubGeolocation(answer: { lat: number; lon: number; accuracy?: n
     if (original) Object.defineProperty(Navigator.prototype, 'geolocation', original);
   };
 }
+
+/**
+ * Hit-tests what a person sees: for every marker, cluster and the person's position whose
+ * centre is inside the map, the element at that centre (`shadowRoot.elementFromPoint`) must
+ * be that marker or inside it, else something covers it and a click would reach the other.
+ * Returns the names checked and the problems found.
+ */
+export function hitTest(el: WelfareMap): { checked: string[]; covered: string[] } {
+  const root = shadow(el);
+  const view = root.querySelector('.map')!.getBoundingClientRect();
+  const checked: string[] = [];
+  const covered: string[] = [];
+  for (const target of root.querySelectorAll<HTMLElement>('.leaflet-marker-icon button, .leaflet-marker-icon .origin')) {
+    const r = target.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (x < view.left || x > view.right || y < view.top || y > view.bottom) continue;
+    const name = target.getAttribute('aria-label') ?? '?';
+    checked.push(name);
+    const hit = root.elementFromPoint(x, y);
+    if (hit && (hit === target || target.contains(hit))) continue;
+    const by = hit?.closest('button, .origin, .leaflet-control')?.getAttribute('aria-label') ?? hit?.className.toString() ?? 'nothing';
+    covered.push(`"${name}" is covered by "${by}"`);
+  }
+  return { checked, covered };
+}
+
+/** Waits for the markers to stop changing (the view is drawn in slices). */
+export async function markersSettled(el: WelfareMap): Promise<void> {
+  let last: string | undefined;
+  let same = 0;
+  await waitUntil(() => {
+    const now = markers(el).map((b) => b.getAttribute('aria-label')).join('|');
+    same = now === last ? same + 1 : 0;
+    last = now;
+    return same >= 3;
+  }, 'the markers kept changing');
+}

@@ -18,6 +18,8 @@ import {
   popupShown,
   serviceMarkers,
   shadow,
+  hitTest,
+  markersSettled,
   stubGeolocation,
 } from './helpers.js';
 
@@ -176,14 +178,36 @@ describe('<welfare-map>', () => {
       );
       const el = await mapOf(makeFeed([...near, service('far', { locations: [{ comune: 'Torino', lat: 45.07, lon: 7.69 }] })]));
       await markersShown(el);
-      const cluster = clusters(el).find((c) => c.getAttribute('aria-label') === 'Gruppo di 12 servizi');
+      const cluster = clusters(el).find((c) => c.getAttribute('aria-label') === '12 servizi, zona Lodi');
       expect(cluster, labels(markers(el)).join(' | ')).to.exist;
       const map = leafletMap(el);
       const zoom = map.getZoom();
+      // Its name says it once: no title repeating it as the description.
+      expect(cluster!.hasAttribute('title')).to.be.false;
       cluster!.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => map.getZoom() > zoom, 'Enter did not zoom into the cluster', { timeout: 3000 });
       await waitUntil(() => shadow(el).activeElement?.closest('.leaflet-marker-icon'), 'focus did not follow into the cluster');
+      // The opened cluster is gone, as after a click: only what it held is drawn.
+      await markersSettled(el);
+      expect(cluster!.isConnected, 'the opened cluster stayed on the map').to.be.false;
+      expect(labels(markers(el))).to.not.include('12 servizi, zona Lodi');
+      expect(hitTest(el).covered).to.deep.equal([]);
+    });
+
+    it('names a cluster by its commonest comune, in Italian and English', async () => {
+      const at = (id: string, comune: string, i: number) =>
+        service(id, { locations: [{ comune, lat: 45.3 + i * 0.0004, lon: 9.5 + i * 0.0004 }] });
+      const feed = makeFeed([
+        at('a', 'Lodi', 0), at('b', 'Montanaso Lombardo', 1), at('c', 'Montanaso Lombardo', 2),
+        at('d', 'Lodi', 3), at('e', 'Montanaso Lombardo', 4),
+        service('far', { locations: [{ comune: 'Torino', lat: 45.07, lon: 7.69 }] }),
+      ]);
+      const el = await mapOf(feed);
+      await markersShown(el);
+      expect(labels(clusters(el))).to.deep.equal(['5 servizi, zona Montanaso Lombardo']);
+      el.setAttribute('lang', 'en');
+      await waitUntil(() => labels(clusters(el))[0] === '5 services, Montanaso Lombardo area', labels(clusters(el)).join());
     });
 
     it('keeps every service counted with thousands of them (coarse index first, full index later)', async () => {
@@ -192,11 +216,12 @@ describe('<welfare-map>', () => {
       );
       const el = await mapOf(makeFeed(many));
       await markersShown(el);
+      await markersSettled(el);
       const total = () =>
-        markers(el).reduce((sum, b) => sum + Number(b.getAttribute('aria-label')!.match(/^Gruppo di ([\d.]+)/)?.[1]?.replace('.', '') ?? 1), 0);
-      // Leaflet.markercluster may still be adding markers when the first ones show (WebKit,
-      // on a busy machine): wait for the count a person would end up seeing.
-      await waitUntil(() => total() === 6000, 'the map never counted all 6000 services');
+        markers(el).reduce((sum, b) => sum + Number(b.getAttribute('aria-label')!.match(/^([\d.]+) servizi/)?.[1]?.replace('.', '') ?? 1), 0);
+      // Markers may still be arriving when the first ones show (WebKit, on a busy machine):
+      // wait for the count a person would end up seeing.
+      await waitUntil(() => total() === 6000, `the map never counted all 6000 services: ${labels(markers(el)).join(' | ')}`);
       // Deep in, single services appear (from the full index).
       const map = leafletMap(el);
       map.setView([45.3, 9.5], 16, { animate: false });
@@ -210,7 +235,7 @@ describe('<welfare-map>', () => {
       const el = await mapOf(makeFeed([...same, service('far', { locations: [{ lat: 45.5, lon: 9.9 }] })]));
       await markersShown(el);
       const cluster = clusters(el)[0]!;
-      expect(cluster.getAttribute('aria-label')).to.equal('Gruppo di 3 servizi');
+      expect(cluster.getAttribute('aria-label')).to.equal('3 servizi, zona Lodi');
       cluster.focus();
       await sendKeys({ press: 'Enter' });
       const content = await popupShown(el);
@@ -359,7 +384,7 @@ describe('<welfare-map>', () => {
       const same = ['a', 'b'].map((id) => service(id));
       const el = await mapOf(makeFeed([...same, service('far', { locations: [{ lat: 45.5, lon: 9.9 }] })]), { lang: 'en' });
       await markersShown(el);
-      expect(labels(clusters(el))).to.deep.equal(['Group of 2 services']);
+      expect(labels(clusters(el))).to.deep.equal(['2 services, Lodi area']);
     });
 
     it('has a skip button that moves focus past the map', async () => {
@@ -408,11 +433,60 @@ describe('<welfare-map>', () => {
       expect(shadow(el).querySelector('[part="geo-message"]')!.textContent).to.contain('ordinati dal più vicino');
       // A popup now says how far the service is.
       serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Emporio'))!.click();
-      expect((await popupShown(el)).querySelector('[part="distance"]')!.textContent).to.match(/^A \d+ m$/);
+      expect((await popupShown(el)).querySelector('[part="distance"]')!.textContent).to.match(/^a \d+ m$/);
       // Pressing again forgets the position.
       button.click();
       await waitUntil(() => !shadow(el).querySelector('[part="origin"]'));
       expect(el['data'].store.origin).to.be.null;
+    });
+
+    it('keeps the focused button in view while the group reorders, and the cards say how far', async () => {
+      restore = stubGeolocation({ lat: 45.165, lon: 9.7, accuracy: 500 });
+      // A long list above the map: ordering by distance changes what is above the button.
+      const many = Array.from({ length: 30 }, (_, i) =>
+        service(`s${i}`, {
+          name: `Servizio ${String(i).padStart(2, '0')}`,
+          description: i % 3 ? 'Breve.' : 'Una descrizione lunga. '.repeat(30),
+          locations: [{ comune: i < 15 ? 'Lodi' : 'Codogno', lat: (i < 15 ? 45.31 : 45.16) + i * 0.001, lon: 9.5 + i * 0.005 }],
+        }),
+      );
+      const group = uniqueGroup();
+      const src = feedBlobUrl(makeFeed(many));
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <welfare-list src=${src} group=${group} page-size="30"></welfare-list>
+        <welfare-map src=${src} group=${group} tiles="none" style="--welfare-map-height: 300px"></welfare-map>
+        <div style="height: 1500px"></div>
+      </div>`);
+      const el = wrapper.querySelector<WelfareMap>('welfare-map')!;
+      const list = wrapper.querySelector<WelfareList>('welfare-list')!;
+      await settled(el);
+      await settled(list);
+      const button = shadow(el).querySelector<HTMLButtonElement>('[part="near-me"]')!;
+      button.scrollIntoView({ block: 'center' });
+      await mapReady(el);
+      await markersShown(el);
+      const before = button.getBoundingClientRect().top;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el['data'].store.origin, 'no position');
+      await waitUntil(() => list.shadowRoot!.querySelector('[part="distance"]'), 'the cards do not say how far');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(shadow(el).activeElement, 'the button lost the focus').to.equal(button);
+      const after = button.getBoundingClientRect();
+      expect(after.top).to.be.within(0, innerHeight - after.height);
+      expect(Math.abs(after.top - before)).to.be.below(60);
+      // Every card with a place says how far it is, nearest first.
+      const cards = [...list.shadowRoot!.querySelectorAll('li[data-id]')];
+      const distances = cards.map((li) => li.querySelector('[part="distance"]')?.textContent ?? '');
+      expect(distances.every((d) => /^a \d/.test(d)), distances.join(' | ')).to.be.true;
+      expect(cards[0]!.querySelector('[part="name"]')!.textContent).to.equal('Servizio 29');
+      expect(distances[0]).to.match(/^a \d,\d km$/);
+      // One announcement of the new order: the map's message; the list's count did not change.
+      expect(shadow(el).querySelector('[part="geo-message"]')!.textContent).to.contain('ordinati dal più vicino');
+      el.setAttribute('lang', 'en');
+      list.setAttribute('lang', 'en');
+      await waitUntil(() => /^[\d.]+ (k)?m away$/.test(list.shadowRoot!.querySelector('[part="distance"]')!.textContent!));
+      window.scrollTo(0, 0);
     });
 
     it('can be hidden', async () => {
@@ -429,17 +503,26 @@ describe('<welfare-map>', () => {
       { id: 'ap-codogno', name: 'Punto di accesso di Codogno', comune: 'Codogno', lat: 45.161, lon: 9.704 },
     ];
 
-    it('are a distinct layer when asked for', async () => {
+    it('share one clustered layer with the services: a cluster says it holds an access point', async () => {
       const el = await mapOf(makeFeed(spread(), { accessPoints: aps }), { accessPoints: true });
-      await markersShown(el, 6);
-      const points = [...shadow(el).querySelectorAll('button[part~="access-point"]')];
-      expect(labels(points as HTMLElement[])).to.deep.equal([
-        'Punto di accesso: Punto di accesso di Codogno, Codogno',
-        'Punto di accesso: Punto di accesso di Lodi, Piazza Broletto 1, Lodi',
+      await markersShown(el, 4);
+      // Each access point is next to a service: one cluster each, never one square over a pin.
+      expect(labels(clusters(el))).to.deep.equal([
+        '1 servizio e 1 punto di accesso, zona Codogno',
+        '1 servizio e 1 punto di accesso, zona Lodi',
       ]);
+      expect(clusters(el).every((c) => c.querySelector('[part="cluster-badge"]'))).to.be.true;
+      expect(hitTest(el).covered).to.deep.equal([]);
+      // Closer in, the access point is a marker of its own, and chosen like one.
+      leafletMap(el).setView([45.314, 9.5025], 17, { animate: false });
+      await waitUntil(() => shadow(el).querySelector('button[part~="access-point"]'), 'the access point did not come out of its cluster');
+      await markersSettled(el);
+      const point = shadow(el).querySelector<HTMLButtonElement>('button[part~="access-point"]')!;
+      expect(point.getAttribute('aria-label')).to.equal('Punto di accesso: Punto di accesso di Lodi, Piazza Broletto 1, Lodi');
+      expect(hitTest(el).covered).to.deep.equal([]);
       const event = oneEvent(el, 'welfare-select');
-      (points[0] as HTMLButtonElement).click();
-      expect((await event).detail).to.deep.equal({ id: points[0]!.getAttribute('aria-label')!.includes('Codogno') ? 'ap-codogno' : 'ap-lodi', type: 'access-point' });
+      point.click();
+      expect((await event).detail).to.deep.equal({ id: 'ap-lodi', type: 'access-point' });
       expect((await popupShown(el)).textContent).to.contain('Punto di accesso');
     });
 
@@ -451,6 +534,96 @@ describe('<welfare-map>', () => {
       const content = await popupShown(el);
       expect(content.textContent).to.contain('Punto di accesso di Codogno');
       expect(leafletMap(el).getCenter().distanceTo([45.161, 9.704])).to.be.below(50);
+    });
+  });
+
+  describe('what a person sees', () => {
+    let restore: (() => void) | undefined;
+    afterEach(() => restore?.());
+
+    async function exampleMap(lang = 'it') {
+      const el = await fixture<WelfareMap>(
+        html`<welfare-map
+          src="/examples/data/servizi.json"
+          group=${uniqueGroup()}
+          tiles="none"
+          access-points
+          lang=${lang}
+          style="--welfare-map-height: 480px; width: 720px"
+        ></welfare-map>`,
+      );
+      await settled(el);
+      await mapReady(el);
+      await markersShown(el);
+      await markersSettled(el);
+      return el;
+    }
+
+    it('keeps every marker, cluster and the position visible and clickable, at every zoom', async () => {
+      restore = stubGeolocation({ lat: 45.3097, lon: 9.5037, accuracy: 800 });
+      const el = await exampleMap();
+      const map = leafletMap(el);
+      const problems: string[] = [];
+      let checked = 0;
+      const look = (when: string) => {
+        const { checked: names, covered } = hitTest(el);
+        checked += names.length;
+        problems.push(...covered.map((c) => `${when}: ${c}`));
+      };
+      look('fitted');
+      const center = map.getCenter();
+      const fitted = map.getZoom();
+      for (const zoom of [fitted + 1, fitted + 2, fitted + 3, 14, 16]) {
+        map.setView(center, zoom, { animate: false });
+        await markersSettled(el);
+        look(`zoom ${zoom}`);
+      }
+      // The person's position, and the view it brings.
+      shadow(el).querySelector<HTMLButtonElement>('[part="near-me"]')!.click();
+      await waitUntil(() => shadow(el).querySelector('[part="origin"]'), 'the position is not on the map');
+      await markersSettled(el);
+      look('near me');
+      expect(hitTest(el).checked).to.include('La tua posizione');
+      for (const zoom of [12, 13, 14, 15, 16]) {
+        map.setView([45.3097, 9.5037], zoom, { animate: false });
+        await markersSettled(el);
+        look(`near me, zoom ${zoom}`);
+      }
+      expect(checked).to.be.above(40);
+      expect(problems).to.deep.equal([]);
+    });
+
+    it('has a legend for shapes and colours, in Italian and English, accessible', async () => {
+      restore = stubGeolocation({ lat: 45.3097, lon: 9.5037, accuracy: 800 });
+      const el = await exampleMap();
+      const legend = () => shadow(el).querySelector('[part="legend"]')!;
+      const items = () => [...legend().querySelectorAll('ul')].map((ul) => [ul.getAttribute('aria-label'), [...ul.querySelectorAll('li')].map((li) => li.lastElementChild!.textContent!.trim())]);
+      const [shapes, colours] = items();
+      expect(shapes).to.deep.equal([
+        'Legenda della mappa',
+        [
+          'Servizio (colore della categoria)',
+          'Gruppo di servizi vicini: il numero dice quanti',
+          'Punto di accesso (informazioni e orientamento)',
+          'Gruppo con un punto di accesso',
+        ],
+      ]);
+      expect(colours![0]).to.equal('Colori delle categorie');
+      expect(colours![1]).to.include('Casa');
+      // Each category's pin has its own colour, the one its services have on the map.
+      const fill = (name: string) => {
+        const li = [...legend().querySelectorAll('.legend-categories li')].find((l) => l.lastElementChild!.textContent!.trim() === name)!;
+        return getComputedStyle(li.querySelector('.pin')!).fill;
+      };
+      expect(fill('Casa')).to.equal('rgb(0, 102, 204)');
+      expect(fill('Lavoro')).to.equal('rgb(179, 19, 91)');
+      await expect(el).to.be.accessible();
+      shadow(el).querySelector<HTMLButtonElement>('[part="near-me"]')!.click();
+      await waitUntil(() => items()[0]![1]!.includes('La tua posizione'), 'the legend does not show the position');
+      el.setAttribute('lang', 'en');
+      await waitUntil(() => items()[0]![0] === 'Map legend', 'the legend stayed in Italian');
+      expect(items()[0]![1]).to.include('Access point (information and guidance)');
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -17,3 +17,18 @@ export function nearestKm(origin: GeoPoint, points: readonly (GeoPoint | undefin
   for (const p of points) if (p) best = Math.min(best, distanceKm(origin, p));
   return best;
 }
+
+const distanceFormats = new Map<string, Intl.NumberFormat>();
+
+/** "350 m", "1,2 km", "23 km" (it) / "1.2 km" (en): one decimal under 10 km, metres in tens under 1 km. */
+export function formatDistance(km: number, lang: 'it' | 'en'): string {
+  if (km < 1) return `${Math.max(10, Math.round(km * 100) * 10)} m`;
+  const digits = km < 10 ? 1 : 0;
+  const key = `${lang}/${digits}`;
+  let f = distanceFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: digits });
+    distanceFormats.set(key, f);
+  }
+  return `${f.format(km)} km`;
+}

@@ -1,4 +1,5 @@
 import type { FeedErrorCode } from '../feed/reader.js';
+import { formatDistance } from '../geo/distance.js';
 import { type Lang, plural } from './lang.js';
 
 /** Strings every element needs: loading, errors, result counts. Element strings live beside each element. */
@@ -29,6 +30,8 @@ export const commonStrings = {
     hoursWeek: 'Orari dei prossimi 7 giorni',
     directions: 'Indicazioni stradali',
     opensInNewWindow: '(si apre in una nuova finestra)',
+    /** How far from the person's position: "a 1,2 km". */
+    distance: (km: number) => `a ${formatDistance(km, 'it')}`,
   },
   en: {
     loading: 'Loading services…',
@@ -55,6 +58,7 @@ export const commonStrings = {
     hoursWeek: 'Opening hours for the next 7 days',
     directions: 'Directions',
     opensInNewWindow: '(opens in a new window)',
+    distance: (km: number) => `${formatDistance(km, 'en')} away`,
   },
 } satisfies Record<Lang, unknown>;
 

@@ -47,6 +47,12 @@ export const cardStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* "a 1,2 km": how far from the person's position, once it is known. */
+  .distance {
+    margin: 0 0 0.25rem;
+    color: var(--_muted);
+    font-weight: 600;
+  }
   .label {
     font-weight: 600;
   }
