@@ -8,6 +8,9 @@
  *   Enter on a focused marker opens its popup (keyboard); the zoom buttons zoom
  *   (Control.Zoom, animation); "Vicino a me" draws the accuracy circle (Circle, SVG
  *   renderer) and the position; no uncaught error or console error on the way.
+ * And what a person sees there: every marker, cluster and the position is visible and
+ * clickable (the element at its centre is itself), at several zooms; Enter on a cluster
+ * leaves no old cluster behind.
  *
  * Needs the built bundle (`npm run build`). Run alone with
  *   node --test examples/test/bundle-map.test.mjs
@@ -96,6 +99,41 @@ it('shows markers and clusters', async () => {
   assert.ok(labels.length > 0 && labels.every((l) => l && l.length > 3), `every marker has a name: ${labels.join(' | ')}`);
 });
 
+/** For each marker, cluster and the position with its centre in the map: what is at that centre. */
+const hitTest = (map) => {
+  const view = map.querySelector('.map').getBoundingClientRect();
+  const covered = [];
+  let checked = 0;
+  for (const t of map.querySelectorAll('.leaflet-marker-icon button, .leaflet-marker-icon .origin')) {
+    const r = t.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    // Centres on the map's edge are half cut off: a pan away, like those under the controls.
+    if (x < view.left + 2 || x > view.right - 2 || y < view.top + 2 || y > view.bottom - 2) continue;
+    const hit = map.elementFromPoint(x, y);
+    // Under the zoom buttons or the credits (closer in, anything can be): a pan away.
+    if (hit?.closest('.leaflet-control')) continue;
+    checked++;
+    if (!hit || !(hit === t || t.contains(hit))) {
+      covered.push(`"${t.getAttribute('aria-label')}" under "${hit?.closest('button, .origin')?.getAttribute('aria-label') ?? hit?.className}"`);
+    }
+  }
+  return { checked, covered };
+};
+
+/** Waits until the markers stop changing (they are drawn in slices). */
+const settledMarkers = async () => {
+  let last;
+  let same = 0;
+  await waitIn(() => true);
+  for (let i = 0; i < 100 && same < 3; i++) {
+    await new Promise((ok) => setTimeout(ok, 60));
+    const now = await inPage((map) => [...map.querySelectorAll('.leaflet-marker-icon button')].map((b) => b.getAttribute('aria-label')).join('|'));
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+};
+
 it('opens the popup of the service chosen in the list', async () => {
   await waitIn((map, list) => list.querySelector('button[part="name"]'));
   const name = await inPage((map, list) => {
@@ -120,6 +158,9 @@ it('opens a popup with Enter on a focused marker', async () => {
   const popupName = await inPage((map) => map.querySelector('.leaflet-popup .popup-name').textContent.trim());
   assert.ok(label.includes(popupName), `popup "${popupName}" belongs to marker "${label}"`);
 });
+
+/** The map's zoom (Leaflet's own view of it). */
+const zoomOf = () => page.evaluate(() => document.querySelector('welfare-map').leaflet.view.map.getZoom());
 
 it('zooms in and out with the zoom buttons', async () => {
   // What a person sees of a zoom: the markers move. Their positions in the map, in px.
@@ -160,11 +201,71 @@ it('zooms in and out with the zoom buttons', async () => {
   await waitIn((map, list, [source, then]) => new Function(`return (${source})`)()(map) === then, where.toString(), before);
 });
 
+it('keeps every marker and cluster visible and clickable, at several zooms', async () => {
+  await page.evaluate(() => document.querySelector('welfare-map').scrollIntoView());
+  await inPage((map) => map.querySelector('.leaflet-popup-close-button')?.click());
+  // From the whole district (the earlier tests went close in), then closer step by step.
+  for (let i = 0; i < 12 && (await zoomOf()) > 10; i++) {
+    await inPage((map) => map.querySelector('.leaflet-control-zoom-out').click());
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+  await settledMarkers();
+  const problems = [];
+  let checked = 0;
+  for (let step = 0; step < 4; step++) {
+    const seen = await inPage(hitTest);
+    checked += seen.checked;
+    problems.push(...seen.covered.map((c) => `step ${step}: ${c}`));
+    await inPage((map) => map.querySelector('.leaflet-control-zoom-in').click());
+    await new Promise((ok) => setTimeout(ok, 400));
+    await settledMarkers();
+  }
+  for (let step = 0; step < 4; step++) await inPage((map) => map.querySelector('.leaflet-control-zoom-out').click());
+  await new Promise((ok) => setTimeout(ok, 600));
+  await settledMarkers();
+  assert.ok(checked > 20, `only ${checked} markers checked`);
+  assert.deepEqual(problems, []);
+  // Clusters are named by place, once (no title repeating the name).
+  const names = await inPage((map) => [...map.querySelectorAll('button[part~="cluster"]')].map((b) => [b.getAttribute('aria-label'), b.title]));
+  assert.ok(names.length > 0);
+  for (const [name, title] of names) {
+    assert.match(name, /^\d+ (servizi|punti di accesso)( e \d+ punt[oi] di accesso)?, zona \S/);
+    assert.equal(title, '');
+  }
+});
+
+it('Enter on a cluster zooms in, moves focus into it and leaves no old cluster behind', async () => {
+  const label = await inPage((map) => {
+    const c = map.querySelector('button[part~="cluster"]');
+    c.focus();
+    return c.getAttribute('aria-label');
+  });
+  await page.keyboard.press('Enter');
+  await waitIn((map, list, [l]) => {
+    const active = map.activeElement;
+    return active && active.getAttribute('aria-label') !== l && active.closest('.leaflet-marker-icon');
+  }, label);
+  await settledMarkers();
+  const still = await inPage((map, list, [l]) => [...map.querySelectorAll('.leaflet-marker-icon button')].some((b) => b.getAttribute('aria-label') === l), label);
+  assert.equal(still, false, `"${label}" stayed on the map`);
+  assert.deepEqual((await inPage(hitTest)).covered, []);
+});
+
 it('"Vicino a me" draws the position and the accuracy circle', async () => {
   await inPage((map) => map.querySelector('button[part="near-me"]').click());
   await waitIn((map) => map.querySelector('svg path.wm-accuracy') && map.querySelector('.origin'));
   const d = await inPage((map) => map.querySelector('svg path.wm-accuracy').getAttribute('d'));
   assert.match(d, /^M[\d.-]+,[\d.-]+a[\d.]+,[\d.]+ /, 'the circle is drawn as an SVG arc');
+  await settledMarkers();
+  const seen = await inPage(hitTest);
+  assert.deepEqual(seen.covered, []);
+  // The position is among what was checked: nothing covers it.
+  const origin = await inPage((map) => {
+    const o = map.querySelector('.origin');
+    const r = o.getBoundingClientRect();
+    return map.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === o;
+  });
+  assert.equal(origin, true, 'something covers the position');
 });
 
 it('raised no error on the way', () => {

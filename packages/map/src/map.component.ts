@@ -52,9 +52,11 @@ const onOff = {
  * @csspart map - The map container (role="region").
  * @csspart hint - Keyboard instructions, shown while the map has keyboard focus.
  * @csspart marker - A service marker (a button); also `access-point` for access points.
- * @csspart cluster - A cluster of services (a button with the count).
- * @csspart access-point-cluster - A cluster of access points.
+ * @csspart cluster - A cluster (a button with the count of its services); named by place.
+ * @csspart cluster-badge - The "i" on a cluster that also holds an access point.
+ * @csspart access-point-cluster - A cluster of access points only.
  * @csspart origin - The person's position.
+ * @csspart legend - The legend under the map: shapes, and the colours of the categories shown.
  * @csspart popup - The content of the information popup.
  * @csspart popup-name - The name in the popup.
  * @csspart organization - The organisation in the popup.
@@ -77,6 +79,7 @@ const onOff = {
  * @cssprop [--welfare-map-access-point-color=#1e5b3c] - Fill of access point markers and clusters.
  * @cssprop [--welfare-map-selected-color=var(--welfare-color-text, #1a1a1a)] - Outline of the selected marker.
  * @cssprop [--welfare-map-origin-color=#d1008f] - The person's position.
+ * @cssprop [--welfare-map-legend-font-size=0.875rem] - Text size of the legend.
  */
 export class WelfareMap extends WelfareElement {
   static override styles = [hostStyles, hoursStyles, mapStyles];
