@@ -139,7 +139,7 @@ class LeafletView implements MapView, LayerActions {
 
   setOrigin(point: { lat: number; lon: number } | null, accuracy?: number): void {
     this.origin?.remove();
-    this.origin = undefined;
+    this.origin = this.originDot = undefined;
     this.originAt = point ? { point, ...(accuracy ? { accuracy } : {}) } : undefined;
     this.updateLegend();
     if (!point) return;
