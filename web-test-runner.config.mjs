@@ -39,7 +39,9 @@ export default {
   // One page at a time: a second page is hidden, and hidden pages get no requestAnimationFrame.
   concurrency: 1,
   concurrentBrowsers: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // WebKit drives a real window over WebDriver and the Leaflet chunk is compiled on its
+  // first request: on a busy 2-core machine one map test can pass 10 s there.
+  testFramework: { config: { timeout: chosenEngines().includes('webkit') ? 20000 : 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   middleware: [
     // /__hits?url=<path and query> answers how many requests the server had for that URL:

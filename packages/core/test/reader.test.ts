@@ -1,8 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { FeedError, readFeed, TEXT_LIMITS } from '@welfare-elements/core';
+import { FeedError, readFeed, romeToday, TEXT_LIMITS } from '@welfare-elements/core';
 import { makeFeed, service } from './helpers.js';
 
 describe('readFeed', () => {
+  it("dates the feed by today's date in Rome, as YYYY-MM-DD in every engine", () => {
+    // 23:30 UTC is already the next day in Rome. WebKit with older ICU data formatted
+    // 'en-CA' as 12/02/2026, which hid every service with a validFrom date.
+    expect(romeToday(new Date('2026-12-01T23:30:00Z'))).to.equal('2026-12-02');
+    expect(romeToday(new Date('2026-07-01T21:59:00Z'))).to.equal('2026-07-01');
+    const { feed } = readFeed(makeFeed([service('a', { validFrom: '2026-01-01' })]), { today: romeToday(new Date('2026-12-01T12:00:00Z')) });
+    expect(feed.services.map((s) => s.id)).to.deep.equal(['a']);
+  });
+
   it('skips entries that are not objects, lack id or name, or repeat an id, and keeps the rest', () => {
     const result = readFeed(
       makeFeed([

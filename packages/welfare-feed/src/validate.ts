@@ -18,7 +18,10 @@ export interface ValidateResult {
 
 /** Today's date (YYYY-MM-DD) in Europe/Rome, where the feed's dates live. */
 export function romeToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  // From the parts: the 'en-CA' pattern is YYYY-MM-DD only with recent ICU data.
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /**

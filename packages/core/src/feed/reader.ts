@@ -60,14 +60,23 @@ interface KnownIds {
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The date (YYYY-MM-DD) in Europe/Rome, where every service of the feed lives. */
+const romeDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The date (YYYY-MM-DD) in Europe/Rome, where every service of the feed lives. Built from
+ * the parts, not from a locale's pattern: 'en-CA' gives YYYY-MM-DD only with recent CLDR
+ * data, and Safari/WebKit builds with older data gave "12/02/2026", which hid every dated
+ * service as "not yet valid".
+ */
 export function romeToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  const parts = romeDate.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /**
