@@ -79,6 +79,63 @@ function dropStatements(code, starts) {
  * none is reached by the map (packages/map/src uses markers, a circle, popups, a tile
  * layer, the zoom and attribution controls).
  */
+function replaceOnce(code, pattern, replacement) {
+  if (!pattern.test(code)) throw new Error(`leaflet-trim: ${pattern} not found; recheck the Leaflet trim`);
+  return code.replace(pattern, replacement);
+}
+
+/**
+ * Trusted Types (`require-trusted-types-for 'script'`) reject every string written to
+ * innerHTML, and a host page's policy would stop the map before it draws. Leaflet's HTML
+ * strings are replaced by DOM: the SVG and VML probes (every browser that runs the
+ * bundle has inline SVG, none has VML), the zoom buttons' and the popup's close button's
+ * signs (the same `<span aria-hidden="true">` as before, made with createElement), and
+ * string contents of popups and div icons become text (the map passes elements; feed
+ * text is never markup). `sinkCheck` fails the build if a string sink is left.
+ */
+function withoutHtmlSinks(code) {
+  const steps = [
+    [/var inlineSvg = !!svg\$1 && \(function \(\) \{[\s\S]*?\n\}\)\(\);/, 'var inlineSvg = !!svg$1;'],
+    [/var vml = !svg\$1 && \(function \(\) \{[\s\S]*?\n\}\(\)\);/, 'var vml = false;'],
+    [/zoomInText: '<span aria-hidden="true">\+<\/span>'/, "zoomInText: '+'"],
+    [/zoomOutText: '<span aria-hidden="true">&#x2212;<\/span>'/, "zoomOutText: '\\u2212'"],
+    [
+      /\tlink\.innerHTML = html;/,
+      "\tvar sign = link.appendChild(document.createElement('span'));\n\tsign.setAttribute('aria-hidden', 'true');\n\tsign.textContent = html;",
+    ],
+    [
+      /closeButton\.innerHTML = '<span aria-hidden="true">&#215;<\/span>';/,
+      "var closeSign = closeButton.appendChild(document.createElement('span'));\n\t\t\tcloseSign.setAttribute('aria-hidden', 'true');\n\t\t\tcloseSign.textContent = '\\u00d7';",
+    ],
+    [/node\.innerHTML = content;/, 'node.textContent = content;'],
+    [/div\.innerHTML = options\.html !== false \? options\.html : '';/, "div.textContent = options.html !== false ? options.html : '';"],
+  ];
+  for (const [pattern, replacement] of steps) code = replaceOnce(code, pattern, replacement);
+  return code;
+}
+
+/**
+ * Leaflet marks objects with expando keys (`_leaflet_id` from a page-wide counter,
+ * `_leaflet_events` on window and document for its listeners). A host page's own Leaflet
+ * uses the same keys with its own counter, so the two copies overwrote each other's
+ * window resize handlers (issue 13). Ours get their own names.
+ */
+function ownExpandoKeys(code) {
+  if (!code.includes("'_leaflet_events'")) throw new Error('leaflet-trim: _leaflet_events not found; recheck the Leaflet trim');
+  return code.replaceAll('_leaflet_', '_welfare_map_');
+}
+
+/** Fails the build when the map chunk still writes strings as HTML (Trusted Types). */
+const sinkCheck = {
+  name: 'sink-check',
+  renderChunk(code, chunk) {
+    if (!chunk.fileName.startsWith('map-leaflet-')) return null;
+    const sink = /\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|parseFromString|createContextualFragment/.exec(code);
+    if (sink) this.error(`${chunk.fileName} writes HTML from a string (${sink[0]}): Trusted Types pages would block the map`);
+    return null;
+  },
+};
+
 const leafletTrim = {
   name: 'leaflet-trim',
   transform(code, id) {
@@ -114,7 +171,14 @@ const leafletTrim = {
       /^Layer\.include\(\{\r?\n(?:\t\/\/.*\r?\n|\r?\n)*\tbindTooltip/m,
       // VML, for Internet Explorer 8.
       /^if \(Browser\.vml\) \{$/m,
+      // The attribution control writes its credits as HTML; the map builds its own credit
+      // line as DOM (engine.ts) with `attributionControl: false`.
+      /^Map\.addInitHook\(function \(\) \{\r?\n\tif \(this\.options\.attributionControl\)/m,
+      /^Control\.Attribution = \w+;$/m,
+      /^control\.attribution = \w+;$/m,
     ]);
+    out = withoutHtmlSinks(out);
+    out = ownExpandoKeys(out);
     // The circle around "near me" is drawn with SVG; the canvas renderer is never asked for.
     const canvasChoice = '(this.options.preferCanvas && canvas(options)) || ';
     if (!out.includes(canvasChoice)) throw new Error('leaflet-trim: renderer choice not found');
@@ -139,6 +203,7 @@ export default {
     cleanChunks,
     emitCss,
     leafletTrim,
+    sinkCheck,
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     // Whitespace inside lit's html`` and css`` templates is not touched by terser.
     minifyHTMLLiterals(),

@@ -67,6 +67,10 @@ ${marked.parse(markdown)}
 `;
 }
 
+/**
+ * `options.port` (0: any free port) and `options.headers(url)`, extra response headers
+ * for a request (the example-page tests serve pages under a strict Content-Security-Policy).
+ */
 export function startServer(options = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -94,6 +98,7 @@ export function startServer(options = {}) {
       'Cache-Control': 'no-cache',
       // Feeds are often hosted on another site than the page: show the header they need.
       'Access-Control-Allow-Origin': '*',
+      ...options.headers?.(url),
     });
     createReadStream(file).pipe(res);
   });

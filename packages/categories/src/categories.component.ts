@@ -1,5 +1,5 @@
-import { type Category, type Feed, hostStyles, pick, UrlStateController, WelfareElement } from '@welfare-elements/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { type Category, cssProps, type Feed, hostStyles, pick, UrlStateController, WelfareElement } from '@welfare-elements/core';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { categoriesStrings } from './categories.strings.js';
@@ -138,7 +138,7 @@ export class WelfareCategories extends WelfareElement {
       part=${part}
       data-category=${id}
       aria-pressed=${pressed ? 'true' : 'false'}
-      style=${color ? `--_category-color: ${color}` : nothing}
+      ${cssProps({ '--_category-color': color })}
       @click=${onClick}
     >
       <span class="badge" part="icon">${categoryIcon(id)}${checkIcon}</span>

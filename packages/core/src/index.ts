@@ -17,6 +17,7 @@ export { defineElement } from './base/define.js';
 export { hostStyles } from './styles/shared.js';
 export { cardStyles } from './styles/cards.js';
 export { renderContacts } from './templates/contacts.js';
+export { cssProps } from './templates/css-props.js';
 export { now, setClock } from './clock.js';
 export { distanceKm, nearestKm, formatDistance } from './geo/distance.js';
 export {

@@ -33,8 +33,9 @@ export function resolveTiles(tiles: string | undefined, attribution?: string, at
 
 /**
  * The credit as text and an optional link. Webmasters often paste Leaflet's HTML
- * (`&copy; <a href="...">OpenStreetMap</a>`): it is parsed in an inert document and
- * reduced to its text and first http(s) link, never inserted as markup.
+ * (`&copy; <a href="...">OpenStreetMap</a>`): it is reduced to its text and first http(s)
+ * link, never inserted as markup. Reduced by hand, not parsed: DOMParser takes a string
+ * of HTML, which a page that requires Trusted Types refuses.
  */
 function credit(text: string | undefined, url: string | undefined): TileOptions['attribution'] {
   const raw = text?.trim();
@@ -42,10 +43,28 @@ function credit(text: string | undefined, url: string | undefined): TileOptions[
   let plain = raw;
   let href = webHref(url);
   if (/[<&]/.test(raw)) {
-    const doc = new DOMParser().parseFromString(raw, 'text/html');
-    plain = (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
-    href ??= webHref(doc.querySelector('a[href]')?.getAttribute('href'));
+    const link = /<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(raw);
+    if (link) href ??= webHref(decodeEntities(link[1] ?? link[2] ?? link[3] ?? ''));
+    const withoutMarkup = raw
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[a-z/!?][^>]*>?/gi, '');
+    plain = decodeEntities(withoutMarkup).replace(/\s+/g, ' ').trim();
   }
   if (!plain) return null;
   return href ? { text: plain, href } : { text: plain };
+}
+
+const ENTITIES = new Map([
+  ['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '],
+  ['copy', '©'], ['reg', '®'], ['trade', '™'], ['middot', '·'], ['ndash', '–'], ['mdash', '—'],
+]);
+
+/** The character references a credit line uses; others are left as written. */
+function decodeEntities(value: string): string {
+  return value.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]+));/gi, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name) return ENTITIES.get(name.toLowerCase()) ?? whole;
+    const code = dec ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+  });
 }

@@ -659,6 +659,17 @@ describe('<welfare-map>', () => {
       expect(document.createElement('welfare-map').tiles).to.equal(OSM_TILES);
     });
 
+    it('reads a credit pasted as HTML as text and its first web link, without parsing HTML', () => {
+      const credit = (html: string) => resolveTiles('/tiles/{z}/{x}/{y}.png', html).attribution;
+      expect(credit("Dati &#169; <b>Comune</b> &amp; soci, <a title='x' href='https://example.org/c?a=1&amp;b=2'>licenza</a>")).to.deep.equal({
+        text: 'Dati © Comune & soci, licenza',
+        href: 'https://example.org/c?a=1&b=2',
+      });
+      expect(credit('<a href="javascript:alert(1)">Mappe</a> a < b<br>c')).to.deep.equal({ text: 'Mappe a < b c' });
+      expect(credit('Mappe<script>alert(1)</script> <img src=x onerror=alert(1)')).to.deep.equal({ text: 'Mappe' });
+      expect(credit('<i></i>')).to.be.null;
+    });
+
     it('draws no tiles with tiles="none" and fetches Leaflet only when the map nears the viewport', async () => {
       const src = feedBlobUrl(makeFeed(spread()));
       const wrapper = await fixture<HTMLDivElement>(html`<div>
