@@ -3,7 +3,7 @@ import type { ReactiveController } from 'lit';
 import { feedUrl } from '../feed/load.js';
 import { FeedError } from '../feed/reader.js';
 import type { ReadResult } from '../feed/types.js';
-import type { GroupStore, StoreChange } from '../store/group-store.js';
+import { GroupStore, type StoreChange } from '../store/group-store.js';
 import { groupStore } from '../store/registry.js';
 import type { WelfareElement } from './welfare-element.js';
 
@@ -11,15 +11,24 @@ import type { WelfareElement } from './welfare-element.js';
  * Connects an element to its group's store: joins the group named by `group` (or by
  * `src`), points the store at the feed, applies preset filters, and re-renders the
  * element on every change. `task` follows the group's feed for loading/error states.
+ *
+ * One group holds one feed, and elements may disagree (two copies of one feed from a
+ * framework, two different `src` under one `group`). The rule (docs/architecture.md):
+ * an element gives its source to the group only when that source changes (or it joins),
+ * so the most recent one wins and re-renders never hand it back and forth; the group
+ * ignores a source equal to its own. An element with neither `group` nor `src` has a
+ * group of its own.
  */
 export class FeedController implements ReactiveController {
   store: GroupStore;
   readonly task: Task<[GroupStore, Promise<ReadResult> | undefined], ReadResult>;
   private applied: { organization?: string; category?: string; comune?: string } = {};
+  /** The source this element last gave its group (a URL or a feed object). */
+  private given?: string | object;
   private readonly onChange = (event: Event) => this.changed((event as CustomEvent<StoreChange>).detail);
 
   constructor(private readonly host: WelfareElement) {
-    this.store = groupStore(this.groupName());
+    this.store = storeFor(this.groupName());
     this.task = new Task(host, {
       task: ([store], { signal }) => store.whenLoaded(signal),
       args: () => [this.store, this.store.status === 'idle' ? undefined : this.store.whenLoaded()],
@@ -70,20 +79,27 @@ export class FeedController implements ReactiveController {
     this.store.removeEventListener('change', this.onChange);
     this.store.watchClock();
     this.membersChanged();
+    // Joining again gives the source again: the most recent source wins.
+    this.given = undefined;
   }
 
   /** Called by the element when its attributes change (before render). */
   sync(): void {
     const name = this.groupName();
-    if (name !== this.store.name) {
+    if (name !== groupNameOf(this.store)) {
       this.hostDisconnected();
-      this.store = groupStore(name);
+      this.store = storeFor(name);
       this.applied = {};
       this.join();
     }
-    const { src, feed, organization, category, comune } = this.host;
-    if (feed && typeof feed === 'object') this.store.setSource(feed);
-    else if (src) this.store.setSource(src);
+    const { organization, category, comune } = this.host;
+    const source = this.ownSource;
+    if (source !== this.given) {
+      const previous = this.given;
+      this.given = source;
+      if (source !== undefined) this.store.setSource(source);
+      else if (previous !== undefined) this.store.dropSource(previous, this.otherSource());
+    }
     if (organization !== this.applied.organization) {
       this.applied.organization = organization;
       this.store.setOrganization(organization ?? '');
@@ -96,6 +112,24 @@ export class FeedController implements ReactiveController {
       this.applied.comune = comune;
       this.store.preset({ comune: comune ?? '' });
     }
+  }
+
+  /** The element's own source: the `feed` object wins over `src`. */
+  get ownSource(): string | object | undefined {
+    const { src, feed } = this.host;
+    if (feed && typeof feed === 'object') return feed;
+    return src || undefined;
+  }
+
+  /** The source of another connected member, for when this one withdraws its own. */
+  private otherSource(): string | object | undefined {
+    for (const member of this.store.members) {
+      if (member === this.host || !member.isConnected) continue;
+      // `data` is protected on the element class; the controllers of one group read each other.
+      const source = (member as unknown as { data?: FeedController }).data?.ownSource;
+      if (source !== undefined) return source;
+    }
+    return undefined;
   }
 
   private join(): void {
@@ -111,11 +145,14 @@ export class FeedController implements ReactiveController {
     for (const member of this.store.members) if (member !== this.host) (member as WelfareElement).requestUpdate?.();
   }
 
-  /** CONTRACT §2: the group defaults to the `src` value (as an absolute URL). */
-  private groupName(): string {
+  /**
+   * CONTRACT §2: the group defaults to the `src` value (as an absolute URL). With neither,
+   * undefined: a group of its own (two feed-only elements do not share one by accident).
+   */
+  private groupName(): string | undefined {
     const { group, src } = this.host;
     if (group) return group;
-    return src ? feedUrl(src) : '';
+    return src ? feedUrl(src) : undefined;
   }
 
   /** The element a person used speaks for the group; otherwise the first member does. */
@@ -148,4 +185,19 @@ function documentOrder(a: Element, b: Element): number {
   if (i === pa.length) return -1;
   if (i === pb.length) return 1;
   return pa[i]!.compareDocumentPosition(pb[i]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** Stores of elements with neither `group` nor `src`: in no registry, one per element. */
+const ownGroups = new WeakSet<GroupStore>();
+
+function storeFor(name: string | undefined): GroupStore {
+  if (name !== undefined) return groupStore(name);
+  const store = new GroupStore('');
+  ownGroups.add(store);
+  return store;
+}
+
+/** The name a store was registered under; undefined for a group of its own. */
+function groupNameOf(store: GroupStore): string | undefined {
+  return ownGroups.has(store) ? undefined : store.name;
 }

@@ -1,5 +1,5 @@
 import { now } from '../clock.js';
-import { loadFeed, report } from '../feed/load.js';
+import { feedUrl, loadFeed, report } from '../feed/load.js';
 import { readFeed } from '../feed/reader.js';
 import { type Closure, Closures, currentNotices } from '../notices/notices.js';
 import { collator, fold, pick } from '../feed/text.js';
@@ -95,9 +95,13 @@ export class GroupStore extends EventTarget {
     return this.settled;
   }
 
-  /** Points the group at a feed URL or an object; the same source again is a no-op. */
+  /**
+   * Points the group at a feed URL or an object. A source equal to the current one (the
+   * same URL made absolute, or an object with the same JSON, such as a framework's fresh
+   * copy of the same feed) changes nothing.
+   */
   setSource(source: string | object): void {
-    if (source === this.sourceKey) return;
+    if (sameSource(source, this.sourceKey)) return;
     this.sourceKey = source;
     this.loadAbort?.abort();
     const abort = (this.loadAbort = new AbortController());
@@ -127,6 +131,30 @@ export class GroupStore extends EventTarget {
         this.emitChange('status');
       },
     );
+  }
+
+  /**
+   * An element withdraws its source (`feed = null`, `src` removed). When the group shows
+   * that source, it turns to `fallback` (another member's source) or, with none, to no
+   * feed at all: the elements say so instead of showing the old feed.
+   */
+  dropSource(source: string | object, fallback?: string | object): void {
+    if (!sameSource(source, this.sourceKey)) return;
+    if (fallback !== undefined) return this.setSource(fallback);
+    this.sourceKey = undefined;
+    this.loadAbort?.abort();
+    this.loadAbort = undefined;
+    this.settled = undefined;
+    this.status = 'idle';
+    this.error = undefined;
+    this.data = undefined;
+    this.index = undefined;
+    this.sortedByName = undefined;
+    this.memo = this.unorderedMemo = undefined;
+    this.categoriesById = new Map();
+    this.organizationsById = new Map();
+    this.emitChange('status');
+    this.watchClock();
   }
 
   /** Reloads after an error (the "Riprova" button). */
@@ -488,6 +516,26 @@ export class GroupStore extends EventTarget {
 
 /** True when a query has a word of three letters or digits or more: something to search. */
 const searchable = (query: string) => /[\p{L}\p{N}]{3}/u.test(query);
+
+const absolute = (url: string) => {
+  try {
+    return feedUrl(url);
+  } catch {
+    return url;
+  }
+};
+
+/** Same URL (made absolute), same object, or objects with the same JSON. */
+function sameSource(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string') return absolute(a) === absolute(b);
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false; // not JSON (a cycle, a BigInt): a different source
+  }
+}
 
 /**
  * Services by Italian name, accents and case folded. Sorting on precomputed keys is
