@@ -223,6 +223,27 @@ describe('<welfare-categories>', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('shows categories with odd ids (constructor, __proto__, toString, valueOf) by name, with counts and icons', async () => {
+    const odd = ['constructor', '__proto__', 'toString', 'valueOf'];
+    const feed = makeFeed(
+      odd.map((id, i) => service(`s${i}`, { name: `Servizio ${i}`, categories: [id] })),
+      { categories: odd.map((id) => ({ id, name: `Categoria ${id}` })) },
+    );
+    const { board, list } = await page({ feed });
+    expect(tiles(board).map((t) => t.querySelector('[part="name"]')!.textContent)).to.deep.equal(['Tutte', ...odd.map((id) => `Categoria ${id}`)]);
+    for (const id of odd) {
+      expect(parseInt(tile(board, id).querySelector('[part="count"]')!.textContent!, 10), id).to.equal(1);
+      // The generic icon: drawn shapes, no text.
+      const icon = tile(board, id).querySelector('svg.icon')!;
+      expect(icon.querySelectorAll('path, circle').length, id).to.be.above(0);
+      expect(icon.textContent!.trim(), id).to.equal('');
+    }
+    expect(board.shadowRoot!.textContent).to.not.match(/function|native code|object Object/);
+    tile(board, '__proto__').click();
+    await afterChange(list);
+    expect(names(list)).to.deep.equal(['Servizio 1']);
+  });
+
   it('keeps its look on a page whose CSS restyles buttons and text', async () => {
     const style = document.createElement('style');
     style.textContent = 'button { display: none !important; } * { text-transform: uppercase; letter-spacing: 4px; }';

@@ -333,6 +333,21 @@ describe('<welfare-search>', () => {
     await waitUntil(() => groupStore(group).filters.query === 'nu', 'filters after the pause', { timeout: 2000 });
   });
 
+  it('names audiences with odd ids (constructor, __proto__, toString, valueOf) as words, and filters by them', async () => {
+    const odd = ['constructor', '__proto__', 'toString', 'valueOf'];
+    const feed = makeFeed(odd.map((a, i) => service(`s${i}`, { name: `Servizio ${i}`, audiences: [a] })));
+    const { search, list } = await page({ feed });
+    const audience = $<HTMLSelectElement>(search, '#filter-audience');
+    const labels = [...audience.options].map((o) => o.textContent!.trim());
+    expect(labels).to.have.members(['Tutte le persone', 'Constructor (1)', 'Proto (1)', 'ToString (1)', 'ValueOf (1)']);
+    expect(labels.join('|')).to.not.match(/function|native code|object Object/);
+    audience.value = '__proto__';
+    audience.dispatchEvent(new Event('change'));
+    await afterChange(search);
+    await list.updateComplete;
+    expect(names(list)).to.deep.equal(['Servizio 1']);
+  });
+
   it('renders hostile feed text as text in suggestions and options', async () => {
     const feed = makeFeed([service('x', { name: `Casa ${HOSTILE}`, audiences: [HOSTILE], locations: place(HOSTILE) })]);
     const { search } = await page({ feed });
