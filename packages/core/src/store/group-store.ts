@@ -153,6 +153,8 @@ export class GroupStore extends EventTarget {
     this.memo = this.unorderedMemo = undefined;
     this.categoriesById = new Map();
     this.organizationsById = new Map();
+    this.servicesById = new Map();
+    this.closures = new Closures([]);
     this.emitChange('status');
     this.watchClock();
   }
