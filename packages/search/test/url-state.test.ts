@@ -193,6 +193,50 @@ describe('url-state', () => {
     expect(pressed(other.board)).to.deep.equal(['lavoro']);
   });
 
+  /** A group whose feed arrives late, so the URL is read before the search index exists. */
+  let slowCount = 0;
+  async function slowPage() {
+    const src = `/__slow/1500/packages/core/test/fixtures/feed.json?url-state-${++slowCount}`;
+    const root = await fixture<HTMLDivElement>(html`<div lang="it">
+      <welfare-search src=${src} group="lento" url-state></welfare-search>
+      <welfare-categories src=${src} group="lento" url-state></welfare-categories>
+    </div>`);
+    return { search: root.querySelector('welfare-search')!, board: root.querySelector('welfare-categories')!, store: groupStore('lento') };
+  }
+
+  /** Waits until the feed is read and the search index has answered the query. */
+  async function indexed(search: WelfareSearch, store: ReturnType<typeof groupStore>) {
+    await settled(search, 8000);
+    await waitUntil(() => store.status === 'ready' && !store.searching, 'the search index did not finish');
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+
+  it('opening a shared link adds no history entry, also when the search index finishes later', async () => {
+    setSearch('wq=casa%20popolare&wcat=%E0%A4%A');
+    const before = history.length;
+    const { search, store } = await slowPage();
+    await indexed(search, store);
+    expect(store.filters.query).to.equal('casa popolare');
+    expect(history.length).to.equal(before);
+    expect(new URLSearchParams(location.search).get('wq')).to.equal('casa popolare');
+  });
+
+  it('Back before the search index is ready keeps the Forward entry', async () => {
+    setSearch('wq=casa%20popolare');
+    const { search, store } = await slowPage();
+    // The host page's own router moves on, then the person presses Back, all before the feed.
+    history.pushState(null, '', `${location.pathname}?${hostPart()}&router=2`);
+    let popped = oneEvent(window, 'popstate');
+    history.back();
+    await popped;
+    expect(store.status).to.not.equal('ready');
+    await indexed(search, store);
+    popped = oneEvent(window, 'popstate');
+    history.forward();
+    await popped;
+    expect(new URLSearchParams(location.search).get('router')).to.equal('2');
+  });
+
   it('without the attribute nothing touches the URL', async () => {
     const src = feedBlobUrl(FEED);
     const el = await fixture<WelfareCategories>(html`<welfare-categories src=${src} group="plain"></welfare-categories>`);

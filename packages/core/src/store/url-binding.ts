@@ -1,4 +1,4 @@
-import { type Filters, NO_FILTERS } from './filters.js';
+import { type Filters, NO_FILTERS, sameFilters } from './filters.js';
 import type { GroupStore, StoreChange } from './group-store.js';
 
 /**
@@ -93,7 +93,8 @@ export class Binding {
   private written: Filters;
 
   private readonly onChange = (event: Event) => {
-    if ((event as CustomEvent<StoreChange>).detail.kind === 'filters') this.write();
+    const change = (event as CustomEvent<StoreChange>).detail;
+    if (change.kind === 'filters') this.write(change.origin);
   };
   private readonly onPopState = () => this.restore(true);
 
@@ -141,16 +142,23 @@ export class Binding {
     this.typing = false;
   }
 
-  private write(): void {
+  /**
+   * Only a person's own choice adds a history entry. Everything else replaces the current
+   * one: the URL spelled our way (`%20` → `+`, a malformed parameter dropped) when the
+   * search index finishes, or a change made by code. A push there would add an entry
+   * nobody made (one Back press staying on the page) and, after Back, drop the Forward one.
+   */
+  private write(origin?: Element): void {
     const filters = this.store.filters;
     if (this.restoring) return;
     const previous = this.written;
     this.written = filters;
     const search = writeUrlState(location.search, this.prefix, filters, this.baseline);
     if (search === location.search) return;
+    const byPerson = !!origin && !sameFilters(filters, previous);
     const onlyQuery = KEYS.every((k) => k === 'query' || text(filters, k) === text(previous, k));
-    const replace = onlyQuery && this.typing;
-    this.typing = onlyQuery;
+    const replace = !byPerson || (onlyQuery && this.typing);
+    if (byPerson) this.typing = onlyQuery;
     const url = `${location.pathname}${search}${location.hash}`;
     // The page's own history.state is carried over, so a host router keeps its data.
     if (replace) history.replaceState(history.state, '', url);
