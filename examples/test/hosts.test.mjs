@@ -13,16 +13,19 @@
  *
  * Pages: examples/test/hosts/*.html (probe.js records violations and errors in the page).
  * Everything in the page runs through `run(fn, ...args)` and polling from here, so the
- * same steps can drive another engine. Needs the built bundle (`npm run build`). Run alone with
+ * same steps drive every engine (examples/test/engine.mjs; WELFARE_BROWSERS=firefox or webkit).
+ * Engines without Trusted Types (Firefox ESR) see no violation to report there. Needs the
+ * built bundle (`npm run build`). Run alone with
  *   node --test examples/test/hosts.test.mjs
+ *
+ * @engines chromium firefox webkit
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { launchBrowser } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -53,7 +56,7 @@ before(async () => {
     },
   });
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  browser = await launchBrowser({ server, root: repo });
 });
 
 after(async () => {
@@ -68,8 +71,16 @@ async function open(path) {
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  // A DOM node comes back as `true`: engines serialise nodes differently (BiDi, WebDriver).
   const run = (fn, ...args) =>
-    page.evaluate((source, rest) => new Function(`return (${source})`)()(...rest), fn.toString(), args);
+    page.evaluate(
+      (source, rest) => {
+        const value = new Function(`return (${source})`)()(...rest);
+        return value instanceof Node ? true : value;
+      },
+      fn.toString(),
+      args,
+    );
   return { page, run, consoleErrors, close: () => page.close() };
 }
 

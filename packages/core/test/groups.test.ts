@@ -119,6 +119,22 @@ describe('groups and their feed', () => {
     expect(el.store.feed).to.equal(undefined);
   });
 
+  it('keeps a welfare-error message short when it would quote a huge URL or value', async () => {
+    const messages: { message: string; code?: string }[] = [];
+    const root = await fixture<HTMLDivElement>(html`<div @welfare-error=${(e: CustomEvent) => messages.push(e.detail)}></div>`);
+    const broken = document.createElement('group-probe') as GroupProbe;
+    broken.src = `data:application/json,{"version":1,"title":"${'x'.repeat(200_000)}`;
+    const old = document.createElement('group-probe') as GroupProbe;
+    old.feed = { version: 'y'.repeat(200_000), services: [] };
+    root.append(broken, old);
+    await waitUntil(() => messages.length === 2, 'both fail');
+    expect(messages.map((m) => m.code).sort()).to.deep.equal(['json', 'version']);
+    for (const { message } of messages) {
+      expect(message.length).to.be.within(20, 300);
+      expect(message).to.match(/^(The feed data:application\/json|Unsupported feed version)/);
+    }
+  });
+
   it('keeps the group on the feed of another element when one withdraws its own', async () => {
     const src = feedBlobUrl(JSON.parse(feedText('Condiviso', ['a', 'b'])));
     const wrapper = await fixture<HTMLDivElement>(html`<div>

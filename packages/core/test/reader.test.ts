@@ -75,6 +75,25 @@ describe('readFeed', () => {
     ]);
   });
 
+  it('ignores a validity date that is no real day (2026-13-45), says so, and shows the service', () => {
+    const result = readFeed(
+      makeFeed([
+        service('bad-from', { validFrom: '2026-13-45' }),
+        service('bad-through', { validThrough: '2026-02-30' }),
+        service('leap-day', { validFrom: '2024-02-29' }),
+      ]),
+      { today: '2026-11-23' },
+    );
+    expect(result.feed.services.map((s) => s.id)).to.deep.equal(['bad-from', 'bad-through', 'leap-day']);
+    expect(result.feed.services[0]!.validFrom).to.equal(undefined);
+    expect(result.feed.services[2]!.validFrom).to.equal('2024-02-29');
+    expect(result.hidden).to.equal(0);
+    const issues = result.issues.map((i) => `${i.path}: ${i.reason}`);
+    expect(issues).to.include('$.services[0].validFrom: validFrom is not a date (YYYY-MM-DD); ignored');
+    expect(issues).to.include('$.services[1].validThrough: validThrough is not a date (YYYY-MM-DD); ignored');
+    expect(result.issues.every((i) => !i.dropped)).to.be.true;
+  });
+
   it('hides services outside their validity window, in Europe/Rome dates', () => {
     const result = readFeed(
       makeFeed([

@@ -40,7 +40,7 @@ export class FeedController implements ReactiveController {
         }),
       onError: (error) =>
         host.emit('welfare-error', {
-          message: error instanceof Error ? error.message : String(error),
+          message: bounded(error instanceof Error ? error.message : String(error)),
           ...(error instanceof FeedError ? { code: error.code } : {}),
         }),
     });
@@ -200,4 +200,10 @@ function storeFor(name: string | undefined): GroupStore {
 /** The name a store was registered under; undefined for a group of its own. */
 function groupNameOf(store: GroupStore): string | undefined {
   return ownGroups.has(store) ? undefined : store.name;
+}
+
+/** Error messages quote URLs and feed values, which can be any length: an event carries at most 300 characters. */
+const MAX_MESSAGE = 300;
+function bounded(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
 }

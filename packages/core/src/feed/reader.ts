@@ -116,7 +116,7 @@ export class FeedReader {
   finish(raw: unknown): ReadResult {
     if (!isObject(raw)) throw new FeedError('format', 'The feed is not a JSON object.');
     if (raw['version'] !== 1) {
-      throw new FeedError('version', `Unsupported feed version: ${JSON.stringify(raw['version'])}.`);
+      throw new FeedError('version', `Unsupported feed version: ${String(JSON.stringify(raw['version'])).slice(0, 40)}.`);
     }
     return this.reader.read(raw);
   }
@@ -314,8 +314,11 @@ class EntryReader {
     put(service, 'organization', str(e['organization'], TEXT_LIMITS.short));
     put(service, 'hours', str(e['hours'], TEXT_LIMITS.short));
     this.contacts(service, e, path);
-    put(service, 'validFrom', date(e['validFrom']));
-    put(service, 'validThrough', date(e['validThrough']));
+    for (const key of ['validFrom', 'validThrough'] as const) {
+      const value = date(e[key]);
+      if (e[key] !== undefined && !value) this.note([...path, key], `${key} is not a date (YYYY-MM-DD); ignored`, false);
+      put(service, key, value);
+    }
     return service;
   }
 
@@ -503,9 +506,16 @@ function isCleanString(v: unknown): boolean {
   return typeof v === 'string' && v.length > 0 && v.length <= TEXT_LIMITS.short && v.trim() === v;
 }
 
-/** A YYYY-MM-DD prefix of an ISO date, or undefined. */
+/**
+ * A YYYY-MM-DD prefix of an ISO date that names a real day, or undefined: `2026-13-45`
+ * is no date (compared as text it would lie in the future and hide a service for ever).
+ */
 function date(value: unknown): string | undefined {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const real = new Date(Date.UTC(year, month - 1, day));
+  return real.getUTCMonth() === month - 1 && real.getUTCDate() === day ? m[0] : undefined;
 }
 
 /** A JSON path kept as parts: `['services', 3]` is `$.services[3]`. */
