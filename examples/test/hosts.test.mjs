@@ -139,6 +139,11 @@ describe('a page with a strict Content-Security-Policy', () => {
       await run(() => document.querySelector('welfare-map').shadowRoot.querySelector('.leaflet-control-zoom-in').click());
       // Tiles come from the page's own origin (img-src 'self').
       await waitFor(run, () => document.querySelector('welfare-map').shadowRoot.querySelector('img.leaflet-tile-loaded'), 'a loaded tile');
+      // The map's legend shows the same colour on its pin for "casa".
+      const pins = await run(() =>
+        [...document.querySelector('welfare-map').shadowRoot.querySelectorAll('path.pin')].map((p) => getComputedStyle(p).fill),
+      );
+      assert.ok(pins.includes('rgb(138, 59, 18)'), `a legend pin has the colour of "casa": ${pins.join(', ')}`);
       await new Promise((ok) => setTimeout(ok, 300));
       const { violations, errors } = await run(() => ({ violations: window.__violations, errors: window.__errors }));
       assert.deepEqual(violations, [], 'no securitypolicyviolation');

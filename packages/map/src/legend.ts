@@ -3,7 +3,7 @@
  * templates (category names from the feed are text) into an element the component
  * renders empty, so lit's own rendering of the component never touches it.
  */
-import { pick } from '@welfare-elements/core';
+import { cssProps, pick } from '@welfare-elements/core';
 import { html, nothing, render, svg } from 'lit';
 import { categoryColor } from './colors.js';
 import type { EngineStrings } from './engine.strings.js';
@@ -23,7 +23,7 @@ const glyph = html`<svg viewBox="0 0 30 30" aria-hidden="true" focusable="false"
 
 const pin = (color?: string) =>
   html`<svg class="swatch" viewBox="0 0 28 40" aria-hidden="true" focusable="false">
-    ${svg`<path class="pin" style=${color ? `fill:${color}` : nothing}
+    ${svg`<path class="pin" ${cssProps({ fill: color })}
       d="M14 1.5C7.1 1.5 1.5 7.1 1.5 14c0 9.6 12.5 24 12.5 24s12.5-14.4 12.5-24C26.5 7.1 20.9 1.5 14 1.5z"></path>
       <circle class="dot" cx="14" cy="14" r="5"></circle>`}
   </svg>`;

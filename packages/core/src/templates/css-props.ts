@@ -4,7 +4,7 @@ import { Directive, directive, type PartInfo, PartType } from 'lit/directive.js'
 type Props = Readonly<Record<string, string | undefined>>;
 
 /**
- * Sets CSS custom properties on an element through the CSSOM (`style.setProperty`),
+ * Sets CSS properties (custom ones included) on an element through the CSSOM (`style.setProperty`),
  * never as a `style` attribute: a page with a strict Content-Security-Policy
  * (`style-src` without 'unsafe-inline') blocks style attributes, the CSSOM it allows.
  * lit's `styleMap` writes the attribute on its first render, hence this directive.
@@ -24,7 +24,7 @@ class CssPropsDirective extends Directive {
   }
 
   override update(part: ElementPart, [props]: [Props]) {
-    const { style } = part.element as HTMLElement;
+    const { style } = part.element as HTMLElement | SVGElement;
     for (const name of this.names) {
       if (props[name] === undefined) {
         style.removeProperty(name);
