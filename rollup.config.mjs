@@ -45,6 +45,8 @@ const emitCss = {
 function chunkName(chunk) {
   const id = (chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '').replaceAll('\\', '/');
   if (id.includes('/packages/map/')) return 'map-leaflet-[hash].js';
+  if (id.includes('/packages/notices/')) return 'notices-board-[hash].js';
+  if (id.includes('/core/dist/notices/')) return 'notices-[hash].js';
   if (id.includes('/hours/')) return 'opening-hours-[hash].js';
   if (id.includes('/minisearch/') || id.includes('/search/engine.js')) return 'search-engine-[hash].js';
   if (id.endsWith('/feed/stream.js')) return 'feed-stream-[hash].js';

@@ -4,7 +4,7 @@
  * and its lit `@property` declarations:
  *
  * - packages/<pkg>/custom-elements.json for every element package (a package.json with
- *   a "customElements" field): list, search, categories, map, access-points;
+ *   a "customElements" field): list, search, categories, map, access-points, notices;
  * - packages/welfare-elements/custom-elements.json for the bundle: every element, as
  *   defined by dist/welfare-elements.js.
  *

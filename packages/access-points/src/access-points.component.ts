@@ -48,6 +48,7 @@ type Locating = 'idle' | 'busy' | 'failed' | 'found';
  * @csspart hours - The opening hours.
  * @csspart hours-state - The state now ("Aperto ora, chiude alle 12:00"); also `open`, `closed` or `unknown`.
  * @csspart hours-raw - The opening hours as written in the feed.
+ * @csspart closure - The badge of a closure notice in force ("Orari ridotti fino al 6 gennaio"); a full closure is the `hours-state` ("Chiuso fino al 6 gennaio").
  * @csspart hours-week - The next seven days (cards only).
  * @csspart contacts - Phone, email and website.
  * @csspart link - Every link.
@@ -184,7 +185,7 @@ export class WelfareAccessPoints extends WelfareElement {
       ${km !== undefined ? html`<p class="distance" part="distance">${this.strings.distance(km)}</p>` : nothing}
       ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
       ${place ? html`<p class="address" part="address">${place}</p>` : nothing}
-      ${renderHours(a.hours, lang, { week: !this.compact })}
+      ${renderHours(a.hours, lang, { week: !this.compact, closure: store.closureOf(a.id) })}
       ${renderContacts(this.compact ? { ...(a.phone ? { phone: a.phone } : {}) } : a, this.strings)}
       ${directions
         ? html`<p class="directions">

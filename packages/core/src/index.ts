@@ -35,7 +35,7 @@ export type { HoursStatus, HoursSummary, HoursDayText } from './hours/describe.j
 export type { HoursStrings } from './hours/hours.strings.js';
 export { romeWallClock } from './hours/rome.js';
 export { VERSION } from './version.js';
-export { noticePhase, currentNotices, Closures, type Closure, type NoticePhase } from './notices/notices.js';
-export { noticeWhen, closureWords, dayName, daysBetween, noticeStrings } from './notices/notice-words.js';
+// The notices' logic and words are a lazy chunk: import them from '@welfare-elements/core/notices/lazy.js'.
+export { loadNotices, noticesModule, type Closure, type NoticePhase, type NoticesModule } from './notices/index.js';
 export type * from './events.js';
 export { renderHours, hoursStyles, type RenderHoursOptions } from './templates/hours.js';

@@ -1,13 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  closureWords,
-  GroupStore,
-  loadHoursEngine,
-  type Notice,
-  noticeWhen,
-  readFeed,
-  setClock,
-} from '@welfare-elements/core';
+import { GroupStore, loadHoursEngine, type Notice, readFeed, setClock } from '@welfare-elements/core';
+import { closureWords, noticeWhen } from '@welfare-elements/core/notices/lazy.js';
 import { makeFeed, resetAll, service, waitUntil } from './helpers.js';
 
 const TODAY = '2026-12-01';
@@ -169,7 +162,8 @@ describe('closures in the group store', () => {
         notices,
       }),
     );
-    await waitUntil(() => store.status === 'ready');
+    // Closures apply once the notices chunk is loaded, just after the feed.
+    await waitUntil(() => store.status === 'ready' && (store as unknown as { closures?: object }).closures !== undefined);
     return store;
   }
   before(() => loadHoursEngine());

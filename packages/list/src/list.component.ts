@@ -37,6 +37,7 @@ import { listStrings } from './list.strings.js';
  * @csspart categories - The category chips.
  * @csspart address - The places where the service is offered.
  * @csspart hours - The opening hours.
+ * @csspart closure - The badge of a closure notice in force ("Orari ridotti fino al 6 gennaio"); a full closure is the `hours-state` ("Chiuso fino al 6 gennaio").
  * @csspart contacts - Phone, email and website.
  * @csspart link - Every link.
  * @csspart more - The "show more" button.
@@ -173,6 +174,8 @@ export class WelfareList extends WelfareElement {
     const categories = s.categories.map((id) => store.category(id)).filter((c) => c !== undefined);
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
     const km = store.origin ? nearestKm(store.origin, s.locations.map((l) => l.position)) : Infinity;
+    // A closure notice in force replaces every hours of the service with its badge.
+    const closure = store.closureOf(s.id);
     const name = html`<button
       type="button"
       part="name"
@@ -195,12 +198,12 @@ export class WelfareList extends WelfareElement {
             ${s.locations.map(
               (l) => html`<li>
                 ${l.name ? html`${pick(l.name, lang)}, ` : nothing}${[l.address, l.comune].filter(Boolean).join(', ')}
-                ${l.hours && l.hours !== s.hours ? renderHours(l.hours, this.i18n.lang) : nothing}
+                ${l.hours && l.hours !== s.hours && !closure ? renderHours(l.hours, this.i18n.lang) : nothing}
               </li>`,
             )}
           </ul>`
         : nothing}
-      ${renderHours(s.hours, this.i18n.lang)} ${renderContacts(s, this.strings)}
+      ${renderHours(s.hours, this.i18n.lang, { closure })} ${renderContacts(s, this.strings)}
     </li>`;
   }
 

@@ -8,3 +8,4 @@ export * from '@welfare-elements/search';
 export * from '@welfare-elements/categories';
 export * from '@welfare-elements/map';
 export * from '@welfare-elements/access-points';
+export * from '@welfare-elements/notices';

@@ -5,7 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
  * this file imports the real dist file, not the sources.
  */
 const BUNDLE = '/packages/welfare-elements/dist/welfare-elements.js';
-const TAGS = ['welfare-search', 'welfare-categories', 'welfare-list', 'welfare-map', 'welfare-access-points'];
+const TAGS = ['welfare-search', 'welfare-categories', 'welfare-list', 'welfare-map', 'welfare-access-points', 'welfare-notices'];
 
 describe('welfare-elements bundle', () => {
   it('registers every element', async () => {

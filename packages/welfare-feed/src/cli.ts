@@ -7,7 +7,8 @@ import { fromHsds } from './hsds.js';
 import { formatIssue, formatTotals, Reporter, type Issue } from './issues.js';
 import { pickLang, word, type Lang } from './messages.js';
 import type { Feed } from './types.js';
-import { validateFeed } from './validate.js';
+import { noticesIcs, noticesRss, readNotices } from './notices.js';
+import { romeToday, validateFeed } from './validate.js';
 
 export const TEMPLATE_URL = new URL('../templates/servizi-modello.csv', import.meta.url);
 
@@ -37,6 +38,8 @@ const OPTIONS = {
   lang: { type: 'string' },
   json: { type: 'boolean' },
   force: { type: 'boolean' },
+  format: { type: 'string' },
+  link: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -60,6 +63,8 @@ export function run(argv: readonly string[], io: Io = defaultIo): number {
         return files.length ? cli.build(files) : usage(io, lang, 2);
       case 'from-hsds':
         return files.length === 1 ? cli.fromHsds(files[0]!) : usage(io, lang, 2);
+      case 'notices':
+        return files.length === 1 ? cli.notices(files[0]!) : usage(io, lang, 2);
       case 'template':
         return print(io, readFileSync(TEMPLATE_URL, 'utf8'));
       default:
@@ -105,6 +110,30 @@ class Cli {
       this.report(this.io.stdout, result.issues.map((i) => ({ file, ...i })));
     }
     return result.ok ? 0 : 1;
+  }
+
+  /** RSS 2.0 of the current notices, or with `--format ics` an iCalendar file of deadlines and events. */
+  notices(file: string): number {
+    const format = this.values.format ?? 'rss';
+    const link = this.values.link;
+    if (format !== 'rss' && format !== 'ics') return usage(this.io, this.lang, 2);
+    if (format === 'rss' && !(link && /^https?:\/\/\S+$/i.test(link))) {
+      this.io.stderr(`${word(this.lang, 'noticesLink')}\n`);
+      return 2;
+    }
+    const today = this.values.today ?? romeToday();
+    let feed;
+    try {
+      feed = readNotices(this.readJson(file), today);
+    } catch (e) {
+      if (e instanceof Exit) throw e;
+      this.fail('not_a_feed', file, e);
+    }
+    const options = { lang: this.lang, today };
+    const text = format === 'rss' ? noticesRss(feed, { ...options, link: link! }) : noticesIcs(feed, options);
+    if (this.values.out) writeFileSync(this.values.out, text);
+    else this.io.stdout(text);
+    return 0;
   }
 
   build(files: string[]): number {
@@ -183,7 +212,7 @@ class Cli {
     }
   }
 
-  private fail(code: 'file_unreadable' | 'json_invalid', file: string, e: unknown): never {
+  private fail(code: 'file_unreadable' | 'json_invalid' | 'not_a_feed', file: string, e: unknown): never {
     const issue = new Reporter(this.lang).error(code, { file }, { file }, e instanceof Error ? e.message : String(e));
     if (this.values.json) this.io.stdout(`${JSON.stringify({ ok: false, issues: [issue] }, null, 2)}\n`);
     else this.io.stderr(`${formatIssue(issue, this.lang)}\n`);

@@ -13,3 +13,4 @@ export { toOpeningHours } from './schedule.js';
 export { run } from './cli.js';
 export type * from './types.js';
 export { describeOrigin, type Origin } from './origins.js';
+export { noticesRss, noticesIcs, readNotices, icsFold, icsEscape, xmlEscape, type NoticesExportOptions, type RssOptions } from './notices.js';

@@ -22,6 +22,10 @@ const catalog = {
     it: (p) => `Il file ${p['file']} non è JSON valido.`,
     en: (p) => `The file ${p['file']} is not valid JSON.`,
   },
+  not_a_feed: {
+    it: (p) => `Il file ${p['file']} non è un feed v1 (serve un oggetto con "version": 1).`,
+    en: (p) => `The file ${p['file']} is not a feed v1 (an object with "version": 1 is needed).`,
+  },
   source_kind: {
     it: (p) => `Non so leggere ${p['file']}: uso solo file .csv e .json.`,
     en: (p) => `Cannot read ${p['file']}: only .csv and .json files are supported.`,
@@ -295,10 +299,14 @@ Comandi:
   validate <feed.json>           controlla un feed v1 (schema e contenuti)
   build <file.csv|file.json>...  unisce fogli di calcolo CSV e frammenti JSON in un feed
   from-hsds <hsds.json>          converte Open Referral HSDS 3.0 in feed v1
+  notices <feed.json>            scrive gli avvisi attuali come RSS 2.0 (o --format ics:
+                                 scadenze ed eventi come calendario iCalendar)
   template                       stampa il modello CSV da compilare
 
 Opzioni:
-  -o, --out <file>     dove scrivere il feed (build, from-hsds); altrimenti sullo standard output
+  -o, --out <file>     dove scrivere il risultato (build, from-hsds, notices); altrimenti sullo standard output
+  --format rss|ics     notices: RSS 2.0 (predefinito) o iCalendar
+  --link <url>         notices: indirizzo della pagina degli avvisi (necessario per RSS)
   --title <testo>      titolo del feed (build, from-hsds)
   --updated <data>     valore di "updated" (predefinito: adesso)
   --force              scrive il feed anche se ci sono errori
@@ -313,10 +321,14 @@ Commands:
   validate <feed.json>           check a feed v1 (schema and content)
   build <file.csv|file.json>...  merge CSV spreadsheets and JSON fragments into one feed
   from-hsds <hsds.json>          convert Open Referral HSDS 3.0 to feed v1
+  notices <feed.json>            write the current notices as RSS 2.0 (or --format ics:
+                                 deadlines and events as an iCalendar file)
   template                       print the CSV template to fill in
 
 Options:
-  -o, --out <file>     where to write the feed (build, from-hsds); default standard output
+  -o, --out <file>     where to write the result (build, from-hsds, notices); default standard output
+  --format rss|ics     notices: RSS 2.0 (default) or iCalendar
+  --link <url>         notices: address of the notices web page (needed for RSS)
   --title <text>       feed title (build, from-hsds)
   --updated <date>     value of "updated" (default: now)
   --force              write the feed even when there are errors
@@ -327,6 +339,10 @@ Options:
 Exit: 0 no errors (warnings allowed), 1 errors, 2 usage error or unreadable file.`,
   },
   ok: { it: 'Nessun problema trovato.', en: 'No problems found.' },
+  noticesLink: {
+    it: 'Per il file RSS serve --link con l\'indirizzo (https://...) della pagina degli avvisi del sito.',
+    en: 'The RSS file needs --link with the address (https://...) of the site\'s notices page.',
+  },
   totals: { it: '{e} errori, {w} avvisi.', en: '{e} errors, {w} warnings.' },
   summary: {
     it: '{file}: {read} voci lette, {services} servizi, {accessPoints} punti di accesso, {skipped} saltate, {e} errori, {w} avvisi',

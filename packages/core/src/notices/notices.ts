@@ -3,7 +3,7 @@
  * are current, their order, and the closures in force on a day. Dates are YYYY-MM-DD in
  * Europe/Rome (the reader's), both ends included. No lit here: the CLI imports it too.
  */
-import type { Notice } from '../feed/types.js';
+import type { AccessPoint, Notice, Service } from '../feed/types.js';
 
 export type NoticePhase = 'upcoming' | 'current' | 'expired';
 
@@ -75,4 +75,39 @@ export class Closures {
 /** Closed beats reduced hours; later end beats earlier; open-ended beats both. */
 function rank(n: Notice): string {
   return `${n.hours ? 0 : 1}${n.validThrough ?? '9999-99-99'}`;
+}
+
+/** A group's scope, as the store holds it. */
+export interface NoticeScope {
+  readonly organization: string;
+  readonly comune: string;
+  readonly categories: readonly string[];
+  service(id: string): Service | undefined;
+  accessPoint(id: string): AccessPoint | undefined;
+}
+
+/**
+ * The current notices within a group's scope: an organisation keeps its own notices and
+ * those about its services; a comune or category keeps the notices about it (directly or
+ * through their services and access points) and those that name none (the whole territory).
+ */
+export function noticesInScope(notices: readonly Notice[], today: string, scope: NoticeScope): Notice[] {
+  const { organization: org, comune, categories } = scope;
+  const services = (n: Notice) => n.services.map((id) => scope.service(id)).filter((s) => s !== undefined);
+  return currentNotices(notices, today).filter((n) => {
+    if (org && n.organization !== org && !services(n).some((s) => s.organization === org)) return false;
+    if (comune) {
+      const where = [
+        ...(n.comune ? [n.comune] : []),
+        ...services(n).flatMap((s) => s.locations.map((l) => l.comune)),
+        ...n.accessPoints.map((id) => scope.accessPoint(id)?.comune),
+      ].filter((c): c is string => !!c);
+      if (where.length && !where.includes(comune)) return false;
+    }
+    if (categories.length) {
+      const about = [...n.categories, ...services(n).flatMap((s) => s.categories)];
+      if (about.length && !about.some((c) => categories.includes(c))) return false;
+    }
+    return true;
+  });
 }

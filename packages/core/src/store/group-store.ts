@@ -1,7 +1,8 @@
 import { now } from '../clock.js';
 import { feedUrl, loadFeed, report } from '../feed/load.js';
 import { readFeed } from '../feed/reader.js';
-import { type Closure, Closures, currentNotices } from '../notices/notices.js';
+import { type Closure, loadNotices, noticesModule } from '../notices/index.js';
+import type { Closures } from '../notices/notices.js';
 import { collator, fold, pick } from '../feed/text.js';
 import { romeToday } from '../feed/reader.js';
 import type { AccessPoint, Category, Feed, GeoPoint, Notice, Organization, ReadResult, Service } from '../feed/types.js';
@@ -75,7 +76,8 @@ export class GroupStore extends EventTarget {
   private sortedByName?: Service[];
   private categoriesById = new Map<string, Category>();
   private servicesById = new Map<string, Service>();
-  private closures = new Closures([]);
+  /** Closure notices by id, once the notices chunk is loaded (a feed with notices asks for it). */
+  private closures?: Closures;
   private organizationsById = new Map<string, Organization>();
   private memo?: { key: string; services: Service[] };
   private unorderedMemo?: { key: string; services: Service[] };
@@ -173,12 +175,13 @@ export class GroupStore extends EventTarget {
     this.categoriesById = new Map(result.feed.categories.map((c) => [c.id, c]));
     this.organizationsById = new Map(result.feed.organizations.map((o) => [o.id, o]));
     this.servicesById = new Map(result.feed.services.map((s) => [s.id, s]));
-    this.closures = new Closures(result.feed.notices);
+    this.closures = undefined;
     this.dropIndex?.();
     this.index = undefined;
     this.memo = this.unorderedMemo = undefined;
     // Only a feed with hours fetches the evaluator (its own chunk); states appear when it arrives.
     if (result.feed.hasHours) void this.needHours();
+    if (result.feed.notices.length) void this.needNotices(result);
     this.emitChange('status');
     this.watchClock();
     // Index in idle time, so that the first keystroke rarely has to wait for it.
@@ -359,7 +362,7 @@ export class GroupStore extends EventTarget {
    * every element, so "Aperto ora" and the badge always agree.
    */
   closureOf(id: string, at: Date = now()): Closure | undefined {
-    return this.closures.size ? this.closures.on(id, romeToday(at)) : undefined;
+    return this.closures?.size ? this.closures.on(id, romeToday(at)) : undefined;
   }
 
   /**
@@ -370,27 +373,14 @@ export class GroupStore extends EventTarget {
    */
   notices(at: Date = now()): Notice[] {
     const feed = this.feed;
-    if (!feed) return [];
-    const { comune, categories } = this.filters;
-    const org = this.organization;
-    const services = (n: Notice) => n.services.map((id) => this.servicesById.get(id)).filter((s) => s !== undefined);
-    const places = (n: Notice) => [
-      ...(n.comune ? [n.comune] : []),
-      ...services(n).flatMap((s) => s.locations.map((l) => l.comune)),
-      ...n.accessPoints.map((id) => this.findAccessPoint(id)?.comune),
-    ].filter((c): c is string => !!c);
-    const topics = (n: Notice) => [...n.categories, ...services(n).flatMap((s) => s.categories)];
-    return currentNotices(feed.notices, romeToday(at)).filter((n) => {
-      if (org && n.organization !== org && !services(n).some((s) => s.organization === org)) return false;
-      if (comune) {
-        const where = places(n);
-        if (where.length && !where.includes(comune)) return false;
-      }
-      if (categories.length) {
-        const about = topics(n);
-        if (about.length && !about.some((c) => categories.includes(c))) return false;
-      }
-      return true;
+    const notices = noticesModule();
+    if (!feed || !notices) return [];
+    return notices.noticesInScope(feed.notices, romeToday(at), {
+      organization: this.organization,
+      comune: this.filters.comune,
+      categories: this.filters.categories,
+      service: (id) => this.servicesById.get(id),
+      accessPoint: (id) => this.findAccessPoint(id),
     });
   }
 
@@ -421,6 +411,20 @@ export class GroupStore extends EventTarget {
     this.memo = this.unorderedMemo = undefined;
     // 'filters' only when results depend on hours ("open now"); otherwise just re-render.
     this.emitChange(this.filters.openNow ? 'filters' : 'hours');
+  }
+
+  /** Fetches the notices chunk, then applies the feed's closures (badges, "Aperto ora"). */
+  private async needNotices(result: ReadResult): Promise<void> {
+    let notices;
+    try {
+      notices = await loadNotices();
+    } catch {
+      return; // offline: no badges, the rest of the feed stays usable
+    }
+    if (this.data !== result) return;
+    this.closures = new notices.Closures(result.feed.notices);
+    this.memo = this.unorderedMemo = undefined;
+    this.emitChange(this.filters.openNow && this.closures.size ? 'filters' : 'hours');
   }
 
   private stopClock?: () => void;
@@ -470,7 +474,7 @@ export class GroupStore extends EventTarget {
       except, f, this.organization, this.origin,
       f.openNow && !!hoursEngine(),
       // Closures change "open now" by the day, also for a store no timer refreshes.
-      f.openNow && this.closures.size ? romeToday(now()) : '',
+      f.openNow && this.closures?.size ? romeToday(now()) : '',
       query ? this.index?.isReady : null,
     ]);
     const memo = ordered ? this.memo : this.unorderedMemo;

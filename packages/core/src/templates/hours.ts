@@ -2,8 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { romeToday } from '../feed/reader.js';
 import { now } from '../clock.js';
 import { describeHours, describeWeek } from '../hours/index.js';
-import { closureWords } from '../notices/notice-words.js';
-import type { Closure } from '../notices/notices.js';
+import { type Closure, noticesModule } from '../notices/index.js';
 import { type CommonStrings, commonStrings } from '../i18n/common-strings.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -31,7 +30,8 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
   const t = commonStrings[lang];
   const { closure } = options;
   if (closure) {
-    const words = closureWords(closure, lang, romeToday(options.at ?? now()));
+    // A closure comes from the notices chunk, so its words are loaded too.
+    const words = noticesModule()!.closureWords(closure, lang, romeToday(options.at ?? now()));
     // The week is not shown: the closure's hours hold only until its end.
     return closure.hours
       ? html`<p class="closure" part="closure">${words}</p>${renderHours(closure.hours, lang, { ...options, closure: undefined, week: false })}`

@@ -1,0 +1,3 @@
+/** The notices chunk: everything about notices over time, fetched only for a feed that has notices. */
+export * from './notices.js';
+export * from './notice-words.js';

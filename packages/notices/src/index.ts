@@ -1,0 +1,1 @@
+export { WelfareNotices } from './welfare-notices.js';
