@@ -70,7 +70,7 @@ export function apiBlock(decl, { packageName, manifestPath, example }) {
     ...section(
       'Attributes',
       table(['Attribute', 'Property', 'Type', 'Default', 'Description'], attributes),
-      `Attributes marked *${SHARED_NOTE}* are common to all five elements (CONTRACT §2).`,
+      `Attributes marked *${SHARED_NOTE}* are common to all six elements (CONTRACT §2).`,
     ),
     ...section('Properties', table(['Property', 'Type', 'Default', 'Description'], properties), 'Set from JavaScript only (no attribute).'),
     ...section('Methods', table(['Method', 'Description'], methods)),

@@ -7,6 +7,9 @@ import '@welfare-elements/access-points';
 import type { WelfareNotices } from '@welfare-elements/notices';
 import type { WelfareList } from '@welfare-elements/list';
 import type { WelfareAccessPoints } from '@welfare-elements/access-points';
+import '@welfare-elements/map';
+import type { WelfareMap } from '@welfare-elements/map';
+import { mapReady, popupShown, serviceMarkers } from '../../map/test/helpers.js';
 import { feedBlobUrl, fixtureUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
 
 const HOURS = 'Mo-Fr 09:00-12:30';
@@ -233,5 +236,20 @@ describe('closures in the list and the access points', () => {
     expect(hoursOf(list, 's-casa')).to.contain('Aperto ora, chiude alle 12:30');
     expect(root(points).querySelector('[part~="closure"]')).to.equal(null);
     expect(hoursOf(points, 'ap-1')).to.contain('Aperto ora, chiude alle 12:30');
+  });
+
+  it('shows the closure in the map popup', async () => {
+    setClock(new Date('2026-12-03T10:00:00+01:00'));
+    const src = feedBlobUrl(feed(closures));
+    const el = await fixture<WelfareMap>(html`<welfare-map src=${src} group=${uniqueGroup()} tiles="none" style="--welfare-map-height: 400px; width: 640px"></welfare-map>`);
+    await settled(el);
+    await mapReady(el);
+    const store = (el as unknown as { data: { store: { closures?: object } } }).data.store;
+    await waitUntil(() => store.closures !== undefined, 'the closures were not applied');
+    const marker = serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Sportello casa'))!;
+    marker.click();
+    const content = await popupShown(el);
+    expect(content.querySelector('[part~="hours-state"]')!.textContent!.trim()).to.equal('Chiuso fino a domani');
+    await expect(el).to.be.accessible();
   });
 });

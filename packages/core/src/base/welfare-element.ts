@@ -11,7 +11,7 @@ import { FeedController } from './feed-controller.js';
 type Detail<K extends keyof WelfareEventMap> = WelfareEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
- * What the five elements share: the attributes of CONTRACT §2, the group store, the
+ * What the six elements share: the attributes of CONTRACT §2, the group store, the
  * language, typed events, and the loading / error / idle states.
  */
 export class WelfareElement extends LitElement {
