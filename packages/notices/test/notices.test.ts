@@ -54,6 +54,11 @@ async function board(el: WelfareNotices) {
 }
 
 describe('<welfare-notices>', () => {
+  // axe's first run in WebKit on a loaded machine takes seconds: warm it up apart from the tests.
+  before(async function () {
+    this.timeout(30000);
+    await expect(await fixture(html`<p>axe</p>`)).to.be.accessible();
+  });
   beforeEach(() => setClock(new Date('2026-12-01T10:00:00+01:00')));
   afterEach(resetAll);
 
