@@ -91,6 +91,9 @@ export const hostStyles = css`
   :host(welfare-access-points) {
     --_loading-height: 16rem;
   }
+  :host(welfare-notices) {
+    --_loading-height: 12rem;
+  }
   :host(welfare-categories) {
     --_loading-height: 15rem;
   }
