@@ -156,7 +156,7 @@ export class GroupStore extends EventTarget {
     this.categoriesById = new Map();
     this.organizationsById = new Map();
     this.servicesById = new Map();
-    this.closures = new Closures([]);
+    this.closures = undefined;
     this.emitChange('status');
     this.watchClock();
   }
