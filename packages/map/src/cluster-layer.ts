@@ -125,6 +125,9 @@ export class ClusterLayer {
   private focusNext?: { keys: string[]; at: L.LatLng };
   /** The cluster a person just opened: it goes at the next draw even when focused. */
   private leaving?: string;
+  /** The zoom and index of the last draw. */
+  private zoomShown?: number;
+  private tagShown?: string;
   private announced = false;
   private slice?: ReturnType<typeof setTimeout>;
   private renders = 0;
@@ -242,6 +245,16 @@ export class ClusterLayer {
     let active = this.activeKey();
     if (active && active === this.leaving) active = undefined;
     this.leaving = undefined;
+    // After a zoom, a focused marker that is not drawn at this zoom would lie on top of the
+    // clusters that now hold it: focus moves to the nearest marker drawn instead.
+    const zoomed = this.zoomShown !== zoom || this.tagShown !== tag;
+    this.zoomShown = zoom;
+    this.tagShown = tag;
+    if (active && zoomed && !next.has(active)) {
+      const s = this.shown.get(active)!;
+      this.focusNext ??= { keys: [], at: L.latLng(s.lat, s.lon) };
+      active = undefined;
+    }
     for (const [key, s] of this.shown) {
       if (next.has(key) || key === active) continue;
       s.marker.remove();
