@@ -137,6 +137,8 @@ describe('search: ranking', () => {
     expect(engine.find('afitto').ids.map((i) => services[i]!.id)).to.have.members(['casa', 'contributo']);
     expect(engine.help('afitto').correction).to.equal('affitto');
     expect(engine.help('affitto').correction).to.equal(undefined);
+    expect(engine.help('affitti').correction, 'another ending is not a typo').to.equal(undefined);
+    expect(engine.help('soldi').correction, 'a word the thesaurus knows is not a typo').to.equal(undefined);
     expect(engine.help('emporo codogno').correction).to.equal('emporio codogno');
   });
 

@@ -202,10 +202,12 @@ export class SearchEngine {
     const { concepts, comune } = found.analysis;
     const replace = new Map<string, string>();
     for (const c of concepts) {
+      if (c.understood) continue;
       for (const word of c.words) {
-        if (word.length < 4 || this.vocabulary.has(word)) continue;
+        if (word.length < 4 || this.vocabulary.has(word) || this.isFormOfKnown(word)) continue;
         const spelled = this.nearest(word);
-        if (spelled) replace.set(word, spelled);
+        // Another ending of the same word ("pannolino" for "pannolini") is not a typo.
+        if (spelled && fold(spelled).slice(0, -1) !== word.slice(0, -1)) replace.set(word, spelled);
       }
     }
     let correction: string | undefined;
@@ -223,6 +225,13 @@ export class SearchEngine {
       ids = this.ms.search(this.tree(loose)).map((h: SearchResult) => h.id as number);
     }
     return { ...(correction ? { correction } : {}), topics: this.topicsOf(ids), ...(comune ? { comune } : {}) };
+  }
+
+  /** A word the feed has in another form of its family ("sfrattato" for "sfratto"). */
+  private isFormOfKnown(word: string): boolean {
+    if (this.known(lightStem(word))) return false; // same stem, unknown word: maybe a typo ("emporo")
+    const family = snowballStem(word);
+    return family.length >= 5 && this.ms.search(family, { prefix: true }).length > 0;
   }
 
   /**

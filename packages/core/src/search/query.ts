@@ -23,6 +23,8 @@ export interface Concept {
   readonly terms: readonly Term[];
   /** Typed words that no index term spells: the engine looks for a correction. */
   readonly unknown: readonly string[];
+  /** The words matched a thesaurus entry: real words, never offered a correction. */
+  readonly understood: boolean;
 }
 
 export interface Analysis {
@@ -126,11 +128,11 @@ export class QueryAnalyser {
       const typed = span.map((k) => kept[k]!).filter(Boolean);
       span.forEach((k) => covered.add(k));
       const extra = match.means.flatMap((m) => words(m));
-      concepts.push(this.concept(typed, extra, span.includes(lastIndex) && typing));
+      concepts.push(this.concept(typed, extra, span.includes(lastIndex) && typing, true));
     }
     for (let i = 0; i < kept.length; i++) {
       if (covered.has(i) || !kept[i]) continue;
-      concepts.push(this.concept([kept[i]!], [], i === lastIndex && typing));
+      concepts.push(this.concept([kept[i]!], [], i === lastIndex && typing, false));
     }
     return { concepts: concepts.filter((c) => c.terms.length), ...(comune ? { comune } : {}), words: all };
   }
@@ -152,7 +154,7 @@ export class QueryAnalyser {
     return best;
   }
 
-  private concept(typed: readonly string[], extra: readonly string[], typing: boolean): Concept {
+  private concept(typed: readonly string[], extra: readonly string[], typing: boolean, understood: boolean): Concept {
     const weights = new Map<string, Term>();
     const add = (t: Term) => {
       const had = weights.get(t.term);
@@ -176,7 +178,7 @@ export class QueryAnalyser {
       const term = lightStem(word);
       if (this.known(term)) add({ term, weight: THESAURUS_WEIGHT, prefix: false, fuzzy: 0 });
     }
-    return { words: typed, terms: [...weights.values()], unknown };
+    return { words: typed, terms: [...weights.values()], unknown, understood };
   }
 
   /** The comune the query names, and which of its words name it. */
