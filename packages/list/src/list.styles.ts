@@ -54,7 +54,7 @@ export const listStyles = css`
   .ask {
     margin-top: var(--_gap);
   }
-  .ask ul {
+  .ask > ul {
     margin: 0;
     padding-left: 1.25rem;
   }
@@ -63,6 +63,7 @@ export const listStyles = css`
   }
   .ask .contacts {
     margin: 0;
+    padding: 0;
   }
   .more {
     margin-top: var(--_gap);

@@ -221,7 +221,13 @@ export class SearchEngine {
     let ids = found.ids;
     if (!ids.length && concepts.length) {
       // Nothing matched: look again with generous spelling, only to point at a topic.
-      const loose = concepts.flatMap((c) => c.words.map(lightStem).map((term) => ({ term, weight: 1, prefix: true, fuzzy: term.length >= 5 ? 2 : 1 })));
+      // Generous spelling, and the words that start like it ("psichiatra" → "psicologo").
+      const loose = concepts.flatMap((c) =>
+        c.words.flatMap((w) => [
+          { term: lightStem(w), weight: 1, prefix: true, fuzzy: w.length >= 5 ? 2 : 1 },
+          ...(w.length >= 6 ? [{ term: w.slice(0, 4), weight: 0.5, prefix: true, fuzzy: 0 }] : []),
+        ]),
+      );
       ids = this.ms.search(this.tree(loose)).map((h: SearchResult) => h.id as number);
     }
     return { ...(correction ? { correction } : {}), topics: this.topicsOf(ids), ...(comune ? { comune } : {}) };
