@@ -136,7 +136,8 @@ export class WelfareList extends WelfareElement {
       ${help?.topics.length
         ? html`<p>${t.closestTopic}
             ${help.topics.map(
-              (c, i) => html`${i ? ', ' : ''}<button type="button" class="link" part="topic" @click=${() => this.showTopic(c.id)}>${pick(c.name, lang)}</button>`,
+              // The comma stays with its topic: a line never starts with it.
+              (c, i) => html`<span class="nowrap"><button type="button" class="link" part="topic" @click=${() => this.showTopic(c.id)}>${pick(c.name, lang)}</button>${i < help.topics.length - 1 ? ',' : ''}</span> `,
             )}</p>`
         : nothing}
       <p>${t.emptyHint}</p>

@@ -58,6 +58,9 @@ export const listStyles = css`
     margin: 0;
     padding-left: 1.25rem;
   }
+  .nowrap {
+    white-space: nowrap;
+  }
   .ap-name {
     font-weight: 600;
   }
