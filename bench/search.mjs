@@ -11,6 +11,7 @@
  * examples/data/bench-search-*.json (git-ignored) when missing.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { generateFeed } from '../scripts/generate-feed.mjs';
 
@@ -62,7 +63,7 @@ export async function run({ browser, base, runs = 3 }) {
     );
     rows.push(row);
   }
-  return { runs, queries: QUERIES, rows };
+  return { runs, queries: QUERIES, rows, load: loadavg()[0] };
 }
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -102,7 +103,8 @@ export function report(result, { command, chromium, date, cpu }) {
 A search box, a category board and a list in one group; ${result.queries.map((q) => `"${q}"`).join(', ')}
 typed a key at a time, ${result.runs} times, with the debounce off. A keystroke is timed from
 the \`input\` event until every element has rendered and the list is laid out; "store" is
-the search and filters alone. Headless Chromium ${chromium}, ${cpu}, ${date}.
+the search and filters alone. Headless Chromium ${chromium}, ${cpu}, ${date}; load average
+${result.load?.toFixed(1) ?? '?'} when the run ended (above the core count, every figure is inflated by waiting for a core).
 
 | services | keystroke median | keystroke p95 | worst | store median |
 |---:|---:|---:|---:|---:|
