@@ -150,6 +150,7 @@ export class GroupStore extends EventTarget {
     this.status = 'idle';
     this.error = undefined;
     this.data = undefined;
+    this.dropIndex?.();
     this.index = undefined;
     this.sortedByName = undefined;
     this.memo = this.unorderedMemo = undefined;
