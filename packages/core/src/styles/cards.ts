@@ -60,6 +60,32 @@ export const cardStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
+  /* On paper: two services a row, separated by a rule, never cut across pages. */
+  @media print {
+    ul.items {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0 1.5rem;
+      font-size: 0.875rem;
+    }
+    li.item,
+    li.item.selected {
+      break-inside: avoid;
+      margin: 0 0 0.5rem;
+      padding: 0 0 0.5rem;
+      border: 0;
+      border-bottom: 1px solid #767676;
+      border-radius: 0;
+      box-shadow: none;
+      background: none;
+    }
+    .name {
+      font-size: 1rem;
+    }
+    .name button {
+      color: inherit;
+      text-decoration: none;
+    }
+  }
   .empty {
     padding: var(--_space);
     border: 1px dashed var(--_border);

@@ -118,6 +118,48 @@ export const hostStyles = css`
       transform: rotate(1turn);
     }
   }
+  /* Print (issue 11): paper gets the services as a plain list: name, organisation,
+     address, hours, phone, email, website. Controls cannot be used on paper, so the search
+     box, the category board and the map are left out (!important: it must beat a page's
+     display rule on the host), and so are buttons, form fields, links that only make sense
+     on screen, the category chips (the filter) and the descriptions (ten services fit on
+     two A4 pages); web addresses are printed in full. */
+  @media print {
+    :host(welfare-search),
+    :host(welfare-categories),
+    :host(welfare-map) {
+      display: none !important;
+    }
+    button:not([part~='name']),
+    input,
+    select,
+    label,
+    .spinner,
+    [part~='directions'],
+    [part~='hours-week'],
+    .host {
+      display: none !important;
+    }
+    /* Not !important, so a page can print them again with ::part(). */
+    :host [part~='categories'],
+    :host [part~='description'] {
+      display: none;
+    }
+    a {
+      color: inherit !important;
+      text-decoration: none !important;
+    }
+    a[href^='http']::after {
+      content: ' ' attr(href);
+    }
+    /* "Aperto ora" is true only when it is printed: paper keeps the hours themselves. */
+    .hours-state:not(.closure) {
+      display: none !important;
+    }
+    .hours p {
+      display: inline;
+    }
+  }
   .error {
     padding: var(--_space);
     border: 1px solid var(--_danger);
