@@ -115,10 +115,9 @@ function corsHint(url: string): void {
   if (hinted.has(url)) return;
   hinted.add(url);
   console.warn(
-    `[welfare-elements] The feed ${url} is on another site (${new URL(url).origin}) and could not be read ` +
-      `from this page although the browser is online. Most often its server does not send the header ` +
-      `"Access-Control-Allow-Origin: *" (CORS); the data is public, so "*" is fine. ` +
-      `How to set it: "Come inserire i servizi nel sito del Comune", section 4 (docs/come-inserire-i-servizi.md).`,
+    `[welfare-elements] ${url} is on another site and could not be read while the browser is online: ` +
+      `most likely its server does not send "Access-Control-Allow-Origin: *" (CORS). ` +
+      `See docs/come-inserire-i-servizi.md, section 4.`,
   );
 }
 
