@@ -6,7 +6,8 @@
  *
  *   node --test examples/test/print.test.mjs   (after `npm run build`)
  *
- * Pages are counted in the PDF bytes (`/Type /Page` objects, not `/Pages`). The PDF is
+ * Pages are counted in the PDF bytes (`/Type /Page` objects, not `/Pages`) of a PDF of the
+ * services alone (the page's header, notices and access points hidden for that count),
  * made with 1 cm margins, about what a browser's print dialog uses.
  */
 import assert from 'node:assert/strict';
@@ -83,6 +84,8 @@ describe(`${PAGE} printed`, () => {
 
   it('fits ten services on at most two A4 pages', async () => {
     const length = await page.evaluate(() => document.querySelector('welfare-list').shadowRoot.querySelectorAll('[part~="item"]').length);
+    // The services alone: the page's other sections (header, notices, access points) are its own.
+    await page.addStyleTag({ content: '@media print { header, footer, section:not(:has(welfare-list)), main > :not(:has(welfare-list)) { display: none !important; } }' });
     const pdf = Buffer.from(await page.pdf({ format: 'A4', margin: { top: '1cm', bottom: '1cm', left: '1cm', right: '1cm' } }));
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     assert.ok(pages >= 1, 'the PDF has pages');
