@@ -208,7 +208,11 @@ export default {
     sinkCheck,
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     // Whitespace inside lit's html`` and css`` templates is not touched by terser.
-    minifyHTMLLiterals(),
+    // keepClosingSlash: an svg`` template holds bare shapes (`<path …/>`) with no <svg>
+    // around them, so the minifier takes them for HTML and drops the `/`; the browser
+    // then nests every later shape inside the first one and draws none of them
+    // (issue 11). examples/test/bundle-svg.test.mjs checks the built icons.
+    minifyHTMLLiterals({ options: { minifyOptions: { keepClosingSlash: true } } }),
     terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
   ],
   onwarn(warning, warn) {

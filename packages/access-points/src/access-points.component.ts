@@ -4,11 +4,13 @@ import {
   directionsHref,
   distanceKm,
   cardStyles,
+  hoursEngine,
   hostStyles,
   hoursStyles,
   pick,
   renderContacts,
   renderHours,
+  selectCommit,
   WelfareElement,
 } from '@welfare-elements/core';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -21,8 +23,9 @@ type Locating = 'idle' | 'busy' | 'failed' | 'found';
 
 /**
  * The territory's access points (Punti di accesso): where people go for information and
- * orientation, when they are open and how to reach them. A comune filter (shared with
- * the group), ordering by distance once the person shares the position (here with
+ * orientation, when they are open and how to reach them. A comune filter and an
+ * "Aperto ora" filter (both shared with the group: the search box's "Aperto ora" filters
+ * access points too), ordering by distance once the person shares the position (here with
  * "Vicino a me", or on the map of the same group), otherwise by comune and name.
  *
  * @summary "Where do I go?": the access points, their opening hours and directions.
@@ -32,10 +35,11 @@ type Locating = 'idle' | 'busy' | 'failed' | 'found';
  * @fires welfare-filter - `{ query, categories, results }` when the group's filters change here.
  * @fires welfare-select - `{ id, type: 'access-point' }` when a person selects an access point.
  *
- * @csspart toolbar - The row with the comune filter and "Vicino a me".
+ * @csspart toolbar - The row with the filters and "Vicino a me".
  * @csspart filter - The comune filter (label and select).
+ * @csspart open-now - The "Aperto ora" filter (a checkbox and its label).
  * @csspart comune-select - The comune `<select>`.
- * @csspart button - Every button ("Vicino a me", "Mostra tutti i comuni", "Riprova").
+ * @csspart button - Every button ("Vicino a me", "Mostra tutti i comuni", "Mostra anche quelli chiusi", "Riprova").
  * @csspart locate - The "Vicino a me" button.
  * @csspart count - The number of access points (announced).
  * @csspart notice - The message about the position.
@@ -47,7 +51,7 @@ type Locating = 'idle' | 'busy' | 'failed' | 'found';
  * @csspart address - Address and comune.
  * @csspart hours - The opening hours.
  * @csspart hours-state - The state now ("Aperto ora, chiude alle 12:00"); also `open`, `closed` or `unknown`.
- * @csspart hours-raw - The opening hours as written in the feed.
+ * @csspart hours-text - The opening hours of the week in words ("lun–ven 9:00–12:30").
  * @csspart closure - The badge of a closure notice in force ("Orari ridotti fino al 6 gennaio"); a full closure is the `hours-state` ("Chiuso fino al 6 gennaio").
  * @csspart hours-week - The next seven days (cards only).
  * @csspart contacts - Phone, email and website.
@@ -73,8 +77,13 @@ export class WelfareAccessPoints extends WelfareElement {
   @property({ reflect: true }) layout: 'cards' | 'compact' = 'cards';
   /** Heading level of each access point name (2-6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
-  /** Hides the comune filter (e.g. a comune's site showing its own access point). */
+  /** Hides the filters, comune and "Aperto ora" (e.g. a comune's site showing its own access point). */
   @property({ type: Boolean, attribute: 'hide-filter' }) hideFilter = false;
+  /**
+   * Shows only the access points open now, from the start: presets the group's
+   * "Aperto ora" filter (services of the group too), which people can still switch off.
+   */
+  @property({ type: Boolean, attribute: 'open-now' }) openNow = false;
   /** Hides the "Vicino a me" button (a map in the same group may have its own). */
   @property({ type: Boolean, attribute: 'hide-locate' }) hideLocate = false;
   /**
@@ -96,6 +105,10 @@ export class WelfareAccessPoints extends WelfareElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Like the comune attribute: a preset the page URL (url-state) may override.
+    if (changed.has('openNow') && (this.openNow || changed.get('openNow') !== undefined)) {
+      this.data.store.preset({ openNow: this.openNow });
+    }
     this.revealSelected();
   }
 
@@ -106,17 +119,22 @@ export class WelfareAccessPoints extends WelfareElement {
   private renderLoaded() {
     const store = this.data.store;
     const items = store.accessPoints;
-    const comune = store.filters.comune;
+    const { comune, openNow } = store.filters;
+    // "Aperto ora" needs the hours evaluator: until it arrives, say so rather than "none".
+    const checking = openNow && !hoursEngine() && !!store.feed?.hasHours;
+    const count = checking ? this.t.checkingHours : openNow ? this.t.openNowCount(items.length) : this.strings.accessPoints(items.length);
     // The new order is announced once for the group, by the element the person used (its
     // notice, or the map's message): the order note is outside the count's live region.
-    const order = store.origin && items.length > 1 ? this.t.nearestFirst : '';
+    const order = !checking && store.origin && items.length > 1 ? this.t.nearestFirst : '';
     const notice = { idle: nothing, busy: this.t.locating, failed: this.t.locateFailed, found: store.origin ? this.t.located : nothing }[this.locating];
     return html`
       ${this.renderToolbar(comune)}
-      <p class="count" part="count"><span role="status" aria-live="polite">${this.strings.accessPoints(items.length)}</span>${order}</p>
+      <p class="count" part="count"><span role="status" aria-live="polite">${count}</span>${order}</p>
       <p class="notice" part="notice" role="status">${notice}</p>
-      ${items.length === 0
-        ? this.renderEmpty(comune)
+      ${checking
+        ? nothing
+        : items.length === 0
+        ? this.renderEmpty(comune, openNow)
         : html`<ul class="items ${this.compact ? 'compact' : 'cards'}" part="list" aria-label=${this.t.label}>
             ${repeat(items, (a) => a.id, (a) => this.renderItem(a))}
           </ul>`}
@@ -125,19 +143,34 @@ export class WelfareAccessPoints extends WelfareElement {
 
   private renderToolbar(comune: string) {
     const comuni = this.comuni(comune);
+    const feed = this.data.store.feed;
     const filter = !this.hideFilter && comuni.length > 1;
-    const locate = !this.hideLocate && 'geolocation' in navigator && !!this.data.store.feed?.accessPoints.some((a) => a.position);
-    if (!filter && !locate) return nothing;
+    const openNow = this.data.store.filters.openNow;
+    const openFilter = !this.hideFilter && (openNow || !!feed?.accessPoints.some((a) => a.hours));
+    const locate = !this.hideLocate && 'geolocation' in navigator && !!feed?.accessPoints.some((a) => a.position);
+    if (!filter && !openFilter && !locate) return nothing;
     const origin = !!this.data.store.origin;
     return html`<div class="toolbar" part="toolbar">
       ${filter
         ? html`<div class="field" part="filter">
             <label for="comune">${this.t.comune}</label>
-            <select id="comune" part="comune-select" @change=${this.onComune}>
+            <select
+              id="comune"
+              part="comune-select"
+              @keydown=${this.comuneCommit.keydown}
+              @change=${this.comuneCommit.change}
+              @blur=${this.comuneCommit.blur}
+            >
               <option value="" ?selected=${!comune}>${this.t.allComuni}</option>
               ${comuni.map((c) => html`<option value=${c} ?selected=${c === comune}>${c}</option>`)}
             </select>
           </div>`
+        : nothing}
+      ${openFilter
+        ? html`<label class="open-now" part="open-now">
+            <input type="checkbox" .checked=${openNow} @change=${this.onOpenNow} />
+            ${this.t.openNow}
+          </label>`
         : nothing}
       ${locate
         ? html`<button
@@ -159,10 +192,17 @@ export class WelfareAccessPoints extends WelfareElement {
     </div>`;
   }
 
-  private renderEmpty(comune: string) {
+  private renderEmpty(comune: string, openNow: boolean) {
+    const message = openNow
+      ? comune ? this.t.emptyOpenIn(comune) : this.t.emptyOpen
+      : comune ? this.t.emptyIn(comune) : this.t.empty;
     return html`<div class="empty" part="empty">
-      <p>${comune ? this.t.emptyIn(comune) : this.t.empty}</p>
-      ${comune
+      <p>${message}</p>
+      ${openNow
+        ? html`<button type="button" class="button" part="button" @click=${() => this.data.store.update({ openNow: false }, this)}>
+            ${this.t.showClosed}
+          </button>`
+        : comune
         ? html`<button type="button" class="button" part="button" @click=${() => this.setComune('')}>${this.t.showAll}</button>`
         : nothing}
     </div>`;
@@ -208,8 +248,11 @@ export class WelfareAccessPoints extends WelfareElement {
     return [...set].sort((x, y) => by.compare(x, y));
   }
 
-  private onComune(event: Event) {
-    this.setComune((event.target as HTMLSelectElement).value);
+  /** The comune applies on a committed choice, not at each option the arrow keys pass. */
+  private readonly comuneCommit = selectCommit((comune) => this.setComune(comune));
+
+  private onOpenNow(event: Event) {
+    this.data.store.update({ openNow: (event.target as HTMLInputElement).checked }, this);
   }
 
   private setComune(comune: string) {

@@ -34,6 +34,19 @@ export const accessPointsStyles = css`
     border: 1px solid var(--_muted);
     border-radius: var(--_radius);
   }
+  .open-now {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2.75rem;
+    cursor: pointer;
+  }
+  .open-now input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
   .locate {
     display: inline-flex;
     align-items: center;

@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { type GroupStore, groupStore, loadHoursEngine, refreshHours, setClock } from '@welfare-elements/core';
 import '@welfare-elements/access-points';
 import '@welfare-elements/list';
+import '@welfare-elements/search';
+import type { WelfareSearch } from '@welfare-elements/search';
 import type { WelfareAccessPoints } from '@welfare-elements/access-points';
 import type { WelfareList } from '@welfare-elements/list';
 import { feedBlobUrl, fixtureUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
@@ -77,7 +79,9 @@ describe('<welfare-access-points>', () => {
     expect(lodi.querySelector('[part="description"]')!.textContent).to.equal('Primo ascolto e orientamento.');
     expect(lodi.querySelector('[part="address"]')!.textContent).to.equal('Via Fanfulla 14, Lodi');
     expect(hoursState(lodi)).to.equal('Aperto ora, chiude alle 12:30');
-    expect(lodi.querySelector('[part~="hours-raw"]')!.textContent).to.contain(OFFICE);
+    // The hours in words, never in the feed's syntax.
+    expect(lodi.querySelector('[part~="hours-text"] [aria-hidden="true"]')!.textContent).to.equal('lun–ven 9:00–12:30, chiuso nei festivi');
+    expect(lodi.textContent).not.to.contain(OFFICE);
     expect(lodi.querySelector('a[href="tel:0371000001"]')).to.exist;
     expect(lodi.querySelector('a[href="mailto:punto@lodi.example.org"]')).to.exist;
     expect(lodi.querySelector('a[href="https://lodi.example.org/punto"]')).to.exist;
@@ -87,10 +91,10 @@ describe('<welfare-access-points>', () => {
     expect(directions.rel).to.contain('noopener');
     // Closed on Tuesdays and Thursdays only: opens tomorrow.
     expect(hoursState(item(el, 'ap-casale'))).to.equal('Chiuso, apre domani alle 9:00');
-    // Unreadable hours are shown as written; no position, no directions link.
+    // Unreadable hours are not shown, a neutral text instead; no position, no directions link.
     const caritas = item(el, 'ap-caritas');
     expect(hoursState(caritas)).to.equal(undefined);
-    expect(caritas.querySelector('[part="hours"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Orari: su appuntamento');
+    expect(caritas.querySelector('[part="hours"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Orari: chiedere al servizio');
     expect(caritas.querySelector('[part~="directions"]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -118,6 +122,54 @@ describe('<welfare-access-points>', () => {
       expect(hoursState(item(ap, 'ap-lodi'))).to.equal(expected);
       expect(listState()).to.equal(expected);
     }
+  });
+
+  it('"Aperto ora" (open-now attribute): only the access points open now, and a checkbox to see all', async () => {
+    setClock(new Date('2026-12-02T10:00:00+01:00')); // Wednesday morning
+    const el = await mount(feedBlobUrl(feed()), 'open-now');
+    await waitUntil(() => count(el).includes('aperti ora'), `count: ${count(el)}`);
+    // Lodi (Mo-Fr) and Codogno (Mo,We,Fr) are open; Casalpusterlengo (Tu,Th) is not, and
+    // hours that cannot be read ("su appuntamento") or missing never count as open.
+    expect(names(el)).to.deep.equal(['Sportello sociale di Codogno', 'Punto di accesso di Lodi']);
+    expect(count(el)).to.equal('2 punti di accesso aperti ora');
+    const box = root(el).querySelector<HTMLInputElement>('[part="open-now"] input')!;
+    expect(box.checked).to.equal(true);
+    await expect(el).to.be.accessible();
+    box.click();
+    await el.updateComplete;
+    expect(items(el)).to.have.length(5);
+    expect(count(el)).to.equal('5 punti di accesso');
+    expect(storeOf(el).filters.openNow).to.equal(false);
+  });
+
+  it('"Aperto ora" of the search box filters the access points of its group too', async () => {
+    setClock(new Date('2026-12-03T10:00:00+01:00')); // Thursday: Lodi and Casalpusterlengo
+    const group = uniqueGroup();
+    const src = feedBlobUrl(feed());
+    const wrap = fixtureSync<HTMLDivElement>(html`<div>
+      <welfare-search src=${src} group=${group}></welfare-search>
+      <welfare-access-points src=${src} group=${group}></welfare-access-points>
+    </div>`);
+    const search = await settled(wrap.querySelector<WelfareSearch>('welfare-search')!);
+    const ap = await settled(wrap.querySelector<WelfareAccessPoints>('welfare-access-points')!);
+    expect(items(ap)).to.have.length(5);
+    search.shadowRoot!.querySelector<HTMLInputElement>('[part="open-now"] input')!.click();
+    await waitUntil(() => items(ap).length === 2, `shown: ${names(ap).join(', ')}`);
+    expect(names(ap)).to.deep.equal(['Sportello sociale di Casalpusterlengo', 'Punto di accesso di Lodi']);
+    expect(root(ap).querySelector<HTMLInputElement>('[part="open-now"] input')!.checked).to.equal(true);
+  });
+
+  it('says when no access point is open now, and offers to show the closed ones', async () => {
+    setClock(new Date('2026-12-05T10:00:00+01:00')); // Saturday
+    const el = await mount(feedBlobUrl(feed()), 'open-now');
+    await waitUntil(() => root(el).querySelector('[part="empty"]'), 'no empty message');
+    expect(root(el).querySelector('[part="empty"]')!.textContent).to.contain('Nessun punto di accesso è aperto in questo momento.');
+    await expect(el).to.be.accessible();
+    const show = root(el).querySelector<HTMLButtonElement>('[part="empty"] button')!;
+    expect(show.textContent!.trim()).to.equal('Mostra anche quelli chiusi');
+    show.click();
+    await el.updateComplete;
+    expect(items(el)).to.have.length(5);
   });
 
   it('keeps the state true on an open page: re-evaluated when the minute turns', async () => {
@@ -258,9 +310,13 @@ describe('<welfare-access-points>', () => {
     select.focus();
     await sendKeys({ press: 'ArrowDown' }); // Casalpusterlengo
     await sendKeys({ press: 'ArrowDown' }); // Codogno
+    // Applied on a committed choice (here: leaving the select), not at each option passed (issue 11).
+    expect(storeOf(el).filters.comune).to.equal('');
+    await sendKeys({ press: 'Tab' }); // "Aperto ora"
     await waitUntil(() => storeOf(el).filters.comune === 'Codogno', 'the select did not change by keyboard');
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Sportello sociale di Codogno']);
+    expect(root(el).activeElement?.closest('[part="open-now"]'), root(el).activeElement?.outerHTML).to.exist;
     await sendKeys({ press: 'Tab' }); // "Vicino a me"
     expect(root(el).activeElement?.getAttribute('part')).to.contain('locate');
     await sendKeys({ press: 'Tab' }); // the name

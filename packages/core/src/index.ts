@@ -34,8 +34,10 @@ export { describeHours, describeWeek } from './hours/index.js';
 export type { HoursStatus, HoursSummary, HoursDayText } from './hours/describe.js';
 export type { HoursStrings } from './hours/hours.strings.js';
 export { romeWallClock } from './hours/rome.js';
+export { hoursInWords, type HoursWordsOptions } from './hours/words.js';
 export { VERSION } from './version.js';
 // The notices' logic and words are a lazy chunk: import them from '@welfare-elements/core/notices/lazy.js'.
 export { loadNotices, noticesModule, type Closure, type NoticePhase, type NoticesModule } from './notices/index.js';
 export type * from './events.js';
 export { renderHours, hoursStyles, type RenderHoursOptions } from './templates/hours.js';
+export { selectCommit, type SelectCommitHandlers } from './templates/select-commit.js';

@@ -3,6 +3,7 @@ import { render } from 'lit';
 import {
   describeHours,
   describeWeek,
+  hoursInWords,
   loadHoursEngine,
   renderHours,
   romeWallClock,
@@ -13,6 +14,19 @@ import { HOSTILE, resetAll } from '../../core/test/helpers.js';
 const at = (iso: string) => new Date(iso);
 const OFFICE = 'Mo-Fr 09:00-12:30; PH off';
 const SPLIT = 'Mo-Fr 09:00-12:30,14:00-17:00; PH off';
+/** What the feed's syntax looks like: day codes, PH, 09:00-12:30. */
+const RAW = /\b(Mo|Tu|We|Th|Fr|Sa|Su|PH)\b|\d\d:\d\d-\d\d:\d\d/;
+
+/** The text a person sees (aria-hidden short words) and hears (visually hidden long words). */
+function partsOf(hours: string, lang: 'it' | 'en') {
+  const host = document.createElement('div');
+  render(renderHours(hours, lang), host);
+  const words = host.querySelector('[part="hours-text"]');
+  return {
+    seen: words?.querySelector('[aria-hidden="true"]')?.textContent ?? words?.textContent,
+    heard: words?.querySelector('.visually-hidden')?.textContent,
+  };
+}
 
 function textOf(hours: string, lang: 'it' | 'en', when?: Date): string {
   const host = document.createElement('div');
@@ -111,18 +125,20 @@ describe('opening hours', () => {
     );
   });
 
-  it('shows an invalid string as written, without breaking', () => {
+  it('never shows an invalid string: a neutral text instead, without breaking', () => {
     const s = describeHours('lun-ven mattina, su appuntamento', 'it', at('2026-12-02T10:00:00+01:00'));
     expect(s.status).to.equal('invalid');
-    expect(s.text).to.equal('lun-ven mattina, su appuntamento');
-    expect(textOf('lun-ven mattina, su appuntamento', 'it')).to.equal('Orari: lun-ven mattina, su appuntamento');
+    expect(textOf('lun-ven mattina, su appuntamento', 'it')).to.equal('Orari: chiedere al servizio');
+    expect(textOf('lun-ven mattina, su appuntamento', 'en')).to.equal('Opening hours: ask the service');
     expect(describeWeek('lun-ven mattina, su appuntamento', 'it')).to.equal(undefined);
   });
 
-  it('renders the state, the next seven days in words and the string as written', () => {
+  it('renders the hours in words, the state and the next seven days, never the syntax', () => {
     const text = textOf(SPLIT, 'it', at('2026-12-24T10:00:00+01:00'));
-    expect(text).to.contain('Orari: Aperto ora, chiude alle 12:30');
-    expect(text).to.contain(SPLIT);
+    expect(text).to.contain('Orari: lun–ven 9:00–12:30 e 14:00–17:00, chiuso nei festivi');
+    expect(text).to.contain('Aperto ora, chiude alle 12:30');
+    expect(text).not.to.contain(SPLIT);
+    expect(text).not.to.match(RAW);
     expect(text).to.contain('giovedì 24 dicembre (oggi): dalle 9:00 alle 12:30 e dalle 14:00 alle 17:00');
     expect(text).to.contain('venerdì 25 dicembre, festivo: chiuso (Natale di Gesù)');
     expect(text).to.contain('mercoledì 30 dicembre: dalle 9:00');
@@ -140,5 +156,47 @@ describe('opening hours', () => {
     render(renderHours(`Mo-Fr 09:00-12:00 open "${HOSTILE.replaceAll('"', "'")}"`, 'it', { at: at('2026-12-02T10:00:00+01:00') }), host);
     expect(host.querySelector('script, img')).to.equal(null);
     expect(host.textContent).to.contain('<script>');
+  });
+  it('puts the usual strings in words without the evaluator, Italian and English', () => {
+    const cases: [string, string, string][] = [
+      [SPLIT, 'lun–ven 9:00–12:30 e 14:00–17:00, chiuso nei festivi', 'Mon–Fri 9:00–12:30 and 14:00–17:00, closed on public holidays'],
+      ['Mo-Fr 09:00-12:30', 'lun–ven 9:00–12:30', 'Mon–Fri 9:00–12:30'],
+      ['Tu,Th 15:00-18:00', 'mar e gio 15:00–18:00', 'Tue and Thu 15:00–18:00'],
+      ['Mo,We,Fr 09:00-12:00; PH off', 'lun, mer e ven 9:00–12:00, chiuso nei festivi', 'Mon, Wed and Fri 9:00–12:00, closed on public holidays'],
+      ['Mo-Th 08:30-12:30; Fr 08:30-12:00; PH off', 'lun–gio 8:30–12:30; ven 8:30–12:00, chiuso nei festivi', 'Mon–Thu 8:30–12:30; Fri 8:30–12:00, closed on public holidays'],
+      ['24/7', 'sempre aperto, 24 ore su 24', 'always open, 24 hours a day'],
+      ['Mo-Su 19:00-08:00', 'tutti i giorni 19:00–8:00', 'every day 19:00–8:00'],
+      ['Mo,Tu,Th,Fr,Sa 09:00-12:00', 'lun, mar e gio–sab 9:00–12:00', 'Mon, Tue and Thu–Sat 9:00–12:00'],
+      ['Sa 09:00-12:00; PH 10:00-11:00', 'sab 9:00–12:00; festivi 10:00–11:00', 'Sat 9:00–12:00; public holidays 10:00–11:00'],
+    ];
+    for (const [hours, it, en] of cases) {
+      expect(hoursInWords(hours, 'it'), hours).to.equal(it);
+      expect(hoursInWords(hours, 'en'), hours).to.equal(en);
+    }
+  });
+
+  it('follows the syntax: ";" replaces the days it names, "," adds to them', () => {
+    // Wednesday is open only in the afternoon: not "lun–ven 9:00–13:00; mer 14:00–17:00".
+    expect(hoursInWords('Mo-Fr 09:00-13:00; We 14:00-17:00; PH off', 'it')).to.equal(
+      'lun, mar, gio e ven 9:00–13:00; mer 14:00–17:00, chiuso nei festivi',
+    );
+    expect(hoursInWords('Mo-Fr 09:00-12:30, Tu,Th 14:00-16:30; PH off', 'it')).to.equal(
+      'lun, mer e ven 9:00–12:30; mar e gio 9:00–12:30 e 14:00–16:30, chiuso nei festivi',
+    );
+    expect(hoursInWords('Mo-Sa 09:00-12:00; We off', 'en')).to.equal('Mon, Tue and Thu–Sat 9:00–12:00');
+  });
+
+  it('gives up on syntax it does not cover, so the raw string is never shown', () => {
+    for (const hours of ['Mo-Fr 09:00-12:00 open "su appuntamento"', '"su appuntamento"', 'Mo[1] 15:00-17:00',
+      'Mo-Fr 09:00-12:00; Aug off', 'lun-ven mattina', 'Mo-Fr sunrise-sunset', 'Mo-Fr 09:00-25:00', '']) {
+      expect(hoursInWords(hours, 'it'), hours).to.equal(undefined);
+    }
+  });
+
+  it('says the hours in full to screen readers and short on screen', () => {
+    const { seen, heard } = partsOf(SPLIT, 'it');
+    expect(seen).to.equal('lun–ven 9:00–12:30 e 14:00–17:00, chiuso nei festivi');
+    expect(heard).to.equal('da lunedì a venerdì dalle 9:00 alle 12:30 e dalle 14:00 alle 17:00, chiuso nei festivi');
+    expect(partsOf('Tu,Th 15:00-18:00', 'en').heard).to.equal('Tuesday and Thursday 15:00 to 18:00');
   });
 });

@@ -37,6 +37,9 @@ import { listStrings } from './list.strings.js';
  * @csspart categories - The category chips.
  * @csspart address - The places where the service is offered.
  * @csspart hours - The opening hours.
+ * @csspart hours-text - The opening hours of the week in words ("lun–ven 9:00–12:30").
+ * @csspart hours-state - The state now ("Aperto ora, chiude alle 12:00"); also `open`, `closed` or `unknown`.
+ * @csspart hours-week - The next seven days.
  * @csspart closure - The badge of a closure notice in force ("Orari ridotti fino al 6 gennaio"); a full closure is the `hours-state` ("Chiuso fino al 6 gennaio").
  * @csspart contacts - Phone, email and website.
  * @csspart link - Every link.

@@ -42,7 +42,8 @@ describe('<welfare-list>', () => {
     expect(card.querySelector('[part="organization"]')!.textContent).to.equal('Caritas Lodigiana');
     expect(card.querySelector('[part="categories"]')!.textContent).to.contain('Cibo');
     expect(card.querySelector('[part="address"]')!.textContent).to.contain('Via Roma 1, Lodi');
-    expect(card.querySelector('[part~="hours"]')!.textContent).to.contain('Mo-Fr 09:00-12:30');
+    expect(card.querySelector('[part~="hours"]')!.textContent).to.contain('lun–ven 9:00–12:30');
+    expect(card.textContent).not.to.contain('Mo-Fr');
     const hrefs = [...card.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs).to.include.members(['tel:0371000000', 'mailto:emporio@example.org', 'https://example.org/emporio']);
     await expect(el).to.be.accessible();

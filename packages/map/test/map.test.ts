@@ -274,7 +274,9 @@ describe('<welfare-map>', () => {
       expect(text).to.contain('Comune di Lodi');
       expect(text).to.contain('Via Roma 1, Lodi');
       expect(text).to.contain('0371 123456');
-      expect(text).to.contain('Mo-Fr 09:00-12:00');
+      // The hours in words, never in the feed's syntax (issue 11).
+      expect(text).to.contain('lun–ven 9:00–12:00');
+      expect(text).not.to.contain('Mo-Fr');
       const tel = content.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!;
       expect(tel.getAttribute('href')).to.equal('tel:0371123456');
       const directions = content.querySelector<HTMLAnchorElement>('a[part~="directions"]')!;

@@ -4,6 +4,7 @@ import {
   NO_FILTERS,
   pick,
   sameFilters,
+  selectCommit,
   UrlStateController,
   WelfareElement,
 } from '@welfare-elements/core';
@@ -310,13 +311,14 @@ export class WelfareSearch extends WelfareElement {
   ) {
     const t = this.t;
     const several = chosen.length > 1;
-    const onChange = (e: Event) => {
-      const value = (e.target as HTMLSelectElement).value;
+    // Applied on a committed choice (Enter, leaving the select, a click), not at each
+    // option the arrow keys pass (issue 11).
+    const commit = selectCommit((value) => {
       if (value !== '*') this.data.store.update(patch(value ? [value] : []), this);
-    };
+    });
     return html`<div class="filter" part="filter">
       <label for=${`filter-${id}`}>${label}</label>
-      <select id=${`filter-${id}`} part="select" @change=${onChange}>
+      <select id=${`filter-${id}`} part="select" @keydown=${commit.keydown} @change=${commit.change} @blur=${commit.blur}>
         <option value="" .selected=${live(!chosen.length)}>${all}</option>
         ${several ? html`<option value="*" .selected=${live(true)}>${t.several(chosen.length)}</option>` : nothing}
         ${choices.map(

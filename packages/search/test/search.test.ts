@@ -239,6 +239,39 @@ describe('<welfare-search>', () => {
     expect(audience.value).to.equal('');
   });
 
+  it('applies a filter select on a committed choice, not at each option the arrow keys pass', async () => {
+    const { search, list, group } = await page();
+    const store = groupStore(group);
+    const comune = $<HTMLSelectElement>(search, '#filter-comune');
+    const seen: string[] = [];
+    store.addEventListener('change', () => seen.push(store.filters.comune));
+    comune.focus();
+    await sendKeys({ press: 'ArrowDown' }); // Codogno
+    await sendKeys({ press: 'ArrowDown' }); // Lodi
+    await new Promise((r) => setTimeout(r, 50));
+    expect(comune.value).to.equal('Lodi');
+    // Nothing applied, nothing announced on the way.
+    expect(store.filters.comune).to.equal('');
+    expect(seen).to.deep.equal([]);
+    expect(names(list)).to.have.length(5);
+    await sendKeys({ press: 'Enter' });
+    await afterChange(search);
+    expect(store.filters.comune).to.equal('Lodi');
+    expect(seen).to.deep.equal(['Lodi']);
+    // Leaving the select commits too.
+    await sendKeys({ press: 'ArrowUp' }); // Codogno
+    expect(store.filters.comune).to.equal('Lodi');
+    await sendKeys({ press: 'Tab' });
+    await afterChange(search);
+    expect(store.filters.comune).to.equal('Codogno');
+    await list.updateComplete;
+    expect(names(list)).to.deep.equal(['Sportello casa', 'Trasporto disabili']);
+    // A choice with the mouse (one change, no key) applies at once.
+    comune.value = '';
+    comune.dispatchEvent(new Event('change'));
+    expect(store.filters.comune).to.equal('');
+  });
+
   it('"aperto ora" keeps the services open at the (fixed) time', async () => {
     setClock(new Date('2026-11-24T10:00:00+01:00')); // a Tuesday
     const { search, list } = await page();

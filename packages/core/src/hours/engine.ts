@@ -89,7 +89,7 @@ export function createHoursEngine(): HoursEngine {
         entry = null;
         if (!warned.has(hours)) {
           warned.add(hours);
-          console.warn(`[welfare-elements] opening hours not understood, shown as written: ${JSON.stringify(hours)}\n${String(error).trim()}`);
+          console.warn(`[welfare-elements] opening hours not understood (people read "ask the service"): ${JSON.stringify(hours)}\n${String(error).trim()}`);
         }
       }
       parsed.set(hours, entry);

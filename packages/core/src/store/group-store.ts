@@ -324,11 +324,25 @@ export class GroupStore extends EventTarget {
   }
   private helpMemo?: { index: SearchIndex; query: string; help: SearchHelp };
 
-  /** Access points of the feed, by the group's comune, ordered by distance or place. */
+  /**
+   * Access points of the feed, by the group's comune and "open now" (only those whose
+   * hours, or a closure's, say open; none until the evaluator is loaded, as for
+   * services), ordered by distance or place.
+   */
   get accessPoints(): readonly AccessPoint[] {
-    const { comune } = this.filters;
-    const all = this.accessPointsBy(this.origin);
-    return comune ? all.filter((a) => a.comune === comune) : all;
+    const { comune, openNow } = this.filters;
+    const engine = openNow ? hoursEngine() : undefined;
+    const at = now();
+    return this.accessPointsBy(this.origin).filter(
+      (a) => (!comune || a.comune === comune) && (!openNow || (!!engine && this.accessPointOpenAt(a, engine, at))),
+    );
+  }
+
+  /** "Open now" for an access point: during a closure, by the closure's hours (closed when it has none). */
+  private accessPointOpenAt(a: AccessPoint, engine: HoursEngine, at: Date): boolean {
+    const closure = this.closureOf(a.id, at);
+    const hours = closure ? closure.hours : a.hours;
+    return !!hours && engine.state(hours, at)?.open === true;
   }
 
   /** Every access point, nearest first when `origin` is known, else by place and name. */

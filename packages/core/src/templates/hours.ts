@@ -3,6 +3,8 @@ import { romeToday } from '../feed/reader.js';
 import { now } from '../clock.js';
 import { describeHours, describeWeek } from '../hours/index.js';
 import { type Closure, noticesModule } from '../notices/index.js';
+import { hoursInWords } from '../hours/words.js';
+import { hoursWordsStrings } from '../hours/words.strings.js';
 import { type CommonStrings, commonStrings } from '../i18n/common-strings.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -19,10 +21,13 @@ export interface RenderHoursOptions {
 }
 
 /**
- * Opening hours for people: the state now and the next change ("Aperto ora, chiude alle
- * 12:00"), the next seven days in words, and the string as written. Until the evaluator
- * is loaded, or when the string cannot be read, the string is shown as written. Feed
- * text (the string, its comments) is bound as text only.
+ * Opening hours for people, never in the feed's syntax (issue 11): the hours in words
+ * ("lun–ven 9:00–12:30 e 14:00–17:00, chiuso nei festivi", read in full by screen
+ * readers), the state now and the next change ("Aperto ora, chiude alle 12:00") once the
+ * evaluator is loaded, and the next seven days in a disclosure. A string the small
+ * reader cannot word shows the state and the seven days once the evaluator is loaded,
+ * and until then (or when nothing can read it) a neutral "Orari: chiedere al servizio".
+ * Feed text (the comments in the string) is bound as text only.
  */
 export function renderHours(hours: string | undefined, language: Lang | CommonStrings, options: RenderHoursOptions = {}): TemplateResult | typeof nothing {
   // Earlier callers passed the element's common strings; their language is still known.
@@ -43,17 +48,32 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
         </div>`;
   }
   if (!hours) return nothing;
+  const words = hoursInWords(hours, lang);
   const summary = describeHours(hours, lang, options.at);
-  if (summary.status === 'pending' || summary.status === 'invalid') {
-    return html`<p class="hours" part="hours"><span class="label">${t.hours}:</span> ${hours}</p>`;
+  const known = summary.status !== 'pending' && summary.status !== 'invalid';
+  const label = html`<span class="label">${t.hours}:</span>`;
+  const state = known
+    ? html`<span class="hours-state ${summary.status}" part="hours-state ${summary.status}">${summary.text}</span>`
+    : nothing;
+  if (!words && !known) {
+    return html`<p class="hours" part="hours">${label} <span class="hours-text" part="hours-text">${hoursWordsStrings[lang].askTheService}</span></p>`;
   }
-  const week = options.week === false ? undefined : describeWeek(hours, lang, options.at);
+  const week = known && options.week !== false ? describeWeek(hours, lang, options.at) : undefined;
   return html`<div class="hours" part="hours">
-    <p class="hours-now">
-      <span class="label">${t.hours}:</span>
-      <span class="hours-state ${summary.status}" part="hours-state ${summary.status}">${summary.text}</span>
-    </p>
-    <p class="hours-raw" part="hours-raw"><span class="visually-hidden">${t.hoursAsWritten}: </span>${hours}</p>
+    ${words
+      ? html`<p class="hours-words">
+            ${label}
+            <span class="hours-text" part="hours-text"
+              ><span aria-hidden="true">${words}</span
+              ><span class="visually-hidden">${hoursInWords(hours, lang, { long: true })}</span></span
+            >
+          </p>
+          ${known
+            ? html`<p class="hours-now">${state}</p>`
+            : summary.status === 'pending'
+              ? html`<p class="hours-now" aria-hidden="true">&nbsp;</p>`
+              : nothing}`
+      : html`<p class="hours-now">${label} ${state}</p>`}
     ${week
       ? html`<details class="hours-week" part="hours-week">
           <summary>${t.hoursWeek}</summary>
@@ -116,9 +136,7 @@ export const hoursStyles = css`
     color: var(--welfare-hours-closed-color, var(--_danger, #a0001b));
     font-weight: 600;
   }
-  .hours-raw {
-    color: var(--_muted, #5c6f82);
-    font-size: 0.875rem;
+  .hours-text {
     overflow-wrap: anywhere;
   }
   .hours-week summary {
