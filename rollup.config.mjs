@@ -211,8 +211,12 @@ export default {
     // keepClosingSlash: an svg`` template holds bare shapes (`<path …/>`) with no <svg>
     // around them, so the minifier takes them for HTML and drops the `/`; the browser
     // then nests every later shape inside the first one and draws none of them
-    // (issue 11). examples/test/bundle-svg.test.mjs checks the built icons.
-    minifyHTMLLiterals({ options: { minifyOptions: { keepClosingSlash: true } } }),
+    // (issue 11). examples/test/bundle-svg.test.mjs checks the built icons;
+    // examples/test/bundle-text.test.mjs the spaces below.
+    // conservativeCollapse: a space at the edge of a template part is text people read
+    // ("Sede di Codogno, Viale…", "mappa (1 senza…", "Casalpusterlengo (si apre…"): the
+    // default collapse removed it. Runs of whitespace still become one space.
+    minifyHTMLLiterals({ options: { minifyOptions: { keepClosingSlash: true, conservativeCollapse: true } } }),
     terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
   ],
   onwarn(warning, warn) {

@@ -230,8 +230,8 @@ export class WelfareAccessPoints extends WelfareElement {
       ${directions
         ? html`<p class="directions">
             <a part="link directions" href=${directions} target="_blank" rel="noopener noreferrer"
-              >${this.strings.directions}<span class="visually-hidden">
-                ${this.t.directionsTo(name)} ${this.strings.opensInNewWindow}</span
+              >${this.strings.directions}<span class="visually-hidden"
+                >${` ${this.t.directionsTo(name)} ${this.strings.opensInNewWindow}`}</span
               ></a
             >
           </p>`

@@ -11,6 +11,8 @@ const ANNOUNCE_DELAY = 500;
 
 const checkIcon = html`<svg class="check" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"><path d="m5 12.5 4.5 4.5L19 7.5"/></svg>`;
 
+const chevron = html`<svg class="chevron" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"><path d="m6 9 6 6 6-6"/></svg>`;
+
 /** A feed's `color` is used only when the browser reads it as a colour (no url(), no tricks). */
 const safeColor = (color: string | undefined) => (color && CSS.supports('color', color) ? color : undefined);
 
@@ -33,6 +35,8 @@ function usedCategories(feed: Feed, organization: string): Set<string> {
  * services under the group's other filters. Tiles are toggle buttons; several can be
  * chosen (services in any of them); "Tutte / All" clears the choice.
  * From 1 to 4 columns by the element's own width, or a row of chips (`layout="chips"`).
+ * On a narrow element (a phone) the board folds behind one button that names the chosen
+ * categories ("Categorie: Casa, Cibo"), so the services start near the top (`fold`).
  *
  * @summary The category board; choosing tiles filters the group.
  *
@@ -41,6 +45,7 @@ function usedCategories(feed: Feed, organization: string): Set<string> {
  * @fires welfare-filter - `{ query, categories, results }` when a person chooses a tile here.
  *
  * @csspart board - The group of tiles (role="group").
+ * @csspart fold - The button that opens and closes a folded board (narrow elements).
  * @csspart tiles - The list of tiles.
  * @csspart tile - One tile (a toggle button); also `all` for "Tutte / All", `pressed` when chosen.
  * @csspart icon - The round badge with the category icon.
@@ -65,6 +70,11 @@ export class WelfareCategories extends WelfareElement {
   @property({ reflect: true }) layout: 'grid' | 'chips' = 'grid';
   /** The accessible name of the board (default "Categorie di servizi" / "Service categories"). */
   @property() label?: string;
+  /**
+   * `auto`: the board folds behind a button when the element is narrower than 28rem (a
+   * phone); `always`: folded at every width (a sidebar); `never`: tiles always shown.
+   */
+  @property({ reflect: true }) fold: 'auto' | 'always' | 'never' = 'auto';
   /** Hide categories that have no service at all in the feed (or in the `organization`'s offers). */
   @property({ type: Boolean, attribute: 'hide-empty' }) hideEmpty = false;
   /**
@@ -74,6 +84,8 @@ export class WelfareCategories extends WelfareElement {
   @property({ attribute: 'url-state' }) urlState: string | null = null;
 
   @state() private announcement = '';
+  /** A folded board opened by the person. */
+  @state() private unfolded = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
   /** True after a person toggled a tile here, until the count is announced. */
   private announcePending = false;
@@ -116,7 +128,20 @@ export class WelfareCategories extends WelfareElement {
     const shown = this.hideEmpty ? usedCategories(feed, store.organization) : undefined;
     const categories = feed.categories.filter((c) => !shown || shown.has(c.id) || chosen.includes(c.id));
     return html`<div part="board" role="group" aria-label=${this.label || this.t.label}>
-        <ul class="tiles" part="tiles" role="list">
+        <button
+          type="button"
+          class="fold"
+          part="fold"
+          aria-expanded=${this.unfolded ? 'true' : 'false'}
+          aria-controls="tiles"
+          @click=${() => (this.unfolded = !this.unfolded)}
+        >
+          <span class="fold-text"
+            ><span class="fold-label">${this.t.foldLabel}:</span> ${this.foldSummary(chosen)}</span
+          >
+          ${chevron}
+        </button>
+        <ul id="tiles" class="tiles ${this.unfolded ? 'unfolded' : ''}" part="tiles" role="list">
           <li>${this.renderTile('*', this.t.all, store.total('categories'), chosen.length === 0, () => this.choose([]))}</li>
           ${repeat(
             categories,
@@ -130,6 +155,14 @@ export class WelfareCategories extends WelfareElement {
       <p class="visually-hidden" part="status" role="status">${this.announcement}</p>`;
   }
 
+  /** "Tutte", "Casa, Cibo", "3 scelte": what the folded board's button says. */
+  private foldSummary(chosen: readonly string[]): string {
+    if (!chosen.length) return this.t.all;
+    if (chosen.length > 2) return this.t.chosen(chosen.length);
+    const store = this.data.store;
+    return chosen.map((id) => { const c = store.category(id); return c ? pick(c.name, this.i18n.lang) : id; }).join(', ');
+  }
+
   private renderTile(id: string, name: string, count: number, pressed: boolean, onClick: () => void, color?: string) {
     const part = `tile${id === '*' ? ' all' : ''}${pressed ? ' pressed' : ''}`;
     return html`<button
@@ -138,11 +171,12 @@ export class WelfareCategories extends WelfareElement {
       part=${part}
       data-category=${id}
       aria-pressed=${pressed ? 'true' : 'false'}
+      aria-label=${this.t.tileName(name, count)}
       ${cssProps({ '--_category-color': color })}
       @click=${onClick}
     >
       <span class="badge" part="icon">${categoryIcon(id)}${checkIcon}</span>
-      <span class="name" part="name">${name}</span><span class="visually-hidden">, </span>
+      <span class="name" part="name">${name}</span>
       <span class="count" part="count">${count}<span class="unit"> ${this.t.services(count)}</span></span>
     </button>`;
   }

@@ -11,6 +11,52 @@ export const categoriesStyles = css`
     /* The board picks 1 to 4 columns by its own width, wherever the page puts it. */
     container-type: inline-size;
   }
+  /* The fold: shown on a narrow element (fold="auto") or always (fold="always"). */
+  .fold {
+    display: none;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    width: 100%;
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    text-align: start;
+    color: var(--_text);
+    background: var(--_tile-bg);
+    border: var(--_tile-border);
+    border-inline-start: 4px solid var(--_primary);
+    border-radius: var(--_radius);
+  }
+  .fold-label {
+    font-weight: 600;
+  }
+  .chevron {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    transition: transform 0.15s;
+  }
+  .fold[aria-expanded='true'] .chevron {
+    transform: rotate(180deg);
+  }
+  :host([fold='always']) .fold {
+    display: flex;
+  }
+  :host([fold='always']) .tiles:not(.unfolded) {
+    display: none;
+  }
+  @container (max-width: 27.99rem) {
+    :host([fold='auto']) .fold {
+      display: flex;
+    }
+    :host([fold='auto']) .tiles:not(.unfolded) {
+      display: none;
+    }
+  }
+  .fold[aria-expanded='true'] {
+    margin-bottom: var(--_gap);
+  }
   .tiles {
     display: grid;
     grid-template-columns: minmax(0, 1fr);

@@ -69,8 +69,13 @@ describe('<welfare-categories>', () => {
     const icon = (id: string) => tile(board, id).querySelector('svg')!.innerHTML;
     expect(icon('casa')).to.not.equal(icon('lavoro'));
     expect(icon('sport')).to.not.equal(icon('casa'));
-    // The accessible name says the count in words.
-    expect(tile(board, 'casa').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Casa, 2 servizi');
+    // The accessible name says the count in words, with no stray spaces or brackets
+    // (it read "Tutte , (59 servizi )" in the chips layout).
+    expect(tile(board, 'casa').getAttribute('aria-label')).to.equal('Casa, 2 servizi');
+    expect(tile(board, '*').getAttribute('aria-label')).to.match(/^Tutte, \d+ servizi$/);
+    board.setAttribute('layout', 'chips');
+    await board.updateComplete;
+    expect(tile(board, 'casa').getAttribute('aria-label')).to.equal('Casa, 2 servizi');
     expect(board.shadowRoot!.querySelector('[part="board"]')!.getAttribute('aria-label')).to.equal('Categorie di servizi');
     await expect(board).to.be.accessible();
   });
@@ -163,8 +168,13 @@ describe('<welfare-categories>', () => {
 
   it('lays the tiles out in 1 to 4 columns by its own width (container queries)', async () => {
     const { board } = await page();
+    // Narrow (a phone): folded; opened, one column.
+    board.style.width = '300px';
+    await waitUntil(() => getComputedStyle(board.shadowRoot!.querySelector('.tiles')!).display === 'none', 'folded at 300px');
+    board.shadowRoot!.querySelector<HTMLButtonElement>('[part="fold"]')!.click();
+    await board.updateComplete;
+    await waitUntil(() => columns(board) === 1, `1 column at 300px once opened (got ${columns(board)})`);
     const widths: [number, number][] = [
-      [300, 1],
       [450, 2],
       [700, 3],
       [1000, 4],
@@ -173,6 +183,47 @@ describe('<welfare-categories>', () => {
       board.style.width = `${width}px`;
       await waitUntil(() => columns(board) === expected, `${expected} columns at ${width}px (got ${columns(board)})`);
     }
+  });
+
+  it('folds on a phone behind one button that names the chosen categories, by keyboard too', async () => {
+    const { board, list } = await page();
+    board.style.width = '340px';
+    const fold = board.shadowRoot!.querySelector<HTMLButtonElement>('[part="fold"]')!;
+    await waitUntil(() => getComputedStyle(fold).display !== 'none', 'the fold button shows on a narrow board');
+    const tilesList = board.shadowRoot!.querySelector<HTMLElement>('.tiles')!;
+    expect(getComputedStyle(tilesList).display).to.equal('none');
+    // Folded, the board is one line: the services start right after it.
+    expect(board.getBoundingClientRect().height).to.be.below(80);
+    expect(fold.getAttribute('aria-expanded')).to.equal('false');
+    expect(fold.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Categorie: Tutte');
+    await expect(board).to.be.accessible();
+    fold.focus();
+    await sendKeys({ press: 'Enter' });
+    await board.updateComplete;
+    expect(fold.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle(tilesList).display).not.to.equal('none');
+    await sendKeys({ press: 'Tab' }); // "Tutte"
+    await sendKeys({ press: 'Tab' }); // the first category
+    await sendKeys({ press: 'Space' });
+    await afterChange(board);
+    expect(pressed(board)).to.have.length(1);
+    const chosen = board.shadowRoot!.activeElement!.querySelector('[part="name"]')!.textContent;
+    await list.updateComplete;
+    // Still open for another choice; the button names the choice.
+    expect(fold.getAttribute('aria-expanded')).to.equal('true');
+    expect(fold.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Categorie: ${chosen}`);
+    await expect(board).to.be.accessible();
+    fold.click();
+    await board.updateComplete;
+    expect(getComputedStyle(tilesList).display).to.equal('none');
+    // Wide: no fold, tiles shown (fold="never" keeps them at any width).
+    board.style.width = '900px';
+    await waitUntil(() => getComputedStyle(fold).display === 'none', 'no fold button on a wide board');
+    expect(getComputedStyle(tilesList).display).to.equal('grid');
+    board.style.width = '340px';
+    board.setAttribute('fold', 'never');
+    await board.updateComplete;
+    await waitUntil(() => getComputedStyle(tilesList).display === 'grid', 'fold="never" shows the tiles');
   });
 
   it('has a compact chips layout for sidebars', async () => {

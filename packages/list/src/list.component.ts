@@ -91,12 +91,15 @@ export class WelfareList extends WelfareElement {
     const store = this.data.store;
     const results = store.results;
     const searching = store.searching;
-    const count = searching ? this.strings.searching : this.strings.services(results.length);
+    const empty = !searching && results.length === 0;
+    // "0 servizi" above "Nessun servizio trovato" said the same twice: when nothing
+    // matches, the empty message says it on screen, the count only to screen readers.
+    const count = searching ? this.strings.searching : empty ? this.t.empty : this.strings.services(results.length);
     const visible = results.slice(0, this.shown);
     const remaining = results.length - visible.length;
     return html`
-      <p class="count" part="count" role=${this.quiet ? nothing : 'status'} aria-live=${this.quiet ? nothing : 'polite'}>${count}</p>
-      ${!searching && results.length === 0 ? this.renderEmpty() : nothing}
+      <p class="count ${empty ? 'visually-hidden' : ''}" part="count" role=${this.quiet ? nothing : 'status'} aria-live=${this.quiet ? nothing : 'polite'}>${count}</p>
+      ${empty ? this.renderEmpty() : nothing}
       <ul class="items" part="list" aria-label=${this.t.label}>
         ${repeat(visible, (s) => s.id, (s, i) => this.renderItem(s, i))}
       </ul>
@@ -201,7 +204,7 @@ export class WelfareList extends WelfareElement {
         ? html`<ul class="places" part="address" aria-label=${this.t.where}>
             ${s.locations.map(
               (l) => html`<li>
-                ${l.name ? html`${pick(l.name, lang)}, ` : nothing}${[l.address, l.comune].filter(Boolean).join(', ')}
+                ${[l.name ? pick(l.name, lang) : '', l.address, l.comune].filter(Boolean).join(', ')}
                 ${l.hours && l.hours !== s.hours && !closure ? renderHours(l.hours, this.i18n.lang) : nothing}
               </li>`,
             )}

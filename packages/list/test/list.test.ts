@@ -95,7 +95,11 @@ describe('<welfare-list>', () => {
     const el = await list(makeFeed([service('a'), service('b', { categories: ['lavoro'] })]));
     el.data.store.update({ query: '', categories: ['cibo'] });
     await afterChange(el);
-    expect(count(el)).to.equal('0 servizi');
+    // Said once on screen: not "0 servizi" above "Nessun servizio trovato"; the count
+    // says it to screen readers only.
+    expect(count(el)).to.equal('Nessun servizio trovato');
+    expect(el.shadowRoot!.querySelector('[part="count"]')!.getBoundingClientRect().width).to.be.at.most(1);
+    expect(el.shadowRoot!.textContent).not.to.contain('0 servizi');
     expect(el.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain('Nessun servizio trovato');
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="empty"] button')!.click();

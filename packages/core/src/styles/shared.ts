@@ -20,6 +20,10 @@ export const hostStyles = css`
     --_space: var(--welfare-space, 1rem);
     display: block;
     box-sizing: border-box;
+    /* Space of its own below each element, so on a page with no CSS framework a count
+       does not run into the next element's tiles (issue 11). A page rule on the tag, or
+       --welfare-space-after (0 to remove it), changes it. */
+    margin-block-end: var(--welfare-space-after, 1.5rem);
     color: var(--_text);
     font-family: var(--welfare-font-family, inherit);
     font-size: var(--welfare-font-size, 1rem);
