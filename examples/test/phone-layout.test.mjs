@@ -6,7 +6,7 @@
  *
  * For every example page with a search box (or a category board) and a list: the first
  * service starts within 1.5 screens (1,110 px) of the top of the search box; a board
- * folds to one line; the placeholder fits its box. On the comune page the map starts
+ * folds to one line; the search placeholder fits its box. On the comune page the map starts
  * within 1.5 screens too.
  *
  * Needs the built bundle (`npm run build`). Run alone with
@@ -104,8 +104,9 @@ describe('on a 375×740 phone', () => {
     });
   }
 
-  it('shows the whole search placeholder, in Italian and in English', async () => {
-    const page = await open('examples/comune.html');
+  for (const path of pages.filter((p) => /<welfare-search/.test(readFileSync(p, 'utf8')))) {
+  it(`${path}: shows the whole search placeholder, in Italian and in English`, async () => {
+    const page = await open(path);
     try {
       for (const lang of ['it', 'en']) {
         await page.evaluate((l) => (document.documentElement.lang = l), lang);
@@ -125,4 +126,5 @@ describe('on a 375×740 phone', () => {
       await page.close();
     }
   });
+  }
 });

@@ -6,7 +6,7 @@ export { audienceName } from '@welfare-elements/core';
 export const searchStrings = {
   it: {
     label: 'Cerca un servizio',
-    placeholder: 'Es. spesa, affitto, Codogno',
+    placeholder: 'Es. spesa, affitto',
     submit: 'Cerca',
     clear: 'Cancella il testo',
     reset: 'Azzera ricerca e filtri',
@@ -27,7 +27,7 @@ export const searchStrings = {
   },
   en: {
     label: 'Search for a service',
-    placeholder: 'e.g. food, rent, Codogno',
+    placeholder: 'e.g. food, rent',
     submit: 'Search',
     clear: 'Clear the text',
     reset: 'Clear search and filters',
