@@ -204,7 +204,7 @@ describe('<welfare-categories>', () => {
     expect(getComputedStyle(tilesList).display).not.to.equal('none');
     await sendKeys({ press: 'Tab' }); // "Tutte"
     await sendKeys({ press: 'Tab' }); // the first category
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await afterChange(board);
     expect(pressed(board)).to.have.length(1);
     const chosen = board.shadowRoot!.activeElement!.querySelector('[part="name"]')!.textContent;
