@@ -128,7 +128,25 @@ async function freePort() {
  * WebKitWebDriver on a free port and opens the session; `close()` ends both.
  */
 export class WebKitSession {
+  /**
+   * Starts WebKitWebDriver and opens a session. A start can hang: once in a CI run the
+   * driver took the session request and never answered (fetch gave up after 300 s, and
+   * every page test of that file failed). So each request has its own time limit, and a
+   * start that fails is retried with a new driver, up to three times.
+   */
   async start() {
+    let lastError;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return await this.startOnce();
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw lastError;
+  }
+
+  async startOnce() {
     const port = await freePort();
     this.driver = spawn(webkitDriverPath, [`--port=${port}`, '--host=127.0.0.1'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -148,11 +166,11 @@ export class WebKitSession {
     const until = Date.now() + 10_000;
     for (;;) {
       try {
-        const { sessionId } = await this.request('POST', '/session', { capabilities: { alwaysMatch: capabilities } });
+        const { sessionId } = await this.request('POST', '/session', { capabilities: { alwaysMatch: capabilities } }, 60_000);
         this.id = sessionId;
         break;
       } catch (error) {
-        if (Date.now() > until || this.driver.exitCode !== null) {
+        if (Date.now() > until || this.driver.exitCode !== null || error.name === 'TimeoutError') {
           this.driver.kill();
           throw new Error(`WebKitWebDriver did not start a session (is there a display? use xvfb-run -a): ${error.message}\n${stderr}`);
         }
@@ -163,9 +181,10 @@ export class WebKitSession {
     return this;
   }
 
-  async request(method, path, body) {
+  async request(method, path, body, timeout) {
     const response = await fetch(this.base + path, {
       method,
+      signal: timeout ? AbortSignal.timeout(timeout) : undefined,
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
