@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { parseDate } from './dates.js';
+import { unescapeCell } from './formula.js';
 import { parseCoordinate, inRange, RANGE, type Axis } from './geo.js';
 import { normalize } from './ids.js';
 import type { Reporter, Where } from './issues.js';
@@ -87,7 +88,8 @@ export function readServicesCsv(text: string, file: string, r: Reporter): CsvRes
   for (const row of rows) {
     const cells: Cells = {};
     columns.forEach((c, i) => {
-      const v = row.cells[i]?.replace(/\r\n?/g, '\n').trim();
+      // An exported sheet (writeServicesCsv) marks formula-like cells with a leading ': read the value.
+      const v = unescapeCell(row.cells[i]?.replace(/\r\n?/g, '\n').trim() ?? '');
       if (c && v) cells[c] = v;
     });
     if (Object.keys(cells).length === 0) continue;

@@ -3,6 +3,8 @@ export { validateFeed, romeToday, type ValidateOptions, type ValidateResult } fr
 export { buildFeed, type BuildOptions, type BuildResult, type BuildSource, type LikelyDuplicate, type SourceSummary } from './build.js';
 export { fromHsds, type HsdsCounts, type HsdsOptions, type HsdsResult } from './hsds.js';
 export { readServicesCsv, splitList, COLUMNS, type Column, type CsvEntry, type CsvResult } from './csv.js';
+export { writeServicesCsv, type WriteCsvOptions } from './csv-write.js';
+export { escapeCell, unescapeCell, FORMULA_LIKE } from './formula.js';
 export { parseCoordinate, inItaly, ITALY } from './geo.js';
 export { checkHours, type HoursCheck } from './hours.js';
 export { stableId, normalize, slug } from './ids.js';
