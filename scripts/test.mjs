@@ -81,6 +81,11 @@ const testFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.e
 const nodeFiles = testFiles('packages/welfare-feed/test');
 if (nodeFiles.length) nodeTests('node', nodeFiles);
 
+// The publishing hub's server (packages/hub): node tests on PGlite in memory, or on the
+// PostgreSQL server in DATABASE_URL when it is set (.ci/run starts one).
+const hubFiles = testFiles('packages/hub/test');
+if (hubFiles.length) nodeTests(process.env.DATABASE_URL ? 'hub (PostgreSQL)' : 'hub (PGlite)', hubFiles);
+
 // The repository itself (scripts/test): publiccode.yml against the standard, what each npm
 // package would ship (npm pack --dry-run), `npm start` on a busy port.
 nodeTests('repository', testFiles('scripts/test'));

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startHub } from './server.js';
+
+const HELP = `welfare-hub: il punto di pubblicazione dei servizi
+
+  welfare-hub serve [--port 8080] [--host 127.0.0.1] [--data ./hub-data] [--publish-dir DIR]
+
+Senza DATABASE_URL usa il database incorporato (PGlite) nella cartella --data;
+con DATABASE_URL=postgres://... usa quel server PostgreSQL.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (command === 'serve') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        port: { type: 'string', default: process.env.PORT ?? '8080' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string', default: process.env.HUB_DATA_DIR ?? 'hub-data' },
+        'publish-dir': { type: 'string' },
+        'stale-months': { type: 'string' },
+        'public-url': { type: 'string', default: process.env.HUB_PUBLIC_URL },
+      },
+    });
+    const publicUrl = values['public-url'];
+    const hub = await startHub({
+      port: Number(values.port),
+      host: values.host,
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      dataDir: values.data,
+      publishDir: values['publish-dir'],
+      staleMonths: values['stale-months'] ? Number(values['stale-months']) : undefined,
+      publicUrl,
+      secureCookies: publicUrl?.startsWith('https://') ?? false,
+    });
+    console.log(`welfare-hub: ${hub.url} (database: ${hub.db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${values.data}`})`);
+    const stop = () => void hub.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return -1;
+  }
+  console.error(`Comando sconosciuto: ${command}\n\n${HELP}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,39 @@
+/** What the hub is started with (command-line flags and environment, see cli.ts). */
+export interface HubConfig {
+  /** PostgreSQL server; when missing the embedded PGlite in `dataDir` is used. */
+  databaseUrl?: string;
+  /** PGlite data folder; undefined = in memory (tests only). */
+  dataDir?: string;
+  /** Also write each new feed here, atomically, for static hosting or a CDN. */
+  publishDir?: string;
+  /** Offers not verified for this many months are listed as stale (default 6). */
+  staleMonths: number;
+  /** Cookies get `Secure` and the `__Host-` prefix (set when served over HTTPS). */
+  secureCookies: boolean;
+  /** Public address of the hub, used to write one-time links (default: from the request). */
+  publicUrl?: string;
+  /** Session lifetimes in minutes: idle (since last request) and absolute (since login). */
+  sessionIdleMinutes: number;
+  sessionAbsoluteMinutes: number;
+  /** One-time links (invitations, resets) live this many hours. */
+  linkHours: number;
+  /** Cache lifetime of /feed.json in seconds: short, so a change reaches citizens soon. */
+  feedMaxAge: number;
+  /** The clock: tests move it to check expiry. */
+  now: () => Date;
+}
+
+export const DEFAULT_CONFIG: HubConfig = {
+  staleMonths: 6,
+  secureCookies: false,
+  sessionIdleMinutes: 60,
+  sessionAbsoluteMinutes: 12 * 60,
+  linkHours: 72,
+  feedMaxAge: 60,
+  now: () => new Date(),
+};
+
+export function configure(partial: Partial<HubConfig> = {}): HubConfig {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_CONFIG, ...defined };
+}

@@ -1,0 +1,28 @@
+/**
+ * The hub's one way to the database: two calls, the same on PGlite (embedded, default) and on
+ * a PostgreSQL server (`DATABASE_URL`). Everything above this layer writes plain PostgreSQL
+ * with `$1` parameters, so the schema, migrations and queries are shared by both.
+ */
+export interface QueryResult<Row> {
+  rows: Row[];
+  /** Rows changed by INSERT/UPDATE/DELETE (0 for SELECT on PGlite). */
+  rowCount: number;
+}
+
+/** Anything that runs a statement: the database itself or an open transaction. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+}
+
+export interface Db extends Queryable {
+  /** Which adapter: tests and the start-up line say which database they ran on. */
+  readonly kind: 'pglite' | 'pg';
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws
+   * (the error is passed on). Every change of more than one row goes through here.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Several statements separated by `;` with no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './db.js';
+
+/** The folder of versioned SQL files, shipped beside dist/ in the package. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** `001_initial.sql` → version 1. Files are applied in version order, each exactly once. */
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+_[\w-]+\.sql$/.test(f))
+    .map((f) => ({ version: Number(f.split('_')[0]), name: f, sql: readFileSync(`${dir}/${f}`, 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/**
+ * Applies the migrations not yet recorded in `migrations`, each in its own transaction
+ * with its record, so a crash leaves either the whole step or none of it. Never edits an
+ * applied file: an upgrade adds a new one, which is how data survive upgrades.
+ */
+export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
+  await db.query(`CREATE TABLE IF NOT EXISTS migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const done = new Set((await db.query<{ version: number }>('SELECT version FROM migrations')).rows.map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (done.has(m.version)) continue;
+    await db.transaction(async (tx) => {
+      // Statements one by one: the pg driver refuses several in one parameterised query.
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+/** Splits a migration on `;` at line ends; migrations keep to that form (no functions). */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--[^\n]*/g, '')
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,22 @@
+import type { Db } from './db.js';
+import { migrate } from './migrate.js';
+
+export interface OpenOptions {
+  /** A PostgreSQL server; when missing, the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite's data folder; undefined keeps the database in memory (tests). */
+  dataDir?: string;
+  /** PostgreSQL schema to work in (tests). */
+  schema?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+/** Opens the database the options point at and brings its schema up to date. */
+export async function openDb(options: OpenOptions = {}): Promise<Db> {
+  const db = options.databaseUrl
+    ? await (await import('./pg.js')).openPg(options.databaseUrl, { schema: options.schema })
+    : await (await import('./pglite.js')).openPglite(options.dataDir);
+  if (options.migrate !== false) await migrate(db);
+  return db;
+}

@@ -1,0 +1,33 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable, QueryResult } from './db.js';
+
+type PgliteLike = Pick<PGlite, 'query'>;
+
+function wrap(target: PgliteLike): Queryable {
+  return {
+    async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await target.query<Row>(sql, params);
+      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    },
+  };
+}
+
+/**
+ * The embedded PostgreSQL (WebAssembly): `dataDir` is a folder that keeps the data, or
+ * undefined for a database in memory (tests). PGlite runs one statement at a time and
+ * queues the others, and a transaction holds the queue until it ends, so nothing outside
+ * it can see it half done.
+ */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const pglite = await PGlite.create(dataDir);
+  const plain = wrap(pglite);
+  return {
+    kind: 'pglite',
+    query: plain.query,
+    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    close: () => pglite.close(),
+  };
+}

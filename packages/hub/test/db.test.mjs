@@ -1,0 +1,55 @@
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, readMigrations, MIGRATIONS_DIR } from '../dist/index.js';
+import { testDb } from './support/db.mjs';
+
+let db;
+before(async () => {
+  db = await testDb();
+});
+after(() => db?.close());
+
+test('the migrations are applied once, in order, and recorded', async () => {
+  const files = readMigrations();
+  assert.ok(files.length >= 1);
+  const { rows } = await db.query('SELECT version, name FROM migrations ORDER BY version');
+  assert.deepEqual(rows.map((r) => r.version), files.map((m) => m.version));
+  // A second start applies nothing and changes nothing.
+  assert.deepEqual(await migrate(db), []);
+  const tables = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`)).rows.map((r) => r.tablename);
+  for (const t of ['organisations', 'users', 'sessions', 'invitations', 'services', 'service_versions', 'access_points', 'notices', 'notice_versions', 'categories', 'comuni', 'audit_log', 'publications']) {
+    assert.ok(tables.includes(t), `table ${t}`);
+  }
+});
+
+test('an upgrade adds its step and keeps the rows already there', async () => {
+  await db.query(`INSERT INTO organisations (id, name, kind) VALUES ('caritas', 'Caritas', 'third-sector')`);
+  const dir = mkdtempSync(join(tmpdir(), 'hub-migrations-'));
+  for (const m of readMigrations()) copyFileSync(join(MIGRATIONS_DIR, m.name), join(dir, m.name));
+  writeFileSync(join(dir, '900_test_upgrade.sql'), 'ALTER TABLE organisations ADD COLUMN test_motto text;\nUPDATE organisations SET test_motto = \'ciao\';\n');
+  assert.deepEqual(await migrate(db, readMigrations(dir)), [900]);
+  const { rows } = await db.query('SELECT id, name, test_motto FROM organisations');
+  assert.deepEqual(rows, [{ id: 'caritas', name: 'Caritas', test_motto: 'ciao' }]);
+});
+
+test('a failing migration changes nothing and is not recorded', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-migrations-'));
+  writeFileSync(join(dir, '901_broken.sql'), 'ALTER TABLE organisations ADD COLUMN half_done text;\nSELECT no_such_column FROM organisations;\n');
+  await assert.rejects(migrate(db, readMigrations(dir)));
+  const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'organisations'`)).rows.map((r) => r.column_name);
+  assert.ok(!columns.includes('half_done'));
+  assert.equal((await db.query('SELECT 1 FROM migrations WHERE version = 901')).rows.length, 0);
+});
+
+test('a transaction that throws leaves no row behind', async () => {
+  await assert.rejects(
+    db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO organisations (id, name) VALUES ('a', 'A')`);
+      await tx.query(`INSERT INTO organisations (id, name) VALUES ('a', 'A again')`);
+    }),
+  );
+  assert.equal((await db.query(`SELECT 1 FROM organisations WHERE id = 'a'`)).rows.length, 0);
+});
