@@ -1,24 +1,100 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readSession } from './auth/sessions.js';
+import { Throttle } from './auth/throttle.js';
 import type { HubConfig } from './config.js';
 import type { Db } from './db/db.js';
+import type { HubEnv, HubServices } from './env.js';
+import { HttpError, notFound, onError, problemResponse } from './http/problem.js';
+import { clientAddress } from './http/request.js';
+import { sameOrigin, securityHeaders } from './http/security.js';
+import { Publisher } from './publish/publisher.js';
+import { accessPointRoutes } from './routes/access-points.js';
+import { accountRoutes } from './routes/accounts.js';
+import { feedRoutes } from './routes/feed.js';
+import { noticeRoutes } from './routes/notices.js';
+import { offerRoutes } from './routes/offers.js';
+import { officeRoutes } from './routes/office.js';
+import { sessionRoutes } from './routes/session.js';
 
-/** What every route handler can reach. */
-export interface HubContext {
-  db: Db;
-  config: HubConfig;
-}
+/** Requests larger than this are refused before being read (an offer is a few KB). */
+export const MAX_BODY_BYTES = 256 * 1024;
 
-export interface Hub extends HubContext {
+/** The editor pages (packages/hub-pages/dist), served under /gestione/ when built. */
+export const PAGES_DIR = fileURLToPath(new URL('../../hub-pages/dist/', import.meta.url));
+
+export interface Hub extends HubServices {
   /** The HTTP application: `app.fetch` for a server, `app.request()` in tests. */
-  app: Hono;
+  app: Hono<HubEnv>;
+  /** Stops the timers (the database is the caller's to close). */
+  stop(): void;
 }
 
-/** Builds the hub's HTTP application on an open, migrated database. */
-export function createHub(db: Db, config: HubConfig): Hub {
-  const app = new Hono();
+export interface HubOptions {
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Where the editor pages are; default packages/hub-pages/dist when present. */
+  pagesDir?: string;
+  /** Start the periodic republication (default true; tests turn it off). */
+  timer?: boolean;
+}
+
+/**
+ * Builds the hub on an open, migrated database: loads the last good feed, then publishes
+ * once (a crash may have left approved records not yet in the feed).
+ */
+export async function createHub(db: Db, config: HubConfig, options: HubOptions = {}): Promise<Hub> {
+  const publisher = new Publisher(db, config);
+  const services: HubServices = {
+    db,
+    config,
+    publisher,
+    // Per account: 5 failures in 15 minutes; per address (a shared office NAT): 30.
+    throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
+  };
+  const app = new Hono<HubEnv>();
+  app.onError(onError);
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? problemResponse(notFound('Questo indirizzo non esiste.')) : c.text('Pagina non trovata', 404)));
+  app.use('*', securityHeaders(config.secureCookies));
+  app.use('/api/*', sameOrigin(config.publicUrl));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, 'Richiesta troppo grande', `Il contenuto inviato supera ${MAX_BODY_BYTES / 1024} KB.`);
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    c.set('address', clientAddress(c, options.trustProxy ?? false));
+    c.set('user', await readSession(c, db, config));
+    await next();
+  });
+
   app.get('/api/health', async (c) => {
     await db.query('SELECT 1');
     return c.json({ ok: true, database: db.kind });
   });
-  return { app, db, config };
+  sessionRoutes(app, services);
+  accountRoutes(app, services);
+  offerRoutes(app, services);
+  noticeRoutes(app, services);
+  accessPointRoutes(app, services);
+  officeRoutes(app, services);
+  feedRoutes(app, services);
+
+  const pages = options.pagesDir ?? PAGES_DIR;
+  if (existsSync(pages)) {
+    const { serveStatic } = await import('@hono/node-server/serve-static');
+    app.get('/gestione', (c) => c.redirect('/gestione/'));
+    app.use('/gestione/*', serveStatic({ root: pages, rewriteRequestPath: (p) => p.replace(/^\/gestione/, '') }));
+  }
+
+  await publisher.load();
+  await publisher.schedule();
+  if (options.timer !== false) publisher.startTimer();
+  return { ...services, app, stop: () => publisher.stop() };
 }

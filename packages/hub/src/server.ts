@@ -1,10 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createHub, type Hub } from './app.js';
+import { createHub, type Hub, type HubOptions } from './app.js';
 import { configure, type HubConfig } from './config.js';
 import { openDb } from './db/open.js';
 
-export interface StartOptions extends Partial<HubConfig> {
+export interface StartOptions extends Partial<HubConfig>, HubOptions {
   port?: number;
   host?: string;
 }
@@ -20,7 +20,7 @@ export interface RunningHub extends Hub {
 export async function startHub(options: StartOptions = {}): Promise<RunningHub> {
   const config = configure(options);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const hub = createHub(db, config);
+  const hub = await createHub(db, config, options);
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: hub.app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
@@ -32,7 +32,9 @@ export async function startHub(options: StartOptions = {}): Promise<RunningHub> 
     port,
     url: `http://${host}:${port}`,
     async close() {
+      hub.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.publisher.idle();
       await db.close();
     },
   };

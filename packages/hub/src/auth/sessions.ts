@@ -1,0 +1,142 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { HubConfig } from '../config.js';
+import type { Queryable } from '../db/db.js';
+import { forbidden, HttpError, unauthorized } from '../http/problem.js';
+import { changesState } from '../http/security.js';
+
+export type Role = 'admin' | 'editor';
+
+/** The person behind a request, as the routes see them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string | null;
+  csrfToken: string;
+  sessionHash: string;
+}
+
+export const token = (bytes = 32) => randomBytes(bytes).toString('base64url');
+/** Only hashes of session ids and one-time tokens are stored. */
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** `__Host-` (only over HTTPS, with Secure and Path=/) binds the cookie to this exact host. */
+export const cookieName = (config: HubConfig) => (config.secureCookies ? '__Host-welfare-hub' : 'welfare-hub');
+
+export async function createSession(q: Queryable, userId: string, address: string, now: Date): Promise<{ id: string; csrfToken: string }> {
+  const id = token();
+  const csrfToken = token();
+  await q.query('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, address) VALUES ($1, $2, $3, $4, $4, $5)', [
+    sha256(id),
+    userId,
+    csrfToken,
+    now,
+    address,
+  ]);
+  return { id, csrfToken };
+}
+
+export function setSessionCookie(c: Context, config: HubConfig, id: string): void {
+  setCookie(c, cookieName(config), id, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: config.sessionAbsoluteMinutes * 60,
+  });
+}
+
+export function clearSessionCookie(c: Context, config: HubConfig): void {
+  deleteCookie(c, cookieName(config), { path: '/', secure: config.secureCookies, httpOnly: true, sameSite: 'Lax' });
+}
+
+interface SessionRow {
+  id_hash: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation_id: string | null;
+  user_disabled: boolean;
+  organisation_disabled: boolean | null;
+}
+
+/**
+ * The session the cookie names, when it is still good: not past the idle or absolute limit,
+ * its user and organisation not disabled. A session past a limit is deleted.
+ */
+export async function readSession(c: Context, q: Queryable, config: HubConfig): Promise<SessionUser | undefined> {
+  const id = getCookie(c, cookieName(config));
+  if (!id || id.length > 100) return undefined;
+  const { rows } = await q.query<SessionRow>(
+    `SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role,
+            u.organisation_id, u.disabled AS user_disabled, o.disabled AS organisation_disabled
+       FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN organisations o ON o.id = u.organisation_id
+      WHERE s.id_hash = $1`,
+    [sha256(id)],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const now = config.now().getTime();
+  const idle = now - new Date(row.last_seen_at).getTime() > config.sessionIdleMinutes * 60_000;
+  const old = now - new Date(row.created_at).getTime() > config.sessionAbsoluteMinutes * 60_000;
+  const disabled = row.user_disabled || (row.role === 'editor' && row.organisation_disabled === true);
+  if (idle || old || disabled) {
+    await q.query('DELETE FROM sessions WHERE id_hash = $1', [row.id_hash]);
+    return undefined;
+  }
+  // One write a minute at most: enough for the idle limit, cheap under load.
+  if (now - new Date(row.last_seen_at).getTime() > 60_000) {
+    await q.query('UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1', [row.id_hash, config.now()]);
+  }
+  return {
+    id: row.user_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    organisationId: row.organisation_id,
+    csrfToken: row.csrf_token,
+    sessionHash: row.id_hash,
+  };
+}
+
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * The signed-in user, or 401. On a request that changes state the session's CSRF token
+ * must come back in `X-CSRF-Token`: a page of another site can make the browser send the
+ * cookie, but cannot read the token.
+ */
+export function requireUser(c: Context): SessionUser {
+  const user = c.get('user') as SessionUser | undefined;
+  if (!user) throw unauthorized();
+  if (changesState(c.req.method)) {
+    const sent = c.req.header('x-csrf-token');
+    if (!sent || !same(sent, user.csrfToken)) {
+      throw new HttpError(403, 'Operazione non permessa', 'Manca il codice di sicurezza della sessione (X-CSRF-Token): ricarica la pagina e riprova.');
+    }
+  }
+  return user;
+}
+
+export function requireAdmin(c: Context): SessionUser {
+  const user = requireUser(c);
+  if (user.role !== 'admin') throw forbidden('Solo l\'Ufficio di Piano può fare questa operazione.');
+  return user;
+}
+
+/** What GET /api/session and the login answer. */
+export const sessionBody = (user: Omit<SessionUser, 'sessionHash' | 'csrfToken'>, csrfToken: string) => ({
+  user: { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId },
+  csrfToken,
+});

@@ -1,0 +1,173 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { romeToday, validateFeed } from 'welfare-feed';
+import { audit } from '../audit.js';
+import type { HubConfig } from '../config.js';
+import type { Db } from '../db/db.js';
+import { buildFeed } from './build.js';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** The feed being served, ready in each encoding. */
+export interface ServedFeed {
+  body: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+  lastModified: Date;
+}
+
+export interface PublishResult {
+  outcome: 'published' | 'unchanged' | 'refused';
+  etag?: string;
+  errors?: number;
+}
+
+/** Content hash without `updated`, so republishing the same records changes nothing. */
+function contentTag(feed: Record<string, unknown>): string {
+  const { updated: _updated, ...content } = feed;
+  return `"${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32)}"`;
+}
+
+/**
+ * Builds, checks and publishes the feed. A new feed is validated with welfare-feed's
+ * `validateFeed` (the code behind `welfare-feed validate`); an invalid one is refused and
+ * recorded, and the last good one keeps being served. The good one is stored in the
+ * database (`current_feed`) in the same transaction as its `publications` row, so a crash
+ * at any point leaves the previous or the new feed, never half of one; the optional copy in
+ * `publishDir` is written to a temporary file and renamed over the old one.
+ */
+export class Publisher {
+  current: ServedFeed | undefined;
+  private running: Promise<PublishResult> | undefined;
+  private again = false;
+  private lastRefused: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: HubConfig,
+  ) {}
+
+  /** Serves the last good feed from the database (at start, before anything else). */
+  async load(): Promise<void> {
+    const row = (await this.db.query<{ body: string; etag: string; published_at: Date }>('SELECT body, etag, published_at FROM current_feed')).rows[0];
+    if (row) this.current = await prepare(row.body, row.etag, new Date(row.published_at));
+  }
+
+  /**
+   * Asks for a publication soon. Requests while one runs are folded into one more run
+   * after it, so a burst of approvals costs two builds, and the last approval is always in.
+   */
+  schedule(): Promise<PublishResult> {
+    if (this.running) {
+      this.again = true;
+      return this.running.then(() => this.running ?? this.schedule());
+    }
+    this.running = (async () => {
+      try {
+        let result: PublishResult;
+        do {
+          this.again = false;
+          result = await this.publish().catch((error: unknown) => {
+            console.error('welfare-hub: publishing failed:', error);
+            return { outcome: 'refused' } as PublishResult;
+          });
+        } while (this.again);
+        return result;
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Resolves when no publication is running or waiting (tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Republishes every `minutes` so that offers past their validity leave by themselves. */
+  startTimer(minutes = 10): void {
+    this.timer = setInterval(() => void this.schedule(), minutes * 60_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async publish(): Promise<PublishResult> {
+    const now = this.config.now();
+    const updated = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const feed = await buildFeed(this.db, romeToday(now), updated);
+    const etag = contentTag(feed);
+    if (etag === this.current?.etag) return { outcome: 'unchanged', etag };
+    const result = validateFeed(feed, { lang: 'it', today: romeToday(now) });
+    if (!result.ok) {
+      if (this.lastRefused !== etag) {
+        this.lastRefused = etag;
+        const problems = result.issues.filter((i) => i.severity === 'error').slice(0, 50).map((i) => ({ path: i.path ?? '', message: i.message }));
+        await this.db.transaction(async (tx) => {
+          const { rows } = await tx.query<{ id: number }>(
+            `INSERT INTO publications (at, ok, etag, services, notices, access_points, errors, problems, reason) VALUES ($1, false, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+            [now, etag, feed.services.length, feed.notices.length, feed.accessPoints.length, result.errors, JSON.stringify(problems), 'Il nuovo feed non supera la validazione: resta pubblicato il precedente.'],
+          );
+          await audit(tx, { at: now, action: 'publication-refused', targetType: 'publication', targetId: String(rows[0]!.id), detail: { errors: result.errors } });
+        });
+        console.error(`welfare-hub: new feed refused (${result.errors} errors); the last good feed stays.`);
+      }
+      return { outcome: 'refused', etag, errors: result.errors };
+    }
+    const body = JSON.stringify(feed);
+    await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: number }>(
+        `INSERT INTO publications (at, ok, etag, services, notices, access_points, errors) VALUES ($1, true, $2, $3, $4, $5, 0) RETURNING id`,
+        [now, etag, feed.services.length, feed.notices.length, feed.accessPoints.length],
+      );
+      const id = rows[0]!.id;
+      await tx.query(
+        `INSERT INTO current_feed (only_row, publication_id, body, etag, published_at) VALUES (true, $1, $2, $3, $4)
+         ON CONFLICT (only_row) DO UPDATE SET publication_id = EXCLUDED.publication_id, body = EXCLUDED.body, etag = EXCLUDED.etag, published_at = EXCLUDED.published_at`,
+        [id, body, etag, now],
+      );
+      await audit(tx, { at: now, action: 'publication', targetType: 'publication', targetId: String(id), detail: { services: feed.services.length, notices: feed.notices.length } });
+    });
+    if (this.config.publishDir) await writeAtomically(this.config.publishDir, 'feed.json', body);
+    this.current = await prepare(body, etag, now);
+    this.lastRefused = undefined;
+    return { outcome: 'published', etag };
+  }
+}
+
+async function prepare(body: string, etag: string, lastModified: Date): Promise<ServedFeed> {
+  const raw = Buffer.from(body);
+  const [gz, br] = await Promise.all([
+    gzipAsync(raw, { level: 6 }),
+    brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+  ]);
+  return { body: raw, gzip: gz, br, etag, lastModified };
+}
+
+/** Writes `name` in `dir` through a temporary file and a rename: readers see the old or the new file, never part of one. */
+export async function writeAtomically(dir: string, name: string, text: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, join(dir, name));
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
