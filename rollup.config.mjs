@@ -189,7 +189,7 @@ const leafletTrim = {
   },
 };
 
-export default {
+const citizensBundle = {
   input: 'packages/welfare-elements/lib/index.js',
   // Lets the entry also export what the lazy chunks share with it, instead of moving that
   // code to a second chunk that every page would fetch after the entry (a waterfall).
@@ -224,3 +224,50 @@ export default {
     warn(warning);
   },
 };
+
+/**
+ * The hub's pages (packages/hub-pages, issue 17), served by the hub under /gestione/.
+ * Apart from the citizens' bundle and its size budgets: people who publish offers load
+ * it, not the comuni's visitors. Leaflet gets the same trim (no HTML string sinks, own
+ * expando keys), so the pages work under the same strict policies.
+ */
+const HUB_OUT = 'packages/hub-pages/dist';
+const hubPagesStatic = {
+  name: 'hub-pages-static',
+  buildStart() {
+    mkdirSync(HUB_OUT, { recursive: true });
+    for (const file of readdirSync(HUB_OUT, { withFileTypes: true })) {
+      if (file.isFile() && /\.js(\.map)?$/.test(file.name)) rmSync(join(HUB_OUT, file.name));
+    }
+    this.addWatchFile('packages/hub-pages/public/index.html');
+  },
+  generateBundle() {
+    for (const name of readdirSync('packages/hub-pages/public')) {
+      this.emitFile({ type: 'asset', fileName: name, source: readFileSync(join('packages/hub-pages/public', name)) });
+    }
+  },
+};
+
+const hubPages = {
+  input: 'packages/hub-pages/lib/index.js',
+  output: {
+    dir: HUB_OUT,
+    format: 'es',
+    entryFileNames: 'hub-pages.js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    hubPagesStatic,
+    leafletTrim,
+    nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+    minifyHTMLLiterals({ options: { minifyOptions: { keepClosingSlash: true, conservativeCollapse: true } } }),
+    terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
+  ],
+  onwarn(warning, warn) {
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};
+
+export default [citizensBundle, hubPages];
