@@ -1,0 +1,178 @@
+/**
+ * The hub's API from the pages: JSON over fetch with the session cookie, the CSRF
+ * token on every request that changes something, and errors as `ApiError` carrying the
+ * problem+json body (Italian `title`/`detail`, `errors[]` per field) so the page can put
+ * each message next to its field. A 409 on save carries the version someone else saved.
+ */
+import type { OfferData } from '../shared/offer-data.js';
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: 'admin' | 'editor';
+  readonly organisationId: string | null;
+}
+
+export interface Session {
+  readonly user: User;
+  readonly csrfToken: string;
+}
+
+export type OfferState = 'draft' | 'submitted' | 'published' | 'returned' | 'archived';
+
+export interface Offer {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly state: OfferState;
+  readonly expired?: boolean;
+  readonly stale?: boolean;
+  readonly version: number | string;
+  readonly data: OfferData;
+  readonly publishedData?: OfferData | null;
+  readonly note?: string | null;
+  readonly verifiedAt?: string | null;
+  readonly updatedAt?: string | null;
+}
+
+export interface OfferVersion {
+  readonly version: number | string;
+  readonly savedAt: string;
+  readonly savedBy?: string | null;
+  readonly state?: OfferState;
+  readonly data: OfferData;
+}
+
+export interface Organisation {
+  readonly id: string;
+  readonly name: string;
+  readonly trusted?: boolean;
+  readonly disabled?: boolean;
+}
+
+export interface Problem {
+  readonly type?: string;
+  readonly title?: string;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly errors?: readonly { path: string; message: string }[];
+  /** 409 on save: the offer as the hub holds it now. */
+  readonly current?: Offer;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.name = 'ApiError';
+  }
+}
+
+export class HubClient {
+  private csrf = '';
+
+  /** `base` is the API's root, `/api` on the hub. */
+  constructor(readonly base = '/api') {}
+
+  private async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ data: T; response: Response }> {
+    const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json, application/problem+json', ...headers } };
+    if (method !== 'GET' && method !== 'HEAD') (init.headers as Record<string, string>)['X-CSRF-Token'] = this.csrf;
+    if (body !== undefined) {
+      (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, init);
+    } catch {
+      throw new ApiError(0, { title: 'Connessione non riuscita', detail: 'Il server non risponde: controllate la connessione e riprovate.' });
+    }
+    const type = response.headers.get('Content-Type') ?? '';
+    const parsed = response.status === 204 || !/json/.test(type) ? undefined : await response.json().catch(() => undefined);
+    if (!response.ok) throw new ApiError(response.status, (parsed as Problem) ?? { title: response.statusText, status: response.status });
+    return { data: parsed as T, response };
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.request<T>(method, path, body)).data;
+  }
+
+  private remember(session: Session): Session {
+    this.csrf = session.csrfToken;
+    return session;
+  }
+
+  /** The current session, or undefined when nobody is logged in (401). */
+  async session(): Promise<Session | undefined> {
+    try {
+      return this.remember(await this.json<Session>('GET', '/session'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return undefined;
+      throw error;
+    }
+  }
+
+  async login(email: string, password: string): Promise<Session> {
+    return this.remember(await this.json<Session>('POST', '/session', { email, password }));
+  }
+
+  async logout(): Promise<void> {
+    await this.json('DELETE', '/session');
+    this.csrf = '';
+  }
+
+  async acceptInvitation(token: string, name: string, password: string): Promise<Session> {
+    return this.remember(await this.json<Session>('POST', '/invitations/accept', { token, name, password }));
+  }
+
+  territory<T>(): Promise<T> {
+    return this.json<T>('GET', '/territory');
+  }
+
+  async offers(query: { state?: string; q?: string; organisationId?: string } = {}): Promise<Offer[]> {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
+    const qs = params.toString();
+    return (await this.json<{ offers: Offer[] }>('GET', `/offers${qs ? `?${qs}` : ''}`)).offers;
+  }
+
+  offer(id: string): Promise<Offer> {
+    return this.json<Offer>('GET', `/offers/${encodeURIComponent(id)}`);
+  }
+
+  createOffer(data: OfferData): Promise<Offer> {
+    return this.json<Offer>('POST', '/offers', { data });
+  }
+
+  /** Saves over `version`; a 409 ApiError carries `problem.current` (someone else's save). */
+  async saveOffer(id: string, data: OfferData, version: number | string): Promise<Offer> {
+    return (await this.request<Offer>('PUT', `/offers/${encodeURIComponent(id)}`, { data }, { 'If-Match': `"${version}"` })).data;
+  }
+
+  /** submit, verify, archive (editor); approve, send-back (office). */
+  action(id: string, action: 'submit' | 'verify' | 'archive' | 'approve' | 'send-back' | 'restore', body: object = {}): Promise<Offer> {
+    return this.json<Offer>('POST', `/offers/${encodeURIComponent(id)}/${action}`, body);
+  }
+
+  async versions(id: string): Promise<OfferVersion[]> {
+    return (await this.json<{ versions: OfferVersion[] }>('GET', `/offers/${encodeURIComponent(id)}/versions`)).versions;
+  }
+
+  async reviewQueue(): Promise<Offer[]> {
+    return (await this.json<{ offers: Offer[] }>('GET', '/review-queue')).offers;
+  }
+
+  approveMany(ids: readonly string[]): Promise<unknown> {
+    return this.json('POST', '/review-queue/approve', { ids });
+  }
+
+  async organisations(): Promise<Organisation[]> {
+    const answer = await this.json<Organisation[] | { organisations: Organisation[] }>('GET', '/organisations');
+    return Array.isArray(answer) ? answer : answer.organisations;
+  }
+
+  invite(email: string, role: 'admin' | 'editor', organisationId: string | null): Promise<{ link: string }> {
+    return this.json('POST', '/invitations', { email, role, organisationId });
+  }
+}

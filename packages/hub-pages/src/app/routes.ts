@@ -1,0 +1,32 @@
+/** The pages' routes, in the URL's hash so the hub serves one file for all of them. */
+export type Route =
+  | { readonly page: 'offers' }
+  | { readonly page: 'new' }
+  | { readonly page: 'offer'; readonly id: string }
+  | { readonly page: 'review' }
+  | { readonly page: 'invite'; readonly token: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+/, '');
+  const [first, second] = path.split('/').map((p) => decodeURIComponent(p));
+  if (first === 'offerte' && second === 'nuova') return { page: 'new' };
+  if (first === 'offerte' && second) return { page: 'offer', id: second };
+  if (first === 'revisione') return { page: 'review' };
+  if (first === 'invito' && second) return { page: 'invite', token: second };
+  return { page: 'offers' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'new':
+      return '#/offerte/nuova';
+    case 'offer':
+      return `#/offerte/${encodeURIComponent(route.id)}`;
+    case 'review':
+      return '#/revisione';
+    case 'invite':
+      return `#/invito/${encodeURIComponent(route.token)}`;
+    default:
+      return '#/offerte';
+  }
+}

@@ -1,0 +1,38 @@
+import type { Lang } from '@welfare-elements/core';
+
+export const loginStrings = {
+  it: {
+    title: 'Accesso',
+    intro: 'Entrate con l’email e la password del vostro account.',
+    email: 'Email',
+    password: 'Password',
+    enter: 'Entra',
+    inviteTitle: 'Benvenuti: create il vostro accesso',
+    inviteIntro: 'Siete stati invitati a pubblicare le offerte della vostra organizzazione. Scegliete il nome con cui vi vedranno gli altri e una password.',
+    name: 'Nome e cognome',
+    newPassword: 'Password (almeno 12 caratteri)',
+    repeat: 'Ripetete la password',
+    create: 'Crea l’accesso ed entra',
+    missing: 'Compilate questo campo.',
+    short: 'La password deve avere almeno 12 caratteri.',
+    different: 'Le due password non sono uguali.',
+    wait: 'Attendere…',
+  },
+  en: {
+    title: 'Log in',
+    intro: 'Log in with the email and password of your account.',
+    email: 'Email',
+    password: 'Password',
+    enter: 'Log in',
+    inviteTitle: 'Welcome: create your account',
+    inviteIntro: 'You have been invited to publish the offers of your organisation. Choose the name others will see and a password.',
+    name: 'Full name',
+    newPassword: 'Password (at least 12 characters)',
+    repeat: 'Repeat the password',
+    create: 'Create the account and log in',
+    missing: 'Fill in this field.',
+    short: 'The password must have at least 12 characters.',
+    different: 'The two passwords differ.',
+    wait: 'Please wait…',
+  },
+} satisfies Record<Lang, unknown>;
