@@ -127,6 +127,10 @@ export class HubClient {
     return this.remember(await this.json<Session>('POST', '/invitations/accept', { token, name, password }));
   }
 
+  async resetPassword(token: string, password: string): Promise<void> {
+    await this.json('POST', '/password-reset/accept', { token, password });
+  }
+
   territory<T>(): Promise<T> {
     return this.json<T>('GET', '/territory');
   }

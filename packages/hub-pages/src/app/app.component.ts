@@ -14,6 +14,7 @@ import { formStyles } from '../shared/form-styles.js';
 import { italian, type Territory } from '../shared/offer-data.js';
 import { formatDate, shownState, STATE_NAMES } from '../shared/states.js';
 import { appStrings } from './app.strings.js';
+import { loginStrings } from '../login/login.strings.js';
 import { parseRoute, routeHash, type Route } from './routes.js';
 
 const EMPTY_TERRITORY: Territory = { comuni: [], categories: [], audiences: [] };
@@ -124,11 +125,18 @@ export class WelfareHubApp extends HubElement {
 
   /** The API's root. */
   @property() api = '/api';
+  /**
+   * `invitation` or `reset` on the pages the hub's one-time links open
+   * (`/gestione/invito.html#<token>`, `/gestione/password.html#<token>`): the token is the hash.
+   */
+  @property() mode?: 'invitation' | 'reset';
   /** Tiles for the maps (as `<welfare-map tiles>`); `none` for a plain background. */
   @property() tiles?: string;
 
   @state() private session?: Session | null;
   @state() private route: Route = parseRoute(location.hash);
+  /** The one-time token of an invitation or reset link (kept out of the address bar once read). */
+  private linkToken = '';
   @state() private territory: Territory = EMPTY_TERRITORY;
   @state() private offers?: Offer[];
   @state() private offer?: Offer | null;
@@ -147,6 +155,12 @@ export class WelfareHubApp extends HubElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.client = new HubClient(this.api);
+    if (this.mode && !this.linkToken) {
+      this.linkToken = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+      // The secret should not stay in the address bar, the history or a screenshot.
+      history.replaceState(null, '', location.pathname);
+      this.route = { page: 'offers' };
+    }
     window.addEventListener('hashchange', this.onHash);
     void this.start();
   }
@@ -169,6 +183,11 @@ export class WelfareHubApp extends HubElement {
   }
 
   private async start(): Promise<void> {
+    if (this.linkToken) {
+      // A link to create the account or set a password: show its form, whoever is logged in.
+      this.session = null;
+      return;
+    }
     try {
       this.session = (await this.client.session()) ?? null;
     } catch (error) {
@@ -241,7 +260,21 @@ export class WelfareHubApp extends HubElement {
     this.loginError = '';
     try {
       const d = e.detail;
+      if ('reset' in d) {
+        await this.client.resetPassword(d.token, d.password);
+        this.linkToken = '';
+        this.mode = undefined;
+        this.loginError = '';
+        this.message = loginStrings[this.lang_].passwordChanged;
+        return;
+      }
       this.session = 'token' in d ? await this.client.acceptInvitation(d.token, d.name, d.password) : await this.client.login(d.email, d.password);
+      this.linkToken = '';
+      if (this.mode) {
+        // invito.html: go on to the offers on the main page.
+        location.replace(`./${routeHash({ page: 'offers' })}`);
+        return;
+      }
       if (this.route.page === 'invite') this.go({ page: 'offers' });
       await this.afterLogin();
       await this.updateComplete;
@@ -396,9 +429,16 @@ export class WelfareHubApp extends HubElement {
   }
 
   private renderLogin() {
-    const token = this.route.page === 'invite' ? this.route.token : '';
+    const token = this.linkToken || (this.route.page === 'invite' ? this.route.token : '');
     return html`<h1 tabindex="-1">${this.t.site}</h1>
-      <welfare-hub-login .token=${token} .error=${this.loginError} ?busy=${this.busy} @welfare-login=${this.onLogin}></welfare-hub-login>`;
+      ${this.message ? html`<p class="notice success" role="status">${this.message}</p>` : nothing}
+      <welfare-hub-login
+        .token=${token}
+        .kind=${this.mode === 'reset' ? 'reset' : 'invitation'}
+        .error=${this.loginError}
+        ?busy=${this.busy}
+        @welfare-login=${this.onLogin}
+      ></welfare-hub-login>`;
   }
 
   private renderMessages() {
@@ -426,7 +466,7 @@ export class WelfareHubApp extends HubElement {
         return this.renderOfferPage();
       default:
         return html`<h1 tabindex="-1">${this.isAdmin ? t.allOffers : t.offers}</h1>
-          <p class="page-actions"><a class="button primary" href=${routeHash({ page: 'new' })}>＋ ${t.newOffer}</a></p>
+          <p class="page-actions"><a class="button primary" href=${routeHash({ page: 'new' })}>+ ${t.newOffer}</a></p>
           ${this.failure ? html`<div class="notice error" role="alert">${this.failure}</div>` : nothing}
           <welfare-offer-table
             .offers=${this.offers}

@@ -182,7 +182,7 @@ export class WelfareHoursBuilder extends HubElement {
     return html`
       ${this.model.rows.map((row, i) => this.renderRow(row, i, problems.filter((p) => p.row === i)))}
       <p class="actions">
-        <button type="button" class="add-row" @click=${this.addRow}>＋ ${t.addRow}</button>
+        <button type="button" class="add-row" @click=${this.addRow}>+ ${t.addRow}</button>
       </p>
       <label class="check">
         <input
@@ -275,7 +275,7 @@ export class WelfareHoursBuilder extends HubElement {
         ${problems.some((p) => p.key === 'noTimes') ? html`<p class="message error">${t.problems.noTimes}</p>` : nothing}
         <p class="actions">
           <button type="button" @click=${() => this.setRow(index, { ...row, ranges: [...row.ranges, { from: '14:00', to: '17:00' }] })}>
-            ＋ ${t.addRange}
+            + ${t.addRange}
           </button>
           <button type="button" class="danger" @click=${() => this.removeRow(index)}>${t.removeRow(index + 1)}</button>
         </p>

@@ -4,7 +4,10 @@ import { HubElement, uid } from '../shared/hub-element.js';
 import { formStyles } from '../shared/form-styles.js';
 import { loginStrings } from './login.strings.js';
 
-export type LoginDetail = { readonly email: string; readonly password: string } | { readonly token: string; readonly name: string; readonly password: string };
+export type LoginDetail =
+  | { readonly email: string; readonly password: string }
+  | { readonly token: string; readonly name: string; readonly password: string }
+  | { readonly token: string; readonly reset: true; readonly password: string };
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -25,8 +28,10 @@ export const MIN_PASSWORD = 12;
 export class WelfareHubLogin extends HubElement {
   static override styles = [formStyles];
 
-  /** The one-time invitation token: the form creates the account instead of logging in. */
+  /** A one-time token from a link: the form creates the account (invitation) or sets a new password (reset). */
   @property() token = '';
+  /** What the token is for. */
+  @property() kind: 'invitation' | 'reset' = 'invitation';
   /** The hub's message after a refused attempt. */
   @property({ attribute: false }) error = '';
   @property({ type: Boolean }) busy = false;
@@ -44,7 +49,7 @@ export class WelfareHubLogin extends HubElement {
     const problems = new Map<string, string>();
     const value = (name: string) => this.field(name)?.value ?? '';
     if (this.token) {
-      if (!value('name').trim()) problems.set('name', t.missing);
+      if (this.kind === 'invitation' && !value('name').trim()) problems.set('name', t.missing);
       if (value('password').length < MIN_PASSWORD) problems.set('password', t.short);
       else if (value('password') !== value('repeat')) problems.set('repeat', t.different);
     } else {
@@ -58,7 +63,11 @@ export class WelfareHubLogin extends HubElement {
     }
     this.emit<LoginDetail>(
       'welfare-login',
-      this.token ? { token: this.token, name: value('name').trim(), password: value('password') } : { email: value('email').trim(), password: value('password') },
+      !this.token
+        ? { email: value('email').trim(), password: value('password') }
+        : this.kind === 'reset'
+          ? { token: this.token, reset: true, password: value('password') }
+          : { token: this.token, name: value('name').trim(), password: value('password') },
     );
   }
 
@@ -88,16 +97,16 @@ export class WelfareHubLogin extends HubElement {
   protected override render() {
     const t = loginStrings[this.lang_];
     return html`
-      <h2>${this.token ? t.inviteTitle : t.title}</h2>
-      <p>${this.token ? t.inviteIntro : t.intro}</p>
+      <h2>${!this.token ? t.title : this.kind === 'reset' ? t.resetTitle : t.inviteTitle}</h2>
+      <p>${!this.token ? t.intro : this.kind === 'reset' ? t.resetIntro : t.inviteIntro}</p>
       ${this.error ? html`<div class="notice error" role="alert">${this.error}</div>` : nothing}
       <form novalidate @submit=${this.send}>
         ${this.token
-          ? html`${this.input('name', t.name, 'text', 'name')} ${this.input('password', t.newPassword, 'password', 'new-password')}
+          ? html`${this.kind === 'invitation' ? this.input('name', t.name, 'text', 'name') : nothing} ${this.input('password', t.newPassword, 'password', 'new-password')}
             ${this.input('repeat', t.repeat, 'password', 'new-password')}`
           : html`${this.input('email', t.email, 'email', 'username')} ${this.input('password', t.password, 'password', 'current-password')}`}
         <p class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.wait : this.token ? t.create : t.enter}</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.wait : !this.token ? t.enter : this.kind === 'reset' ? t.setPassword : t.create}</button>
         </p>
       </form>
     `;

@@ -505,7 +505,7 @@ export class WelfareOfferForm extends HubElement {
           </p>
         </fieldset>`;
       })}
-      <p class="actions"><button type="button" class="add-place" @click=${this.addPlace}>＋ ${t.addPlace}</button></p>
+      <p class="actions"><button type="button" class="add-place" @click=${this.addPlace}>+ ${t.addPlace}</button></p>
     </fieldset>`;
   }
 

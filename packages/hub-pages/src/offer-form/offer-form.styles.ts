@@ -51,6 +51,12 @@ export const offerFormStyles = css`
     padding: 0.75rem 0;
     z-index: 2000;
   }
+  /* On a phone the bar would take a fifth of the screen: it stays at the form's end. */
+  @media (max-width: 40rem) {
+    .bar {
+      position: static;
+    }
+  }
   .conflict {
     border: 2px solid var(--_hint);
     padding: 0.75rem 1rem;

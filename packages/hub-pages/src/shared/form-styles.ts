@@ -50,6 +50,16 @@ export const formStyles = css`
     font-weight: 700;
     padding: 0 0.25rem;
   }
+  /* A phone: nested boxes keep their borders but not their width-eating padding. */
+  @media (max-width: 40rem) {
+    fieldset {
+      padding: 0.5rem 0.625rem 0.75rem;
+    }
+    fieldset fieldset {
+      padding-inline: 0.5rem;
+      margin-inline: -0.25rem;
+    }
+  }
   .field {
     display: flex;
     flex-direction: column;
