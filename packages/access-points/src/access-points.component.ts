@@ -225,7 +225,7 @@ export class WelfareAccessPoints extends WelfareElement {
       ${km !== undefined ? html`<p class="distance" part="distance">${this.strings.distance(km)}</p>` : nothing}
       ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
       ${place ? html`<p class="address" part="address">${place}</p>` : nothing}
-      ${renderHours(a.hours, lang, { week: !this.compact, closure: store.closureOf(a.id) })}
+      ${renderHours(a.hours, lang, { week: !this.compact, closure: store.closureOf(a.id), comune: a.comune })}
       ${renderContacts(this.compact ? { ...(a.phone ? { phone: a.phone } : {}) } : a, this.strings)}
       ${directions
         ? html`<p class="directions">

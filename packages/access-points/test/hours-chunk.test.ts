@@ -1,8 +1,10 @@
 /**
- * The opening-hours evaluator is large and lives in its own chunk: a page whose feed
- * has no hours must never request it. This file runs in its own page, so nothing else
- * loaded the evaluator before. A static import of the evaluator anywhere in the
- * elements would put it in this page's module graph and fail the first test.
+ * The opening-hours evaluators live in their own chunks: a page whose feed has no hours
+ * must request neither; a feed with common strings only the small one (light.ts); the
+ * full library (opening_hours, ~110 KB) only for a string the small one cannot read.
+ * This file runs in its own page, so nothing else loaded them before. A static import of
+ * an evaluator anywhere in the elements would put it in this page's module graph and
+ * fail the first test.
  */
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import { hoursEngine, setClock } from '@welfare-elements/core';
@@ -12,11 +14,13 @@ import type { WelfareAccessPoints } from '@welfare-elements/access-points';
 import type { WelfareList } from '@welfare-elements/list';
 import { feedBlobUrl, makeFeed, resetAll, service, settled, waitUntil } from '../../core/test/helpers.js';
 
-const engineRequests = () =>
+const requests = (re: RegExp) =>
   performance
     .getEntriesByType('resource')
     .map((e) => e.name)
-    .filter((name) => /opening_hours|\/hours\/engine\./.test(name));
+    .filter((name) => re.test(name));
+const engineRequests = () => requests(/opening_hours|\/hours\/(engine|light)\./);
+const libraryRequests = () => requests(/opening_hours|\/hours\/engine\./);
 
 const accessPoint = (fields: Record<string, unknown> = {}) => ({
   id: 'ap-lodi', name: 'Punto di accesso di Lodi', comune: 'Lodi', lat: 45.3147, lon: 9.5026, ...fields,
@@ -43,7 +47,7 @@ describe('opening-hours chunk', () => {
     expect(hoursEngine()).to.equal(undefined);
   });
 
-  it('is requested once a feed has hours, and the states appear', async () => {
+  it('a feed with common strings fetches the small evaluator, not the library, and the states appear', async () => {
     setClock(new Date('2026-12-02T10:00:00+01:00'));
     const src = feedBlobUrl(
       makeFeed([service('a', { hours: 'Mo-Fr 09:00-12:30' })], { accessPoints: [accessPoint({ hours: 'Mo-Fr 09:00-12:30' })] }),
@@ -56,8 +60,21 @@ describe('opening-hours chunk', () => {
     const ap = await settled(wrap.querySelector<WelfareAccessPoints>('welfare-access-points')!);
     const state = (el: Element) => el.shadowRoot!.querySelector('[part~="hours-state"]')?.textContent?.trim();
     await waitUntil(() => state(ap) && state(list), 'the states did not appear');
-    expect(engineRequests().some((name) => name.includes('opening_hours'))).to.equal(true);
+    expect(engineRequests().some((name) => name.includes('/hours/light.'))).to.equal(true);
     expect(state(ap)).to.equal('Aperto ora, chiude alle 12:30');
     expect(state(list)).to.equal(state(ap));
+    await new Promise((r) => setTimeout(r, 300)); // time for a lazy import to go out, if any
+    expect(libraryRequests()).to.deep.equal([]);
+  });
+
+  it('a string the small evaluator cannot read fetches the library, and its state appears', async () => {
+    setClock(new Date('2026-12-07T10:00:00+01:00')); // a Monday
+    const src = feedBlobUrl(makeFeed([service('a', { hours: 'Mo[1] 09:00-12:30' })]));
+    const list = await settled(fixtureSync<WelfareList>(html`<welfare-list src=${src}></welfare-list>`));
+    const state = () => list.shadowRoot!.querySelector('[part~="hours-state"]')?.textContent?.trim();
+    await waitUntil(() => state(), 'the state did not appear');
+    expect(libraryRequests().some((name) => name.includes('opening_hours'))).to.equal(true);
+    // 7 December is the first Monday of the month; the next one is 4 January.
+    expect(state()).to.equal('Aperto ora, chiude alle 12:30');
   });
 });

@@ -205,12 +205,12 @@ export class WelfareList extends WelfareElement {
             ${s.locations.map(
               (l) => html`<li>
                 ${[l.name ? pick(l.name, lang) : '', l.address, l.comune].filter(Boolean).join(', ')}
-                ${l.hours && l.hours !== s.hours && !closure ? renderHours(l.hours, this.i18n.lang) : nothing}
+                ${l.hours && l.hours !== s.hours && !closure ? renderHours(l.hours, this.i18n.lang, { comune: l.comune }) : nothing}
               </li>`,
             )}
           </ul>`
         : nothing}
-      ${renderHours(s.hours, this.i18n.lang, { closure })} ${renderContacts(s, this.strings)}
+      ${renderHours(s.hours, this.i18n.lang, { closure, comune: s.locations[0]?.comune })} ${renderContacts(s, this.strings)}
     </li>`;
   }
 

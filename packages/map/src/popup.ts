@@ -53,7 +53,7 @@ export function popupContent(place: Place, ctx: PopupContext, t: EngineStrings):
       ${org ? html`<p class="popup-org" part="organization">${pick(org.name, lang)}</p>` : nothing}
       ${address.length ? html`<p class="popup-address" part="address">${address.join(', ')}</p>` : nothing}
       ${km !== undefined ? html`<p class="popup-distance" part="distance">${strings.distance(km)}</p>` : nothing}
-      ${renderHours(hours, lang, { closure: store.closureOf(entry.id) })} ${renderContacts(entry, strings)}
+      ${renderHours(hours, lang, { closure: store.closureOf(entry.id), comune: isService ? location?.comune : entry.comune })} ${renderContacts(entry, strings)}
       ${directions
         ? html`<p class="popup-directions">
             <a part="link directions" href=${directions} target="_blank" rel="noopener noreferrer"

@@ -1,3 +1,5 @@
+import { type CompiledHours, readCompiled } from '../hours/compiled.js';
+import type { PatronDay } from '../hours/holidays.js';
 import { webHref } from './links.js';
 import type {
   AccessPoint,
@@ -193,6 +195,8 @@ class EntryReader {
     const known: KnownIds = { services: this.streamed!.seen, accessPoints: new Set(accessPoints.map((a) => a.id)) };
     const notices = this.list(raw, 'notices', (e, p) => this.notice(e, p, known));
     const thesaurus = this.thesaurus(raw['thesaurus']);
+    const hoursCompiled = this.hoursCompiled(raw['hoursCompiled']);
+    const patronDays = this.patronDays(raw['patronDays']);
 
     for (const a of accessPoints) {
       if (a.comune) comuni.add(a.comune);
@@ -211,6 +215,8 @@ class EntryReader {
       accessPoints,
       notices,
       ...(thesaurus.length ? { thesaurus } : {}),
+      ...(hoursCompiled.size ? { hoursCompiled } : {}),
+      ...(patronDays.length ? { patronDays } : {}),
       comuni: sort(comuni),
       audiences: sort(audiences),
       hasHours,
@@ -401,6 +407,52 @@ class EntryReader {
       this.note([...path, key], `unknown ${key === 'services' ? 'service' : 'access point'} ids ${unknown}; removed`, false);
     }
     return { ids, named: named.length };
+  }
+
+  /**
+   * The optional `hoursCompiled` (extension, docs/feed-format.md): an object from an
+   * hours string to its compiled form. A form that is not well made is ignored (the
+   * string is then read as written).
+   */
+  private hoursCompiled(value: unknown): Map<string, CompiledHours> {
+    const out = new Map<string, CompiledHours>();
+    if (value === undefined) return out;
+    if (!isObject(value)) {
+      this.note('$.hoursCompiled', '"hoursCompiled" is not an object; ignored', false);
+      return out;
+    }
+    for (const [hours, form] of Object.entries(value)) {
+      const c = readCompiled(form);
+      if (c) out.set(hours, c);
+      else this.note(`$.hoursCompiled[${JSON.stringify(hours).slice(0, 80)}]`, 'compiled hours not understood; the string is read instead', false);
+    }
+    return out;
+  }
+
+  /**
+   * The optional `patronDays` (extension): `{ "comune": "Lodi", "date": "01-19",
+   * "name": "San Bassiano" }`, a public holiday in that comune only.
+   */
+  private patronDays(value: unknown): PatronDay[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.note('$.patronDays', '"patronDays" is not an array; ignored', false);
+      return [];
+    }
+    const out: PatronDay[] = [];
+    value.forEach((e, i) => {
+      const m = isObject(e) && typeof e['date'] === 'string' ? /^(\d{2})-(\d{2})$/.exec(e['date']) : null;
+      const comune = isObject(e) ? str(e['comune'], TEXT_LIMITS.short) : undefined;
+      const month = m ? +m[1]! : 0;
+      const day = m ? +m[2]! : 0;
+      if (!comune || month < 1 || month > 12 || day < 1 || day > 31) {
+        this.note(['patronDays', i], 'patron day needs "comune" and "date" as MM-DD; ignored', false);
+        return;
+      }
+      const name = (isObject(e) && str(e['name'], TEXT_LIMITS.short)) || comune;
+      out.push({ comune, month, day, name });
+    });
+    return out;
   }
 
   /**

@@ -2,6 +2,8 @@
  * Feed v1 as the elements use it, after the reader has checked and normalised it
  * (CONTRACT §4). The raw JSON is untrusted; nothing here is read from it unchecked.
  */
+import type { CompiledHours } from '../hours/compiled.js';
+import type { PatronDay } from '../hours/holidays.js';
 
 /** Human-readable text: language code to string. Always has at least one entry. */
 export type LocalizedText = Readonly<Record<string, string>>;
@@ -126,6 +128,13 @@ export interface Feed {
   readonly notices: readonly Notice[];
   /** Optional extension: the feed's own thesaurus entries (local words, other languages). */
   readonly thesaurus?: readonly ThesaurusEntry[];
+  /**
+   * Optional extension: opening hours compiled by the feed tool (`hoursCompiled`,
+   * docs/feed-format.md), by the string they compile; read by the small evaluator.
+   */
+  readonly hoursCompiled?: ReadonlyMap<string, CompiledHours>;
+  /** Optional extension: each comune's patron saint day, a holiday there (`patronDays`). */
+  readonly patronDays?: readonly PatronDay[];
   /** Derived: every comune named by a service location or access point, sorted. */
   readonly comuni: readonly string[];
   /** Derived: every audience id used by a service, sorted. */

@@ -88,18 +88,18 @@ export function stateText(state: HoursState, lang: Lang): string {
 }
 
 /** The state now (or at `at`) of an opening_hours string, in words. */
-export function describeHours(hours: string, lang: Lang, at: Date = now()): HoursSummary {
+export function describeHours(hours: string, lang: Lang, at: Date = now(), comune?: string): HoursSummary {
   const engine = hoursEngine();
   if (!engine) return { status: 'pending', text: hours, hours };
-  const state = engine.state(hours, at);
+  const state = engine.state(hours, at, comune);
   if (!state) return { status: 'invalid', text: hours, hours };
   const status = state.unknown ? 'unknown' : state.open ? 'open' : 'closed';
   return { status, text: stateText(state, lang), hours, state };
 }
 
 /** The next seven days in words; undefined until the evaluator is loaded, or when unreadable. */
-export function describeWeek(hours: string, lang: Lang, at: Date = now()): HoursDayText[] | undefined {
-  const week = hoursEngine()?.week(hours, at);
+export function describeWeek(hours: string, lang: Lang, at: Date = now(), comune?: string): HoursDayText[] | undefined {
+  const week = hoursEngine()?.week(hours, at, 7, comune);
   if (!week) return undefined;
   const t = hoursStrings[lang];
   const today = romeWallClock(at);

@@ -1,7 +1,8 @@
 /**
- * The opening-hours evaluator. This module is the only one that imports opening_hours
- * (large): it is reached through `loadHoursEngine()` (dynamic import), so bundlers put
- * it in its own chunk, fetched only when a feed has hours.
+ * The full opening-hours evaluator. This module is the only one in the elements that
+ * imports opening_hours (large): it is reached through `loadHoursEngine()` (dynamic
+ * import), so bundlers put it in its own chunk, fetched only when a feed has a string
+ * that neither its compiled form nor the small reader (light.ts) covers.
  */
 import OpeningHours from 'opening_hours';
 import { romeWallClock, startOfDay } from './rome.js';
@@ -50,10 +51,13 @@ export interface HoursDay {
 }
 
 export interface HoursEngine {
-  /** undefined when the string cannot be read: show it as written. */
-  state(hours: string, at: Date): HoursState | undefined;
+  /**
+   * undefined when the string cannot be read: show it as written. `comune`: where the
+   * place is, so that its patron day counts as a holiday (the small evaluator only).
+   */
+  state(hours: string, at: Date, comune?: string): HoursState | undefined;
   /** The next `days` calendar days in Rome from the day of `at`; undefined when unreadable. */
-  week(hours: string, at: Date, days?: number): readonly HoursDay[] | undefined;
+  week(hours: string, at: Date, days?: number, comune?: string): readonly HoursDay[] | undefined;
   isValid(hours: string): boolean;
   /** The library's notes about a readable but loosely written string (English). */
   warnings(hours: string): string[];

@@ -1,32 +1,83 @@
 /**
- * Entry point for opening hours. The evaluator (opening_hours, large) lives in its own
- * chunk and is fetched only when a feed has hours (the group store asks for it).
- * Nothing here imports it statically: keep it that way (a test checks).
+ * Entry point for opening hours. The small evaluator (light.ts) lives in its own chunk and
+ * is fetched only when a feed has hours (the group store asks for it); the full library
+ * (engine.ts, opening_hours, large) only for a string the small one cannot read.
+ * Nothing here imports either statically: keep it that way (a test checks).
  */
+import type { Feed } from '../feed/types.js';
 import type { Lang } from '../i18n/lang.js';
 import type { HoursDayText, HoursSummary } from './describe.js';
 import type { HoursEngine } from './engine.js';
+import type { LightEngine } from './light.js';
 
 export type { HoursDay, HoursEngine, HoursInterval, HoursState } from './engine.js';
+export type { CompiledHours } from './compiled.js';
+export type { PatronDay } from './holidays.js';
 
-let engine: HoursEngine | undefined;
+let engine: LightEngine | undefined;
+/** The full opening_hours library, for the strings the small evaluator cannot read. */
+let library: HoursEngine | undefined;
 /** The wording (it/en) travels with the evaluator: without it there is nothing to word. */
 let describer: typeof import('./describe.js') | undefined;
-let loading: Promise<HoursEngine> | undefined;
+let loading: Promise<LightEngine> | undefined;
+let loadingLibrary: Promise<HoursEngine> | undefined;
 
-/** Loads the evaluator once per page; after a failed fetch, the next call tries again. */
-export function loadHoursEngine(): Promise<HoursEngine> {
-  loading ??= Promise.all([import('./engine.js'), import('./describe.js')]).then(
-    ([m, d]) => {
-      describer = d;
-      return (engine = m.createHoursEngine());
-    },
-    (error: unknown) => {
-      loading = undefined;
+/** Every opening-hours string of a feed: services, their places, access points, closures. */
+export function feedHours(feed: Feed): Set<string> {
+  const out = new Set<string>();
+  for (const s of feed.services) {
+    if (s.hours) out.add(s.hours);
+    for (const l of s.locations) if (l.hours) out.add(l.hours);
+  }
+  for (const a of feed.accessPoints) if (a.hours) out.add(a.hours);
+  for (const n of feed.notices) if (n.hours) out.add(n.hours);
+  return out;
+}
+
+/** Retries after a failed fetch: the next call tries again. */
+function once<T>(get: () => Promise<T> | undefined, set: (p: Promise<T> | undefined) => void, load: () => Promise<T>): Promise<T> {
+  let p = get();
+  if (!p) {
+    p = load().catch((error: unknown) => {
+      set(undefined);
       throw error;
-    },
+    });
+    set(p);
+  }
+  return p;
+}
+
+/**
+ * Loads the small evaluator once per page (a few KB), with a feed's compiled hours and
+ * patron days; the full opening_hours library (about 110 KB) only when a string of the
+ * feed is neither compiled nor common enough for the small reader. Without a feed, both
+ * (a page or test that evaluates strings of its own).
+ */
+export async function loadHoursEngine(feed?: Feed): Promise<HoursEngine> {
+  const light = await once(
+    () => loading,
+    (p) => (loading = p),
+    () =>
+      Promise.all([import('./light.js'), import('./describe.js')]).then(([m, d]) => {
+        describer = d;
+        return (engine = m.createLightEngine(() => library));
+      }),
   );
-  return loading;
+  if (feed?.hoursCompiled) light.addCompiled(feed.hoursCompiled);
+  if (feed?.patronDays) light.addPatronDays(feed.patronDays);
+  if (!library && (!feed || [...feedHours(feed)].some((h) => !light.handles(h)))) {
+    await once(
+      () => loadingLibrary,
+      (p) => (loadingLibrary = p),
+      () => import('./engine.js').then((m) => (library = m.createHoursEngine())),
+    );
+  }
+  return light;
+}
+
+/** True once the full opening_hours library is loaded (tests, the size check). */
+export function hoursLibraryLoaded(): boolean {
+  return library !== undefined;
 }
 
 /**
@@ -34,13 +85,13 @@ export function loadHoursEngine(): Promise<HoursEngine> {
  * Until the evaluator is loaded the status is `pending` and the text is the string as
  * written.
  */
-export function describeHours(hours: string, lang: Lang, at?: Date): HoursSummary {
-  return describer ? describer.describeHours(hours, lang, at) : { status: 'pending', text: hours, hours };
+export function describeHours(hours: string, lang: Lang, at?: Date, comune?: string): HoursSummary {
+  return describer ? describer.describeHours(hours, lang, at, comune) : { status: 'pending', text: hours, hours };
 }
 
 /** The next seven days in words; undefined until the evaluator is loaded, or when unreadable. */
-export function describeWeek(hours: string, lang: Lang, at?: Date): HoursDayText[] | undefined {
-  return describer?.describeWeek(hours, lang, at);
+export function describeWeek(hours: string, lang: Lang, at?: Date, comune?: string): HoursDayText[] | undefined {
+  return describer?.describeWeek(hours, lang, at, comune);
 }
 
 /** The evaluator if it is already loaded, so renders need not wait. */

@@ -342,7 +342,7 @@ export class GroupStore extends EventTarget {
   private accessPointOpenAt(a: AccessPoint, engine: HoursEngine, at: Date): boolean {
     const closure = this.closureOf(a.id, at);
     const hours = closure ? closure.hours : a.hours;
-    return !!hours && engine.state(hours, at)?.open === true;
+    return !!hours && engine.state(hours, at, a.comune)?.open === true;
   }
 
   /** Every access point, nearest first when `origin` is known, else by place and name. */
@@ -417,16 +417,24 @@ export class GroupStore extends EventTarget {
   }
 
   private async needHours(): Promise<void> {
-    if (hoursEngine() || !this.feed?.hasHours) return;
+    const feed = this.feed;
+    if (!feed?.hasHours || this.hoursFor === feed) return;
+    this.hoursFor = feed;
     try {
-      await loadHoursEngine();
+      // The small evaluator, with this feed's compiled hours and patron days; the full
+      // library only when a string needs it.
+      await loadHoursEngine(feed);
     } catch {
+      this.hoursFor = undefined;
       return; // offline: hours stay as written
     }
     this.memo = this.unorderedMemo = undefined;
     // 'filters' only when results depend on hours ("open now"); otherwise just re-render.
     this.emitChange(this.filters.openNow ? 'filters' : 'hours');
   }
+
+  /** The feed whose hours the evaluator has been given. */
+  private hoursFor?: Feed;
 
   /** Fetches the notices chunk, then applies the feed's closures (badges, "Aperto ora"). */
   private async needNotices(result: ReadResult): Promise<void> {
@@ -526,7 +534,9 @@ export class GroupStore extends EventTarget {
   private openAt(s: Service, engine: HoursEngine, at: Date): boolean {
     const closure = this.closureOf(s.id, at);
     const hours = closure ? (closure.hours ? [closure.hours] : []) : serviceHours(s);
-    return hours.some((h) => engine.state(h, at)?.open === true);
+    // A place's patron day is a holiday there: the service's own hours count at its first place.
+    const comuneOf = (h: string) => (s.locations.find((l) => l.hours === h) ?? s.locations[0])?.comune;
+    return hours.some((h) => engine.state(h, at, comuneOf(h))?.open === true);
   }
 
   private emitChange(kind: ChangeKind, origin?: Element): void {

@@ -18,6 +18,8 @@ export interface RenderHoursOptions {
    * and the closure's own hours instead of `hours` (none: closed).
    */
   readonly closure?: Closure | undefined;
+  /** The comune of the place: its patron day, when the feed declares one, is a holiday. */
+  readonly comune?: string | undefined;
 }
 
 /**
@@ -49,7 +51,7 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
   }
   if (!hours) return nothing;
   const words = hoursInWords(hours, lang);
-  const summary = describeHours(hours, lang, options.at);
+  const summary = describeHours(hours, lang, options.at, options.comune);
   const known = summary.status !== 'pending' && summary.status !== 'invalid';
   const label = html`<span class="label">${t.hours}:</span>`;
   const state = known
@@ -58,7 +60,7 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
   if (!words && !known) {
     return html`<p class="hours" part="hours">${label} <span class="hours-text" part="hours-text">${hoursWordsStrings[lang].askTheService}</span></p>`;
   }
-  const week = known && options.week !== false ? describeWeek(hours, lang, options.at) : undefined;
+  const week = known && options.week !== false ? describeWeek(hours, lang, options.at, options.comune) : undefined;
   return html`<div class="hours" part="hours">
     ${words
       ? html`<p class="hours-words">
