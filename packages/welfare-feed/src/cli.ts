@@ -3,6 +3,7 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildFeed, type SourceSummary } from './build.js';
+import { defaultWindow, withCompiledHours } from './compile-hours.js';
 import { fromHsds } from './hsds.js';
 import { formatIssue, formatTotals, Reporter, type Issue } from './issues.js';
 import { pickLang, word, type Lang } from './messages.js';
@@ -63,6 +64,8 @@ export function run(argv: readonly string[], io: Io = defaultIo): number {
         return files.length ? cli.build(files) : usage(io, lang, 2);
       case 'from-hsds':
         return files.length === 1 ? cli.fromHsds(files[0]!) : usage(io, lang, 2);
+      case 'compile':
+        return files.length === 1 ? cli.compile(files[0]!) : usage(io, lang, 2);
       case 'notices':
         return files.length === 1 ? cli.notices(files[0]!) : usage(io, lang, 2);
       case 'template':
@@ -160,8 +163,25 @@ class Cli {
     return { lang, ...(today ? { today } : {}), ...(title ? { title } : {}), ...(updated ? { updated } : {}) };
   }
 
+  /**
+   * Adds the compiled opening hours (`hoursCompiled`) to a feed that has none or old ones,
+   * and checks it like `validate`: what the publishing step does to a feed written by hand.
+   */
+  compile(file: string): number {
+    const raw = this.readJson(file) as Feed;
+    const result = validateFeed(raw, { lang: this.lang, today: this.values.today });
+    const issues: Issue[] = result.issues.map((i) => ({ file, ...i }));
+    return this.finish(raw, issues, {}, []);
+  }
+
   /** Writes the feed (unless there are errors and no --force) and the report. */
   private finish(feed: Feed, issues: Issue[], extra: object, lines: string[]): number {
+    // Opening hours compiled for phones (issue 14); the strings stay as written.
+    const today = this.values.today ? new Date(`${this.values.today}T12:00:00Z`) : undefined;
+    const hours = withCompiledHours(feed, today && !Number.isNaN(today.getTime()) ? defaultWindow(today) : {});
+    feed = hours.feed;
+    lines = [...lines, word(this.lang, 'hoursCompiled', { compiled: hours.compiled, skipped: hours.skipped.length })];
+    extra = { ...extra, hoursCompiled: { compiled: hours.compiled, skipped: hours.skipped } };
     const errors = issues.filter((i) => i.severity === 'error').length;
     const out = this.values.out;
     const write = errors === 0 || this.values.force === true;

@@ -299,12 +299,13 @@ Comandi:
   validate <feed.json>           controlla un feed v1 (schema e contenuti)
   build <file.csv|file.json>...  unisce fogli di calcolo CSV e frammenti JSON in un feed
   from-hsds <hsds.json>          converte Open Referral HSDS 3.0 in feed v1
+  compile <feed.json>            aggiunge gli orari compilati (hoursCompiled) a un feed scritto a mano
   notices <feed.json>            scrive gli avvisi attuali come RSS 2.0 (o --format ics:
                                  scadenze ed eventi come calendario iCalendar)
   template                       stampa il modello CSV da compilare
 
 Opzioni:
-  -o, --out <file>     dove scrivere il risultato (build, from-hsds, notices); altrimenti sullo standard output
+  -o, --out <file>     dove scrivere il risultato (build, from-hsds, compile, notices); altrimenti sullo standard output
   --format rss|ics     notices: RSS 2.0 (predefinito) o iCalendar
   --link <url>         notices: indirizzo della pagina degli avvisi (necessario per RSS)
   --title <testo>      titolo del feed (build, from-hsds)
@@ -321,12 +322,13 @@ Commands:
   validate <feed.json>           check a feed v1 (schema and content)
   build <file.csv|file.json>...  merge CSV spreadsheets and JSON fragments into one feed
   from-hsds <hsds.json>          convert Open Referral HSDS 3.0 to feed v1
+  compile <feed.json>            add the compiled opening hours (hoursCompiled) to a hand-written feed
   notices <feed.json>            write the current notices as RSS 2.0 (or --format ics:
                                  deadlines and events as an iCalendar file)
   template                       print the CSV template to fill in
 
 Options:
-  -o, --out <file>     where to write the result (build, from-hsds, notices); default standard output
+  -o, --out <file>     where to write the result (build, from-hsds, compile, notices); default standard output
   --format rss|ics     notices: RSS 2.0 (default) or iCalendar
   --link <url>         notices: address of the notices web page (needed for RSS)
   --title <text>       feed title (build, from-hsds)
@@ -339,6 +341,10 @@ Options:
 Exit: 0 no errors (warnings allowed), 1 errors, 2 usage error or unreadable file.`,
   },
   ok: { it: 'Nessun problema trovato.', en: 'No problems found.' },
+  hoursCompiled: {
+    it: 'Orari compilati per i telefoni: {compiled} (non compilati, letti dal browser: {skipped}).',
+    en: 'Opening hours compiled for phones: {compiled} (not compiled, read by the browser: {skipped}).',
+  },
   noticesLink: {
     it: 'Per il file RSS serve --link con l\'indirizzo (https://...) della pagina degli avvisi del sito.',
     en: 'The RSS file needs --link with the address (https://...) of the site\'s notices page.',
