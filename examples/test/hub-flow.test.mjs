@@ -1,0 +1,369 @@
+/**
+ * The hub's pages on a running hub (issue 17): a fresh database (PGlite in memory), the
+ * server on a free port serving packages/hub-pages/dist under /gestione/, Chromium as the
+ * people. Whole flows as people do them:
+ *
+ * - invitation → first login → an offer with two places and hours → preview → submit →
+ *   the office approves → the service is in /feed.json and in <welfare-list> on a page;
+ * - the office sends it back with a note → the editor sees the note, fixes, submits →
+ *   approved, the fix is in the feed;
+ * - two sessions save the same offer: the second sees both versions and keeps its own;
+ * - an editor opening another organisation's offer by its URL is refused.
+ *
+ *   node --test examples/test/hub-flow.test.mjs   (after `npm run build`)
+ *
+ * Chromium only: the pages' elements run in the three engines in
+ * packages/hub-pages/test (web-test-runner); this file checks the server and the pages together.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+
+const HUB_DIST = 'packages/hub/dist/index.js';
+const PAGES = 'packages/hub-pages/dist/index.html';
+const PASSWORD = 'una password lunga e sicura';
+
+let hub;
+let browser;
+let site;
+
+before(async () => {
+  for (const f of [HUB_DIST, PAGES, 'packages/welfare-elements/dist/welfare-elements.js']) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  }
+  const { startHub } = await import('../../packages/hub/dist/index.js');
+  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
+  hub = await startHub({ port: 0, timer: false });
+  await seed(hub.db);
+  const { startServer } = await import('../../scripts/serve.mjs');
+  site = await startServer({ port: 0 });
+  browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await hub?.close();
+  if (site) await new Promise((ok) => site.close(ok));
+});
+
+/** The API from node, as the office's own tools would call it (cookie and CSRF token kept). */
+async function apiSession(email) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method, path, body, headers = {}) => {
+    const res = await fetch(`${hub.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json() : undefined;
+    if (json?.csrfToken) csrf = json.csrfToken;
+    return { status: res.status, body: json };
+  };
+  const login = await call('POST', '/api/session', { email, password: PASSWORD });
+  assert.equal(login.status, 200, `login ${email}`);
+  return call;
+}
+
+/** A person: a browser context of their own (own cookies, own localStorage). */
+async function person() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|409|422)/.test(m.text())) problems.push(m.text());
+  });
+  page.on('dialog', (d) => d.accept());
+  return { page, problems, close: () => context.close() };
+}
+
+/** Runs in the page: every element, through shadow roots. */
+const DEEP = `
+  window.__deep = (root = document) => {
+    const out = [];
+    const walk = (r) => { for (const el of r.querySelectorAll('*')) { out.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
+    walk(root);
+    return out;
+  };
+  window.__text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
+`;
+
+async function ready(page) {
+  await page.evaluate(DEEP);
+}
+
+/** Waits until `fn` (run in the page, with __deep/__text) returns something truthy. */
+async function until(page, fn, arg, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    await ready(page).catch(() => undefined);
+    const value = await page.evaluate(fn, arg).catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 150));
+  }
+}
+
+/** Clicks the nth (0-based) visible button or link whose text contains `label`. */
+async function click(page, label, nth = 0) {
+  await until(
+    page,
+    ([label, nth]) => {
+      const found = __deep().filter((el) => (el.tagName === 'BUTTON' || el.tagName === 'A') && __text(el).includes(label) && !el.disabled && el.getClientRects().length);
+      if (!found[nth]) return false;
+      found[nth].click();
+      return true;
+    },
+    [label, nth],
+    `a button "${label}"`,
+  );
+}
+
+/** Types into the nth field whose label starts with `label` (as the page sees input events). */
+async function fill(page, label, value, nth = 0) {
+  await until(
+    page,
+    ([label, value, nth]) => {
+      const labels = __deep().filter((el) => el.tagName === 'LABEL' && __text(el).startsWith(label));
+      const l = labels[nth];
+      if (!l) return false;
+      const field = l.htmlFor ? l.getRootNode().getElementById(l.htmlFor) : l.querySelector('input');
+      if (!field) return false;
+      field.focus();
+      if (field.type === 'checkbox') {
+        if (field.checked !== value) field.click();
+        return true;
+      }
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      return true;
+    },
+    [label, value, nth],
+    `a field "${label}"`,
+  );
+}
+
+const pageText = (page) => until(page, () => __text(document.body.querySelector('welfare-hub-app').shadowRoot), undefined, 'the page');
+const heading = (page) => until(page, () => { const h = __deep().find((el) => el.tagName === 'H1'); return h && __text(h); }, undefined, 'a heading');
+const waitText = (page, text) => until(page, (text) => __deep().some((el) => el.shadowRoot && __text(el.shadowRoot).includes(text)), text, `"${text}"`);
+
+async function logIn(page, email) {
+  await page.goto(`${hub.url}/gestione/`);
+  await fill(page, 'Email', email);
+  await fill(page, 'Password', PASSWORD);
+  await click(page, 'Entra');
+  await until(page, () => __deep().some((el) => el.tagName === 'NAV'), undefined, 'the logged-in page');
+}
+
+async function feedServices() {
+  const res = await fetch(`${hub.url}/feed.json`);
+  return res.ok ? (await res.json()).services : [];
+}
+
+async function feedWith(predicate, what) {
+  const end = Date.now() + 15000;
+  for (;;) {
+    await hub.publisher.idle?.();
+    const found = (await feedServices()).find(predicate);
+    if (found) return found;
+    if (Date.now() > end) throw new Error(`the feed never had ${what}`);
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+let offerId;
+
+describe('the hub pages, whole flows', { timeout: 240000 }, () => {
+  it('invitation → first login → an offer with two places and hours → preview → submit → approved → in /feed.json and <welfare-list>', async () => {
+    const office = await apiSession('ufficio@piano.example');
+    const invitation = await office('POST', '/api/invitations', { email: 'nuova@caritas.example', role: 'editor', organisationId: 'caritas' });
+    assert.equal(invitation.status, 201);
+    const editor = await person();
+    const { page } = editor;
+    await page.goto(invitation.body.link);
+    assert.match(await heading(page), /Gestione delle offerte/);
+    await waitText(page, 'create il vostro accesso');
+    // The one-time secret leaves the address bar at once.
+    assert.equal(new URL(page.url()).hash, '');
+    await fill(page, 'Nome e cognome', 'Nadia Nuova');
+    await fill(page, 'Password (almeno', PASSWORD);
+    await fill(page, 'Ripetete', PASSWORD);
+    await click(page, 'Crea l’accesso');
+    await page.waitForFunction(() => location.pathname.endsWith('/gestione/') && location.hash === '#/offerte');
+    assert.equal(await heading(page), 'Le nostre offerte');
+    await waitText(page, 'Nessuna offerta ancora');
+
+    await click(page, 'Nuova offerta');
+    await until(page, () => __deep().some((el) => el.tagName === 'WELFARE-OFFER-FORM'), undefined, 'the form');
+    await fill(page, 'Nome del servizio', 'Sportello di ascolto');
+    await fill(page, 'Descrizione', 'Vi ascoltiamo e vi aiutiamo a trovare il servizio giusto. Venite senza appuntamento.');
+    await waitText(page, 'Cibo'); // the territory's categories arrived
+    await fill(page, 'Cibo', true);
+    await click(page, 'Aggiungi un luogo');
+    await fill(page, 'Indirizzo', 'Via Cavour 31');
+    await fill(page, 'Comune', 'Lodi');
+    await fill(page, 'Latitudine', '45,3141');
+    await fill(page, 'Longitudine', '9,5032');
+    await click(page, 'Aggiungi un luogo');
+    await fill(page, 'Indirizzo', 'Viale Italia 3', 1);
+    await fill(page, 'Comune', 'Codogno', 1);
+    await fill(page, 'Latitudine', '45,1602', 1);
+    await fill(page, 'Longitudine', '9,7051', 1);
+    // Hours: the first place Monday to Friday 9–12 (the builder's start), the second adds an afternoon.
+    await click(page, 'Aggiungi giorni e orari', 0);
+    await click(page, 'Aggiungi giorni e orari', 1);
+    await click(page, 'Aggiungi una fascia oraria', 1);
+    await waitText(page, 'lun–ven 9:00–12:00 e 14:00–17:00, chiuso nei festivi');
+    await fill(page, 'Telefono', '0371 555111');
+
+    await click(page, "Mostra l'anteprima");
+    await until(
+      page,
+      () => {
+        const list = __deep().find((el) => el.tagName === 'WELFARE-LIST');
+        return list?.shadowRoot && __text(list.shadowRoot).includes('Sportello di ascolto');
+      },
+      undefined,
+      'the preview list',
+    );
+    assert.ok(await page.evaluate(() => __deep().some((el) => el.tagName === 'WELFARE-MAP')), 'the preview has the map');
+
+    await click(page, "Invia all'Ufficio di Piano");
+    await waitText(page, "Offerta inviata all'Ufficio di Piano");
+    offerId = decodeURIComponent(new URL(page.url()).hash.split('/').pop());
+    assert.match(await pageText(page), /Stato: in revisione/);
+    assert.deepEqual(editor.problems, []);
+
+    // The office approves in its review queue.
+    const admin = await person();
+    await logIn(admin.page, 'ufficio@piano.example');
+    await click(admin.page, 'Da rivedere');
+    await waitText(admin.page, 'Sportello di ascolto');
+    await waitText(admin.page, 'Nuova offerta: nessuna versione pubblicata');
+    await click(admin.page, 'Approva e pubblica');
+    await waitText(admin.page, 'Offerta approvata e pubblicata');
+    await waitText(admin.page, 'Nessuna offerta da rivedere');
+    assert.deepEqual(admin.problems, []);
+
+    const published = await feedWith((s) => s.id === offerId, 'the new service');
+    assert.equal(published.name, 'Sportello di ascolto');
+    assert.equal(published.phone, '0371 555111');
+    assert.deepEqual(
+      published.locations.map((l) => [l.comune, l.lat, l.lon, l.hours]),
+      [
+        ['Lodi', 45.3141, 9.5032, 'Mo-Fr 09:00-12:00; PH off'],
+        ['Codogno', 45.1602, 9.7051, 'Mo-Fr 09:00-12:00,14:00-17:00; PH off'],
+      ],
+    );
+
+    // A comune's page (its own origin) with the library's bundle reads the hub's feed (CORS).
+    const bundle = `http://127.0.0.1:${site.address().port}/packages/welfare-elements/dist/welfare-elements.js`;
+    const comune = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="it"><title>Comune</title><script type="module" src="${bundle}"></script><welfare-list src="${hub.url}/feed.json"></welfare-list>`);
+    });
+    await new Promise((ok) => comune.listen(0, '127.0.0.1', ok));
+    const visitor = await person();
+    await visitor.page.goto(`http://127.0.0.1:${comune.address().port}/`);
+    await until(
+      visitor.page,
+      () => {
+        const l = document.querySelector('welfare-list');
+        return l?.shadowRoot && __text(l.shadowRoot).includes('Sportello di ascolto');
+      },
+      undefined,
+      'the service on the comune page',
+    );
+    comune.close();
+    await Promise.all([editor.close(), admin.close(), visitor.close()]);
+  });
+
+  it('sent back with a note → the editor fixes it → approved', async () => {
+    assert.ok(offerId, 'the first flow made the offer');
+    const editor = await person();
+    await logIn(editor.page, 'editor@caritas.example');
+    await editor.page.goto(`${hub.url}/gestione/#/offerte/${encodeURIComponent(offerId)}`);
+    await fill(editor.page, 'Sito web', 'htp://caritas');
+    await waitText(editor.page, 'Il sito deve iniziare con https://');
+    await fill(editor.page, 'Sito web', 'https://www.caritas.example');
+    await click(editor.page, "Invia all'Ufficio di Piano");
+    await waitText(editor.page, "Offerta inviata all'Ufficio di Piano");
+
+    const admin = await person();
+    await logIn(admin.page, 'ufficio@piano.example');
+    await click(admin.page, 'Da rivedere');
+    // The change is shown against the published version.
+    await waitText(admin.page, 'Sito cambiato');
+    await click(admin.page, 'Rimanda con una nota');
+    await fill(admin.page, "Nota per l'organizzazione", 'Manca il telefono della sede di Codogno.');
+    await click(admin.page, 'Rimanda all’organizzazione');
+    await waitText(admin.page, "Offerta rimandata all'organizzazione");
+
+    await editor.page.goto(`${hub.url}/gestione/#/offerte`);
+    await editor.page.reload();
+    await waitText(editor.page, 'da correggere');
+    await waitText(editor.page, 'Nota: Manca il telefono della sede di Codogno.');
+    await click(editor.page, 'Sportello di ascolto');
+    await waitText(editor.page, "Nota dell'Ufficio di Piano: Manca il telefono della sede di Codogno.");
+    await fill(editor.page, 'Telefono', '0377 222333');
+    await click(editor.page, "Invia all'Ufficio di Piano");
+    await waitText(editor.page, "Offerta inviata all'Ufficio di Piano");
+
+    await admin.page.reload();
+    await waitText(admin.page, 'Telefono cambiato');
+    await click(admin.page, 'Approva e pubblica');
+    await waitText(admin.page, 'Offerta approvata e pubblicata');
+    const fixed = await feedWith((s) => s.id === offerId && s.phone === '0377 222333', 'the fixed phone');
+    assert.equal(fixed.website, 'https://www.caritas.example');
+    assert.deepEqual(editor.problems, []);
+    assert.deepEqual(admin.problems, []);
+    await Promise.all([editor.close(), admin.close()]);
+  });
+
+  it('a save over someone else’s shows both versions, and the person keeps theirs', async () => {
+    const editor = await person();
+    await logIn(editor.page, 'editor@caritas.example');
+    await editor.page.goto(`${hub.url}/gestione/#/offerte/${encodeURIComponent(offerId)}`);
+    await waitText(editor.page, 'Nome del servizio');
+    // Meanwhile a colleague saves from another computer.
+    const colleague = await apiSession('altro@caritas.example');
+    const current = await colleague('GET', `/api/offers/${encodeURIComponent(offerId)}`);
+    const theirs = await colleague('PUT', `/api/offers/${encodeURIComponent(offerId)}`, { data: { ...current.body.data, name: 'Sportello di ascolto (Bruno)' } }, { 'if-match': `"${current.body.version}"` });
+    assert.equal(theirs.status, 200);
+
+    await fill(editor.page, 'Nome del servizio', 'Sportello di ascolto e orientamento');
+    await click(editor.page, 'Salva la bozza');
+    await waitText(editor.page, 'Qualcun altro ha salvato questa offerta mentre la modificavate');
+    const rows = await until(editor.page, () => __deep().filter((el) => el.tagName === 'TR' && el.classList.contains('changed')).map(__text), undefined, 'the changed rows');
+    assert.ok(rows.includes('Nome cambiato Sportello di ascolto (Bruno) Sportello di ascolto e orientamento'), rows.join('\n'));
+    await click(editor.page, 'Tieni la mia versione');
+    await waitText(editor.page, 'Offerta salvata.');
+    const after = await colleague('GET', `/api/offers/${encodeURIComponent(offerId)}`);
+    assert.equal(after.body.data.name, 'Sportello di ascolto e orientamento');
+    assert.equal(after.body.version, theirs.body.version + 1);
+    assert.deepEqual(editor.problems, []);
+    await editor.close();
+  });
+
+  it("an editor opening another organisation's offer by URL is refused", async () => {
+    const other = await person();
+    await logIn(other.page, 'editor@comune.example');
+    await other.page.goto(`${hub.url}/gestione/#/offerte/${encodeURIComponent(offerId)}`);
+    await other.page.reload();
+    await until(other.page, () => __deep().some((el) => el.tagName === 'H1' && __text(el).startsWith('Questa offerta non esiste')), undefined, 'the refusal');
+    assert.equal(await heading(other.page), 'Questa offerta non esiste, oppure non appartiene alla vostra organizzazione.');
+    assert.equal(await other.page.evaluate(() => __deep().some((el) => el.tagName === 'WELFARE-OFFER-FORM')), false);
+    // And their list holds none of Caritas's offers.
+    await other.page.goto(`${hub.url}/gestione/#/offerte`);
+    await waitText(other.page, 'Nessuna offerta ancora');
+    await other.close();
+  });
+});
