@@ -69,6 +69,7 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
     }),
   );
   app.use('/api/*', async (c, next) => {
+    if (/%00/.test(c.req.url)) throw new HttpError(400, 'Richiesta non valida', 'L\'indirizzo contiene un carattere non ammesso.');
     c.set('address', clientAddress(c, options.trustProxy ?? false));
     c.set('user', await readSession(c, db, config));
     await next();

@@ -10,11 +10,17 @@ export async function jsonBody<T>(c: Context, schema: string): Promise<T> {
   }
   const text = await c.req.text();
   let body: unknown;
+  let nul = false;
   try {
-    body = JSON.parse(text);
+    // PostgreSQL keeps no NUL character in text or jsonb: refuse it here, as a bad request.
+    body = JSON.parse(text, (key, value) => {
+      if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) nul = true;
+      return value;
+    });
   } catch {
     throw badRequest('Il contenuto inviato non è JSON valido.');
   }
+  if (nul) throw badRequest('Il contenuto contiene un carattere non ammesso (NUL).');
   return checkBody<T>(schema, body);
 }
 

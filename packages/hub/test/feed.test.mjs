@@ -1,0 +1,129 @@
+/**
+ * Publishing: /feed.json with ETag/Last-Modified and 304, gzip and brotli, CORS and a short
+ * cache life; a feed that fails welfare-feed's validation is refused and the last good one
+ * stays; --publish-dir gets the same feed by temporary file and rename; a restarted hub
+ * serves the last good feed from the database.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { validateFeed } from 'welfare-feed';
+import { configure, createHub } from '../dist/index.js';
+import { hubFixture, service } from './support/hub.mjs';
+
+let fixture;
+before(async () => {
+  fixture = await hubFixture();
+});
+after(() => fixture?.close());
+
+async function publishOne(client, hub, name = 'Emporio solidale') {
+  const editor = await client().login('editor@comune.example');
+  const { body } = await editor.post('/api/offers', { data: service(name) });
+  await editor.post(`/api/offers/${body.id}/submit`);
+  await hub.publisher.idle();
+  return body.id;
+}
+
+test('the feed is valid feed v1, cacheable for a short time, open to every site, revalidated with 304', async () => {
+  const { hub, client } = await fixture.fresh({ feedMaxAge: 60 });
+  await publishOne(client, hub);
+  const r = await hub.app.request('/feed.json');
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('access-control-allow-origin'), '*');
+  assert.equal(r.headers.get('cache-control'), 'public, max-age=60');
+  assert.match(r.headers.get('content-type'), /^application\/json/);
+  const etag = r.headers.get('etag');
+  const lastModified = r.headers.get('last-modified');
+  assert.match(etag, /^"[0-9a-f]{32}"$/);
+  const feed = await r.json();
+  assert.equal(validateFeed(feed).ok, true, 'valid for welfare-feed validate');
+  assert.equal(feed.version, 1);
+
+  const same = await hub.app.request('/feed.json', { headers: { 'if-none-match': etag } });
+  assert.equal(same.status, 304);
+  assert.equal(await same.text(), '');
+  assert.equal(same.headers.get('etag'), etag);
+  assert.equal((await hub.app.request('/feed.json', { headers: { 'if-modified-since': lastModified } })).status, 304);
+  assert.equal((await hub.app.request('/feed.json', { headers: { 'if-none-match': '"altro"' } })).status, 200);
+
+  await publishOne(client, hub, 'Mensa');
+  const changed = await hub.app.request('/feed.json', { headers: { 'if-none-match': etag } });
+  assert.equal(changed.status, 200, 'a new feed after an approval');
+  assert.notEqual(changed.headers.get('etag'), etag);
+  assert.equal((await changed.json()).services.length, 2);
+});
+
+test('gzip and brotli when the client accepts them, the same feed either way', async () => {
+  const { hub, client } = await fixture.fresh();
+  await publishOne(client, hub);
+  const plain = Buffer.from(await (await hub.app.request('/feed.json', { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+  const br = await hub.app.request('/feed.json', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  assert.equal(br.headers.get('content-encoding'), 'br');
+  assert.equal(br.headers.get('vary'), 'Accept-Encoding');
+  assert.deepEqual(brotliDecompressSync(Buffer.from(await br.arrayBuffer())), plain);
+  const gz = await hub.app.request('/feed.json', { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(gz.headers.get('content-encoding'), 'gzip');
+  assert.deepEqual(gunzipSync(Buffer.from(await gz.arrayBuffer())), plain);
+  const noBr = await hub.app.request('/feed.json', { headers: { 'accept-encoding': 'br;q=0, gzip' } });
+  assert.equal(noBr.headers.get('content-encoding'), 'gzip');
+  assert.equal(JSON.parse(plain.toString()).services[0].name, 'Emporio solidale');
+});
+
+test('a feed that fails validation is refused, recorded, and the last good one is still served', async () => {
+  const { hub, client, db } = await fixture.fresh();
+  await publishOne(client, hub);
+  const good = await hub.app.request('/feed.json');
+  const etag = good.headers.get('etag');
+  const before = await good.json();
+  // The office removes a category that a published offer still uses: the next feed would be invalid.
+  await db.query(`DELETE FROM categories WHERE id = 'cibo'`);
+  const admin = await client().login('ufficio@piano.example');
+  await admin.patch('/api/organisations/comune-lodi', { name: 'Comune di Lodi - Servizi sociali' });
+  await hub.publisher.idle();
+  const after = await hub.app.request('/feed.json');
+  assert.equal(after.headers.get('etag'), etag);
+  assert.deepEqual(await after.json(), before);
+  const [last] = (await admin.get('/api/publications')).body.publications;
+  assert.equal(last.ok, false);
+  assert.ok(last.errors >= 1);
+  assert.ok(last.problems.some((p) => p.path.startsWith('$.services[') && /cibo/.test(p.message)), JSON.stringify(last.problems));
+  assert.match(last.reason, /resta pubblicato il precedente/);
+});
+
+test('--publish-dir receives each new feed by rename, with no temporary file left', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-publish-'));
+  const { hub, client } = await fixture.fresh({ publishDir: dir });
+  await publishOne(client, hub);
+  const served = await (await hub.app.request('/feed.json')).text();
+  assert.equal(readFileSync(join(dir, 'feed.json'), 'utf8'), served);
+  await publishOne(client, hub, 'Mensa');
+  assert.equal(JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8')).services.length, 2);
+  assert.deepEqual(readdirSync(dir), ['feed.json']);
+});
+
+test('a restarted hub serves the last good feed from the database at once', async () => {
+  const { hub, client, db } = await fixture.fresh();
+  await publishOne(client, hub);
+  const before = await hub.app.request('/feed.json');
+  const again = await createHub(db, configure({}), { timer: false, pagesDir: '/nonexistent' });
+  await again.publisher.idle();
+  const after = await again.app.request('/feed.json');
+  assert.equal(after.headers.get('etag'), before.headers.get('etag'));
+  assert.equal(await after.text(), await before.text());
+  again.stop();
+});
+
+test('a disabled organisation\'s offers leave the feed', async () => {
+  const { hub, client } = await fixture.fresh();
+  const id = await publishOne(client, hub);
+  const admin = await client().login('ufficio@piano.example');
+  await admin.patch('/api/organisations/comune-lodi', { disabled: true });
+  await hub.publisher.idle();
+  const feed = await (await hub.app.request('/feed.json')).json();
+  assert.ok(!feed.services.some((s) => s.id === id));
+  assert.ok(!feed.organizations.some((o) => o.id === 'comune-lodi'));
+});
