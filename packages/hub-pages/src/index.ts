@@ -6,4 +6,7 @@ export { WelfarePlacePicker } from './place-picker/welfare-place-picker.js';
 export { WelfareOfferTable } from './offer-table/welfare-offer-table.js';
 export { WelfareReviewQueue } from './review-queue/welfare-review-queue.js';
 export { WelfareHubLogin } from './login/welfare-hub-login.js';
+export { WelfareHubOrganisations } from './office/welfare-hub-organisations.js';
+export { WelfareHubFreshness } from './office/welfare-hub-freshness.js';
+export { WelfareHubActivity } from './office/welfare-hub-activity.js';
 export { HubClient, ApiError, type Offer, type Session, type User } from './api/client.js';

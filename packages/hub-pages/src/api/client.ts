@@ -46,8 +46,37 @@ export interface OfferVersion {
 export interface Organisation {
   readonly id: string;
   readonly name: string;
+  readonly kind?: 'public' | 'third-sector' | 'other';
+  readonly website?: string | null;
   readonly trusted?: boolean;
   readonly disabled?: boolean;
+}
+
+export interface Account extends User {
+  readonly disabled: boolean;
+  readonly createdAt?: string;
+}
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actorId: string | null;
+  readonly address: string | null;
+  readonly action: string;
+  readonly targetType: string | null;
+  readonly targetId: string | null;
+  readonly detail: Record<string, unknown> | null;
+}
+
+export interface Publication {
+  readonly id: number;
+  readonly at: string;
+  readonly ok: boolean;
+  readonly services: number;
+  readonly notices: number;
+  readonly accessPoints: number;
+  readonly errors: number;
+  readonly reason: string | null;
 }
 
 export interface Problem {
@@ -176,7 +205,43 @@ export class HubClient {
     return Array.isArray(answer) ? answer : answer.organisations;
   }
 
-  invite(email: string, role: 'admin' | 'editor', organisationId: string | null): Promise<{ link: string }> {
+  invite(email: string, role: 'admin' | 'editor', organisationId: string | null): Promise<{ link: string; expiresAt?: string }> {
     return this.json('POST', '/invitations', { email, role, organisationId });
+  }
+
+  createOrganisation(body: { name: string; kind?: string; website?: string | null; trusted?: boolean }): Promise<Organisation> {
+    return this.json('POST', '/organisations', body);
+  }
+
+  patchOrganisation(id: string, body: { name?: string; trusted?: boolean; disabled?: boolean }): Promise<Organisation> {
+    return this.json('PATCH', `/organisations/${encodeURIComponent(id)}`, body);
+  }
+
+  async organisationUsers(id: string): Promise<Account[]> {
+    return (await this.json<{ users: Account[] }>('GET', `/organisations/${encodeURIComponent(id)}/users`)).users;
+  }
+
+  async users(): Promise<Account[]> {
+    return (await this.json<{ users: Account[] }>('GET', '/users')).users;
+  }
+
+  patchUser(id: string, body: { disabled?: boolean; role?: 'admin' | 'editor' }): Promise<Account> {
+    return this.json('PATCH', `/users/${encodeURIComponent(id)}`, body);
+  }
+
+  resetLink(id: string): Promise<{ link: string; expiresAt?: string }> {
+    return this.json('POST', `/users/${encodeURIComponent(id)}/reset`);
+  }
+
+  async stale(): Promise<Offer[]> {
+    return (await this.json<{ offers: Offer[] }>('GET', '/stale')).offers;
+  }
+
+  async audit(): Promise<AuditEntry[]> {
+    return (await this.json<{ entries: AuditEntry[] }>('GET', '/audit?limit=200')).entries;
+  }
+
+  async publications(): Promise<Publication[]> {
+    return (await this.json<{ publications: Publication[] }>('GET', '/publications')).publications;
   }
 }

@@ -4,6 +4,9 @@ import '../offer-form/welfare-offer-form.js';
 import '../offer-table/welfare-offer-table.js';
 import '../review-queue/welfare-review-queue.js';
 import '../login/welfare-hub-login.js';
+import '../office/welfare-hub-organisations.js';
+import '../office/welfare-hub-freshness.js';
+import '../office/welfare-hub-activity.js';
 import { ApiError, HubClient, type Offer, type OfferVersion, type Organisation, type Session } from '../api/client.js';
 import type { OfferSaveDetail, WelfareOfferForm } from '../offer-form/offer-form.component.js';
 import type { OfferActionDetail } from '../offer-table/offer-table.component.js';
@@ -423,7 +426,10 @@ export class WelfareHubApp extends HubElement {
       <ul>
         ${link({ page: 'offers' }, this.isAdmin ? t.allOffers : t.offers, page === 'offers' || page === 'offer')}
         ${link({ page: 'new' }, t.newOffer, page === 'new')}
-        ${this.isAdmin ? link({ page: 'review' }, t.review, page === 'review') : nothing}
+        ${this.isAdmin
+          ? html`${link({ page: 'review' }, t.review, page === 'review')} ${link({ page: 'freshness' }, t.freshness, page === 'freshness')}
+            ${link({ page: 'organisations' }, t.organisations, page === 'organisations')} ${link({ page: 'activity' }, t.activity, page === 'activity')}`
+          : nothing}
       </ul>
     </nav>`;
   }
@@ -464,6 +470,18 @@ export class WelfareHubApp extends HubElement {
       case 'new':
       case 'offer':
         return this.renderOfferPage();
+      case 'organisations':
+      case 'freshness':
+      case 'activity': {
+        const title = route.page === 'organisations' ? t.organisations : route.page === 'freshness' ? t.freshness : t.activity;
+        if (!this.isAdmin) return html`<h1 tabindex="-1">${title}</h1><p>${t.adminOnly}</p>`;
+        return html`<h1 tabindex="-1">${title}</h1>
+          ${route.page === 'organisations'
+            ? html`<welfare-hub-organisations .client=${this.client}></welfare-hub-organisations>`
+            : route.page === 'freshness'
+              ? html`<welfare-hub-freshness .client=${this.client} .organisations=${this.organisations}></welfare-hub-freshness>`
+              : html`<welfare-hub-activity .client=${this.client}></welfare-hub-activity>`}`;
+      }
       default:
         return html`<h1 tabindex="-1">${this.isAdmin ? t.allOffers : t.offers}</h1>
           <p class="page-actions"><a class="button primary" href=${routeHash({ page: 'new' })}>+ ${t.newOffer}</a></p>

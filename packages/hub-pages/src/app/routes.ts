@@ -4,6 +4,9 @@ export type Route =
   | { readonly page: 'new' }
   | { readonly page: 'offer'; readonly id: string }
   | { readonly page: 'review' }
+  | { readonly page: 'organisations' }
+  | { readonly page: 'freshness' }
+  | { readonly page: 'activity' }
   | { readonly page: 'invite'; readonly token: string };
 
 export function parseRoute(hash: string): Route {
@@ -12,6 +15,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'offerte' && second === 'nuova') return { page: 'new' };
   if (first === 'offerte' && second) return { page: 'offer', id: second };
   if (first === 'revisione') return { page: 'review' };
+  if (first === 'organizzazioni') return { page: 'organisations' };
+  if (first === 'da-verificare') return { page: 'freshness' };
+  if (first === 'attivita') return { page: 'activity' };
   if (first === 'invito' && second) return { page: 'invite', token: second };
   return { page: 'offers' };
 }
@@ -24,6 +30,12 @@ export function routeHash(route: Route): string {
       return `#/offerte/${encodeURIComponent(route.id)}`;
     case 'review':
       return '#/revisione';
+    case 'organisations':
+      return '#/organizzazioni';
+    case 'freshness':
+      return '#/da-verificare';
+    case 'activity':
+      return '#/attivita';
     case 'invite':
       return `#/invito/${encodeURIComponent(route.token)}`;
     default:

@@ -1,0 +1,86 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/office/welfare-hub-organisations.js';
+import '../src/office/welfare-hub-freshness.js';
+import '../src/office/welfare-hub-activity.js';
+import type { HubClient } from '../src/api/client.js';
+import { GOOD_OFFER } from './fixtures.js';
+import { waitUntil } from '../../core/test/helpers.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const button = (el: Element | ShadowRoot, label: string) => [...el.querySelectorAll('button')].find((b) => text(b).includes(label))!;
+
+/** A stand-in for the hub's API: answers from memory and records the calls. */
+function fakeClient() {
+  const calls: unknown[][] = [];
+  const orgs = [
+    { id: 'caritas', name: 'Caritas Lodigiana', kind: 'third-sector', trusted: false, disabled: false },
+    { id: 'comune-lodi', name: 'Comune di Lodi', kind: 'public', trusted: true, disabled: false },
+  ];
+  const client = {
+    calls,
+    organisations: async () => orgs.map((o) => ({ ...o })),
+    organisationUsers: async (id: string) => (id === 'caritas' ? [{ id: 'u1', name: 'Anna Rossi', email: 'anna@caritas.example', role: 'editor', organisationId: 'caritas', disabled: false }] : []),
+    invite: async (...args: unknown[]) => (calls.push(['invite', ...args]), { link: 'http://hub.example/gestione/invito.html#segreto' }),
+    patchOrganisation: async (id: string, body: object) => (calls.push(['patchOrganisation', id, body]), Object.assign(orgs.find((o) => o.id === id)!, body)),
+    patchUser: async (...args: unknown[]) => (calls.push(['patchUser', ...args]), {}),
+    resetLink: async (id: string) => (calls.push(['reset', id]), { link: 'http://hub.example/gestione/password.html#altro' }),
+    createOrganisation: async (body: object) => (calls.push(['create', body]), body),
+    stale: async () => [
+      { id: 'a', organisationId: 'caritas', state: 'published', stale: true, version: 1, verifiedAt: '2026-03-01T10:00:00Z', data: { ...GOOD_OFFER, name: 'Emporio solidale' } },
+      { id: 'b', organisationId: 'caritas', state: 'published', stale: true, version: 1, verifiedAt: '2026-02-01T10:00:00Z', data: { ...GOOD_OFFER, name: 'Mensa serale' } },
+    ],
+    publications: async () => [{ id: 1, at: '2026-12-01T09:00:00Z', ok: true, etag: 'x', services: 42, notices: 3, accessPoints: 5, errors: 0, problems: [], reason: null }],
+    audit: async () => [{ id: 7, at: '2026-12-01T09:00:00Z', actorId: 'u-admin', address: '192.0.2.1', action: 'offer-approved', targetType: 'offer', targetId: 'a', detail: null }],
+  };
+  return client as unknown as HubClient & { calls: unknown[][] };
+}
+
+describe('office pages', () => {
+  it('invites someone and shows the one-time link to copy', async () => {
+    const client = fakeClient();
+    const el = await fixture(html`<welfare-hub-organisations .client=${client}></welfare-hub-organisations>`);
+    await waitUntil(() => root(el).querySelector('article'), 'the organisations');
+    await expect(el).to.be.accessible();
+    root(el).querySelector<HTMLInputElement>('input[name="email"]')!.value = 'nuova@caritas.example';
+    button(root(el), 'Crea il link di invito').click();
+    await waitUntil(() => text(root(el)).includes('invito.html#segreto'), 'the link');
+    expect(client.calls[0]).to.deep.equal(['invite', 'nuova@caritas.example', 'editor', 'caritas']);
+    expect(button(root(el), 'Copia il link')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks an organisation trusted, lists its people and makes a reset link', async () => {
+    const client = fakeClient();
+    const el = await fixture(html`<welfare-hub-organisations .client=${client}></welfare-hub-organisations>`);
+    await waitUntil(() => root(el).querySelector('article[data-id="caritas"]'), 'the organisations');
+    const caritas = () => root(el).querySelector('article[data-id="caritas"]')!;
+    caritas().querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await waitUntil(() => client.calls.length, 'the change');
+    expect(client.calls[0]).to.deep.equal(['patchOrganisation', 'caritas', { trusted: true }]);
+    button(caritas(), 'Mostra le persone').click();
+    await waitUntil(() => text(caritas()).includes('Anna Rossi'), 'the people');
+    button(caritas(), 'Link per una nuova password').click();
+    await waitUntil(() => text(root(el)).includes('password.html#altro'), 'the reset link');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the offers to verify by organisation with a reminder to copy', async () => {
+    const el = await fixture(html`<welfare-hub-freshness .client=${fakeClient()} .organisations=${[{ id: 'caritas', name: 'Caritas Lodigiana' }]}></welfare-hub-freshness>`);
+    await waitUntil(() => root(el).querySelector('textarea'), 'the reminder');
+    const reminder = root(el).querySelector('textarea')!.value;
+    expect(reminder).to.contain('le seguenti offerte di Caritas Lodigiana non sono state verificate negli ultimi 6 mesi');
+    expect(reminder).to.contain('- Emporio solidale\n- Mensa serale');
+    expect(text(root(el))).to.contain('ultima verifica 1 marzo 2026');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the publication history and the audit log', async () => {
+    const el = await fixture(html`<welfare-hub-activity .client=${fakeClient()}></welfare-hub-activity>`);
+    await waitUntil(() => root(el).querySelectorAll('tbody tr').length === 2, 'both tables');
+    const rows = [...root(el).querySelectorAll('tbody tr')].map(text);
+    expect(rows[0]).to.contain('pubblicato').and.contain('42');
+    expect(rows[1]).to.contain('offer-approved').and.contain('u-admin');
+    await expect(el).to.be.accessible();
+  });
+});
