@@ -27,6 +27,15 @@ const loadSuggester = () =>
     () => void (loadingSuggester = undefined), // offline: tried again on the next keystroke
   ));
 
+/** Runs `task` when the page is idle (soon at the latest); WebKit has no requestIdleCallback. */
+const whenIdle = (task: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 500 }) : (setTimeout(task, 50) as unknown as number);
+const cancelIdle = (id: number | undefined) => {
+  if (id === undefined) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
+  else clearTimeout(id);
+};
+
 /** The filters the `filters` attribute can name. */
 const FILTER_NAMES = ['category', 'audience', 'comune', 'open'] as const;
 
@@ -124,6 +133,10 @@ export class WelfareSearch extends WelfareElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private pendingAnnouncement = '';
   private optionsLang = '';
+  /** The spelling suggestion for a query, computed in idle time (see `renderDidYouMean`). */
+  @state() private help?: { query: string; correction?: string | undefined };
+  private helpQueued?: string;
+  private helpTask?: number;
   /** Milliseconds the group takes to follow a query (measured and smoothed, for the debounce). */
   private cost?: number;
 
@@ -138,6 +151,8 @@ export class WelfareSearch extends WelfareElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
+    cancelIdle(this.helpTask);
+    this.helpQueued = undefined;
     if (this.typingTimer !== undefined) this.flush();
   }
 
@@ -234,14 +249,35 @@ export class WelfareSearch extends WelfareElement {
     </li>`;
   }
 
-  /** "Forse cercavi: consultorio", when the query has a word the feed does not (a typo). */
+  /**
+   * "Forse cercavi: consultorio", when the query has a word the feed does not (a typo).
+   * Looking for the nearest spelling searches the index again, so it waits for idle time
+   * after the group has followed the keystroke (`updated`), and shows for the query it
+   * was computed for.
+   */
   private renderDidYouMean() {
-    const correction = this.data.store.searchHelp?.correction;
+    const correction = this.help?.query === this.data.store.filters.query ? this.help.correction : undefined;
     if (!correction || this.typingTimer !== undefined) return nothing;
     return html`<p class="did-you-mean" part="did-you-mean">
       ${this.t.didYouMean}
       <button type="button" class="link" @click=${() => this.useCorrection(correction)}>${correction}</button>?
     </p>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const store = this.data.store;
+    const query = store.filters.query;
+    if (!this.data.loaded || this.help?.query === query || this.helpQueued === query) return;
+    this.helpQueued = query;
+    cancelIdle(this.helpTask);
+    this.helpTask = whenIdle(() => {
+      this.helpQueued = undefined;
+      if (store !== this.data.store || store.filters.query !== query) return;
+      // Undefined while the index is building: asked again when the results come.
+      if (store.searching) return;
+      this.help = { query, correction: store.searchHelp?.correction };
+    });
   }
 
   private useCorrection(text: string) {

@@ -103,7 +103,7 @@ export function suggestions(store: GroupStore, query: string, lang: Lang): Sugge
     (!f.categories.length || inAnyCategory(s, f.categories)) &&
     (!f.audiences.length || forAnyAudience(s, f.audiences)) &&
     (!f.comune || inComune(s, f.comune));
-  const look = store.lookAhead(query);
+  const look = store.lookAhead(query, { limit: PER_KIND.service, keep: inScope });
   const categories = feed.categories.map((c) => entry(c.id, pick(c.name, lang)));
   const byId = new Map(categories.map((c) => [c.item, c]));
   const comuni = look?.comune ? p.comuni.filter((c) => c.item === look.comune) : [];
@@ -111,7 +111,7 @@ export function suggestions(store: GroupStore, query: string, lang: Lang): Sugge
   // Topics of the best results, unless the words name a comune (then its services are the topics' mix).
   const topics = comuni.length || named.length ? [] : (look?.topics ?? []).map((id) => byId.get(id)).filter((c) => c !== undefined);
   const services = look
-    ? look.services.filter(inScope).slice(0, PER_KIND.service).map((s) => entry(s, pick(s.name, lang)))
+    ? look.services.map((s) => entry(s, pick(s.name, lang)))
     : best(
         (function* () {
           for (const e of p.services) if (inScope(e.item)) yield e;

@@ -3,6 +3,7 @@ import { fold } from '../feed/text.js';
 import type { Feed, Service } from '../feed/types.js';
 import { AUDIENCE_NAMES } from '../i18n/audiences.js';
 import { type Analysis, QueryAnalyser } from './query.js';
+import { ConceptScorer } from './scorer.js';
 import { lightStem, snowballStem } from './stem.js';
 import { THESAURUS, type ThesaurusEntry } from './thesaurus.js';
 
@@ -21,6 +22,9 @@ interface Doc {
   audiences: string;
   description: string;
 }
+
+/** How much prefix and fuzzy matches count against the word as typed. */
+const WEIGHTS = { fuzzy: 0.5, prefix: 0.4 };
 
 /** Name and keywords first; where and for whom after; the description last. */
 const BOOST = { name: 3, keywords: 3, categories: 2, organization: 1.5, places: 1.2, audiences: 1, description: 0.8 };
@@ -65,7 +69,13 @@ export class SearchEngine {
   /** Every word of the feed, folded: a typed word not here may be a typo. */
   private readonly vocabulary = new Set<string>();
   private analyser!: QueryAnalyser;
-  private readonly comuneOf: (id: number) => readonly string[];
+  /** The fast path of `find` (undefined: minisearch's own search). */
+  private scorer?: ConceptScorer;
+  /** Per service, reused by every `find`: summed score and concepts matched. */
+  private total?: Float64Array;
+  private matched?: Uint16Array;
+  /** Per comune named in queries: which services are in it. */
+  private readonly inComune = new Map<string, Uint8Array>();
   private readonly categoriesOf: (id: number) => readonly string[];
 
   private constructor(private readonly services: readonly Service[]) {
@@ -73,9 +83,8 @@ export class SearchEngine {
       fields: FIELDS,
       tokenize: (text) => this.tokenize(text),
       processTerm: (term) => (STOP.has(term) ? null : lightStem(term)),
-      searchOptions: { boost: BOOST, tokenize: (t) => [t], processTerm: (t) => t, weights: { fuzzy: 0.5, prefix: 0.4 } },
+      searchOptions: { boost: BOOST, tokenize: (t) => [t], processTerm: (t) => t, weights: WEIGHTS },
     });
-    this.comuneOf = (id) => services[id]!.locations.map((l) => l.comune ?? '');
     this.categoriesOf = (id) => services[id]!.categories;
   }
 
@@ -95,6 +104,7 @@ export class SearchEngine {
         start = performance.now();
       }
     }
+    engine.scorer = ConceptScorer.create(engine.ms, BOOST, WEIGHTS);
     const thesaurus: ThesaurusEntry[] = [...(feed.thesaurus ?? []), ...THESAURUS];
     engine.analyser = new QueryAnalyser(feed.comuni, thesaurus, (t) => engine.known(t));
     return engine;
@@ -159,31 +169,47 @@ export class SearchEngine {
    * concept scored by BM25 (rarer words count more); services in a comune named in the
    * query before the others. Any concept is enough to be found.
    */
-  find(query: string): Found {
+  find(query: string, options: { viaMiniSearch?: boolean } = {}): Found {
     const analysis = this.analyser.analyse(query);
     const { concepts, comune } = analysis;
-    const inComune = (id: number) => !!comune && this.comuneOf(id).includes(comune);
+    const here = comune ? this.servicesIn(comune) : undefined;
     if (!concepts.length) {
-      const ids = comune ? this.services.map((_, i) => i).filter(inComune) : [];
+      const ids = here ? this.services.map((_, i) => i).filter((i) => here[i]) : [];
       return { ids, analysis };
     }
-    const scores = new Map<number, { score: number; matched: number }>();
-    for (const concept of concepts) {
-      for (const hit of this.ms.search(this.tree(concept.terms))) {
-        const s = scores.get(hit.id as number);
-        if (s) {
-          s.score += hit.score;
-          s.matched++;
-        } else scores.set(hit.id as number, { score: hit.score, matched: 1 });
-      }
-    }
     const n = concepts.length;
+    const total = (this.total ??= new Float64Array(this.services.length));
+    const matched = (this.matched ??= new Uint16Array(this.services.length));
+    const ids: number[] = [];
+    const add = (id: number, score: number) => {
+      if (matched[id] === 0) ids.push(id);
+      matched[id]!++;
+      total[id]! += score;
+    };
+    for (const concept of concepts) {
+      if (this.scorer && !options.viaMiniSearch) this.scorer.concept(concept.terms, add);
+      else for (const hit of this.ms.search(this.tree(concept.terms))) add(hit.id as number, hit.score);
+    }
     // A comune named in the query multiplies its services' score: they come first unless
     // they match far worse ("psicologo lodi": a psychologist elsewhere before a Lodi
     // service that only shares a thesaurus word).
-    const ranked = [...scores].map(([id, s]) => ({ id, rank: s.score * (s.matched / n) ** 2 * (inComune(id) ? COMUNE_BOOST : 1) }));
-    ranked.sort((a, b) => b.rank - a.rank);
-    return { ids: ranked.map((r) => r.id), analysis };
+    const rank = total; // reused in place: each id's rank replaces its sum
+    for (const id of ids) rank[id] = total[id]! * (matched[id]! / n) ** 2 * (here?.[id] ? COMUNE_BOOST : 1);
+    // Equal ranks keep the feed's order, so results never shuffle between keystrokes.
+    ids.sort((a, b) => rank[b]! - rank[a]! || a - b);
+    for (const id of ids) total[id] = matched[id] = 0;
+    return { ids, analysis };
+  }
+
+  /** Which services are in `comune` (one flag per service), computed once per comune. */
+  private servicesIn(comune: string): Uint8Array {
+    let flags = this.inComune.get(comune);
+    if (!flags) {
+      flags = new Uint8Array(this.services.length);
+      this.services.forEach((s, i) => (flags![i] = s.locations.some((l) => l.comune === comune) ? 1 : 0));
+      this.inComune.set(comune, flags);
+    }
+    return flags;
   }
 
   private tree(terms: Analysis['concepts'][number]['terms']): Query {

@@ -18,6 +18,7 @@ import {
   sameFilters,
   serviceHours,
 } from './filters.js';
+import { type FacetCount, FacetCounter } from './facet-counts.js';
 import { SearchIndex } from './search-index.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -73,14 +74,15 @@ export class GroupStore extends EventTarget {
   private index?: SearchIndex;
   private dropIndex?: () => void;
   /** Services by name, sorted on first need: a page with only a map never pays for it. */
-  private sortedByName?: Service[];
+  private sortedByName?: Int32Array;
   private categoriesById = new Map<string, Category>();
   private servicesById = new Map<string, Service>();
   /** Closure notices by id, once the notices chunk is loaded (a feed with notices asks for it). */
   private closures?: Closures;
   private organizationsById = new Map<string, Organization>();
-  private memo?: { key: string; services: Service[] };
-  private unorderedMemo?: { key: string; services: Service[] };
+  /** The last services computed per kind (results, unordered, each facet's "all but mine"). */
+  private readonly memos = new Map<string, { key: string; services: Service[] }>();
+  private facetCounter?: FacetCounter;
   private pendingOrigin?: Element;
 
   constructor(readonly name: string) {
@@ -153,7 +155,8 @@ export class GroupStore extends EventTarget {
     this.dropIndex?.();
     this.index = undefined;
     this.sortedByName = undefined;
-    this.memo = this.unorderedMemo = undefined;
+    this.facetCounter = undefined;
+    this.forget();
     this.categoriesById = new Map();
     this.organizationsById = new Map();
     this.servicesById = new Map();
@@ -179,7 +182,8 @@ export class GroupStore extends EventTarget {
     this.closures = undefined;
     this.dropIndex?.();
     this.index = undefined;
-    this.memo = this.unorderedMemo = undefined;
+    this.facetCounter = undefined;
+    this.forget();
     // Only a feed with hours fetches the evaluator (its own chunk); states appear when it arrives.
     if (result.feed.hasHours) void this.needHours();
     if (result.feed.notices.length) void this.needNotices(result);
@@ -241,7 +245,8 @@ export class GroupStore extends EventTarget {
     return this.compute(undefined, false);
   }
 
-  private byName(): Service[] {
+  /** Positions in the feed of the services, by name. */
+  private byName(): Int32Array {
     return (this.sortedByName ??= sortByName(this.data!.feed.services));
   }
 
@@ -261,43 +266,51 @@ export class GroupStore extends EventTarget {
   }
 
   /**
-   * Memoised by the results array, whose identity changes whenever anything that
-   * counts does: a render (a keystroke, an arrow key) does not search again.
+   * Memoised by the services counted, whose identity changes whenever anything that
+   * counts does: a render (a keystroke that does not change the results, an arrow key)
+   * does not count again, and the board and the search box share one count.
    */
-  private facet(facet: Facet, withinResults: boolean): { counts: Map<string, number>; total: number } {
-    const results = this.results;
-    let byFacet = this.facetMemo.get(results);
-    if (!byFacet) this.facetMemo.set(results, (byFacet = new Map()));
-    const key = `${facet}${withinResults ? ':results' : ''}`;
-    let memo = byFacet.get(key);
+  private facet(facet: Facet, withinResults: boolean): FacetCount {
+    // Without a filter of its own, the facet counts the results themselves.
+    const own = facet === 'comune' ? !!this.filters.comune : this.filters[facet].length > 0;
+    const services = own && !withinResults ? this.compute(facet) : this.results;
+    let byFacet = this.facetMemo.get(services);
+    if (!byFacet) this.facetMemo.set(services, (byFacet = new Map()));
+    let memo = byFacet.get(facet);
     if (!memo) {
-      // Without a filter of its own, the facet counts the results themselves.
-      const own = facet === 'comune' ? !!this.filters.comune : this.filters[facet].length > 0;
-      const services = own && !withinResults ? this.compute(facet) : results;
-      const counts = new Map<string, number>();
-      const add = (k: string | undefined) => k && counts.set(k, (counts.get(k) ?? 0) + 1);
-      for (const s of services) {
-        const keys = facet === 'comune' ? s.locations.map((l) => l.comune) : s[facet];
-        if (keys.length === 1) add(keys[0]);
-        else for (const k of new Set(keys)) add(k);
-      }
-      byFacet.set(key, (memo = { counts, total: services.length }));
+      this.facetCounter ??= new FacetCounter(this.data?.feed.services ?? []);
+      byFacet.set(facet, (memo = this.facetCounter.count(facet, this.positions.get(services) ?? [])));
     }
     return memo;
   }
-  private facetMemo = new WeakMap<readonly Service[], Map<string, { counts: Map<string, number>; total: number }>>();
+  private facetMemo = new WeakMap<readonly Service[], Map<Facet, FacetCount>>();
+  /** The feed positions of each computed list of services, for counting without look-ups. */
+  private positions = new WeakMap<readonly Service[], Int32Array>();
 
   /**
    * What a search box offers while a person types `text` (the same rules as the
    * results): the best services, the topics they belong to and the comune the text
-   * names. Undefined until the index is ready.
+   * names. Undefined until the index is ready. `limit` and `keep` choose the services
+   * returned (the first `limit` that `keep` accepts), so a few suggestions cost a few look-ups.
    */
-  lookAhead(text: string): { services: readonly Service[]; topics: readonly string[]; comune?: string } | undefined {
+  lookAhead(
+    text: string,
+    options: { limit?: number; keep?: (s: Service) => boolean } = {},
+  ): { services: readonly Service[]; topics: readonly string[]; comune?: string } | undefined {
     if (!this.data || !text.trim()) return undefined;
     const index = this.searchIndex();
     if (!index.isReady) return undefined;
     const comune = index.comuneIn(text);
-    return { services: index.find(text), topics: index.topics(text), ...(comune ? { comune } : {}) };
+    // Only the first few are shown: at 50,000 services, do not turn every hit into a service.
+    const { limit = Infinity, keep } = options;
+    const all = this.data.feed.services;
+    const services: Service[] = [];
+    for (const i of index.ids(text)) {
+      if (services.length >= limit) break;
+      const s = all[i]!;
+      if (!keep || keep(s)) services.push(s);
+    }
+    return { services, topics: index.topics(text), ...(comune ? { comune } : {}) };
   }
 
   /**
@@ -409,7 +422,7 @@ export class GroupStore extends EventTarget {
       this.dropIndex = () => index.dispose();
       void index.ready.then(() => {
         if (this.index !== index || !this.filters.query.trim()) return;
-        this.memo = this.unorderedMemo = undefined;
+        this.forget();
         this.emitChange('filters', this.pendingOrigin);
       });
     }
@@ -428,7 +441,7 @@ export class GroupStore extends EventTarget {
       this.hoursFor = undefined;
       return; // offline: hours stay as written
     }
-    this.memo = this.unorderedMemo = undefined;
+    this.forget();
     // 'filters' only when results depend on hours ("open now"); otherwise just re-render.
     this.emitChange(this.filters.openNow ? 'filters' : 'hours');
   }
@@ -446,7 +459,7 @@ export class GroupStore extends EventTarget {
     }
     if (this.data !== result) return;
     this.closures = new notices.Closures(result.feed.notices);
-    this.memo = this.unorderedMemo = undefined;
+    this.forget();
     this.emitChange(this.filters.openNow && this.closures.size ? 'filters' : 'hours');
   }
 
@@ -467,7 +480,7 @@ export class GroupStore extends EventTarget {
     if (wanted && !this.stopClock) {
       this.stopClock = everyMinute(() => {
         if (!this.timely) return this.watchClock();
-        if (this.filters.openNow) this.memo = this.unorderedMemo = undefined;
+        if (this.filters.openNow) this.forget();
         this.emitChange('hours');
       });
     } else if (!wanted && this.stopClock) {
@@ -477,14 +490,14 @@ export class GroupStore extends EventTarget {
   }
 
   /** The last query's matches: results and every facet count share one search per keystroke. */
-  private find(index: SearchIndex, query: string): readonly Service[] {
+  private find(index: SearchIndex, query: string): readonly number[] {
     const last = this.lastFind;
-    if (last?.index === index && last.query === query) return last.services;
-    const services = index.find(query);
-    this.lastFind = { index, query, services };
-    return services;
+    if (last?.index === index && last.query === query) return last.ids;
+    const ids = index.ids(query);
+    this.lastFind = { index, query, ids };
+    return ids;
   }
-  private lastFind?: { index: SearchIndex; query: string; services: readonly Service[] };
+  private lastFind?: { index: SearchIndex; query: string; ids: readonly number[] };
 
   private compute(except: Facet | undefined, ordered = true): Service[] {
     if (!this.data) return [];
@@ -494,40 +507,61 @@ export class GroupStore extends EventTarget {
     // One or two letters are not a search yet: everything stays shown while the word grows.
     const query = searchable(f.query) ? f.query.trim() : '';
     const key = JSON.stringify([
-      except, f, this.organization, this.origin,
+      except, { ...f, query }, this.organization, this.origin,
       f.openNow && !!hoursEngine(),
       // Closures change "open now" by the day, also for a store no timer refreshes.
       f.openNow && this.closures?.size ? romeToday(now()) : '',
       query ? this.index?.isReady : null,
     ]);
-    const memo = ordered ? this.memo : this.unorderedMemo;
-    if (except === undefined && memo?.key === key) return memo.services;
+    const slot = `${except ?? ''}:${ordered}`;
+    const memo = this.memos.get(slot);
+    if (memo?.key === key) return memo.services;
 
-    let services: readonly Service[] = ordered ? this.byName() : this.data.feed.services;
+    const all = this.data.feed.services;
+    // Positions in the feed, in order: by name, as the feed has them, or by relevance.
+    let order: ArrayLike<number> | undefined = ordered ? this.byName() : undefined;
     if (query) {
       const index = this.searchIndex();
-      services = index.isReady ? this.find(index, query) : [];
+      order = index.isReady ? this.find(index, query) : [];
     }
     const engine = f.openNow ? hoursEngine() : undefined;
     const at = now();
-    const out = services.filter(
-      (s) =>
-        (!this.organization || s.organization === this.organization) &&
-        (except === 'categories' || !f.categories.length || inAnyCategory(s, f.categories)) &&
-        (except === 'audiences' || !f.audiences.length || forAnyAudience(s, f.audiences)) &&
-        (except === 'comune' || !f.comune || inComune(s, f.comune)) &&
-        (!f.openNow || (!!engine && this.openAt(s, engine, at))),
-    );
+    const filtered = !!(this.organization || f.openNow || (except !== 'categories' && f.categories.length) ||
+      (except !== 'audiences' && f.audiences.length) || (except !== 'comune' && f.comune));
+    const keep = (s: Service) =>
+      (!this.organization || s.organization === this.organization) &&
+      (except === 'categories' || !f.categories.length || inAnyCategory(s, f.categories)) &&
+      (except === 'audiences' || !f.audiences.length || forAnyAudience(s, f.audiences)) &&
+      (except === 'comune' || !f.comune || inComune(s, f.comune)) &&
+      (!f.openNow || (!!engine && this.openAt(s, engine, at)));
+    // One pass over positions, no per-service objects: at 50,000 services this runs on
+    // every keystroke, and the positions let facets count with typed arrays.
+    const count = order ? order.length : all.length;
+    let positions = new Int32Array(count);
+    let out: Service[] = [];
+    for (let k = 0; k < count; k++) {
+      const i = order ? order[k]! : k;
+      const s = all[i]!;
+      if (filtered && !keep(s)) continue;
+      positions[out.length] = i;
+      out.push(s);
+    }
+    positions = positions.subarray(0, out.length);
     const origin = this.origin;
     if (origin && ordered) {
-      const d = new Map(out.map((s) => [s, nearestKm(origin, s.locations.map((l) => l.position))]));
-      out.sort((a, b) => d.get(a)! - d.get(b)!);
+      const km = new Float64Array(all.length);
+      for (const i of positions) km[i] = nearestKm(origin, all[i]!.locations.map((l) => l.position));
+      positions = positions.slice().sort((a, b) => km[a]! - km[b]!);
+      out = Array.from(positions, (i) => all[i]!);
     }
-    if (except === undefined) {
-      if (ordered) this.memo = { key, services: out };
-      else this.unorderedMemo = { key, services: out };
-    }
+    this.positions.set(out, positions);
+    this.memos.set(slot, { key, services: out });
     return out;
+  }
+
+  /** Drops the computed services: what they depend on changed (feed, hours, closures, index). */
+  private forget(): void {
+    this.memos.clear();
   }
 
   /** "Open now": during a closure, by the closure's hours (closed when it has none). */
@@ -574,12 +608,11 @@ function sameSource(a: unknown, b: unknown): boolean {
  */
 const ASCII = /^[\x00-\x7f]*$/;
 
-function sortByName(services: readonly Service[]): Service[] {
-  const keyed = services.map((s) => {
+function sortByName(services: readonly Service[]): Int32Array {
+  const keys = services.map((s) => {
     const name = pick(s.name, 'it');
     // Unicode normalisation is the slow part: only names with accents need it.
-    return { key: ASCII.test(name) ? name.toLowerCase() : fold(name), s };
+    return ASCII.test(name) ? name.toLowerCase() : fold(name);
   });
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.s);
+  return Int32Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
 }

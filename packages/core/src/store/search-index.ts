@@ -55,6 +55,11 @@ export class SearchIndex {
     return this.found(query).ids.map((i) => this.services[i]!);
   }
 
+  /** The same as `find`, as positions in the services array. */
+  ids(query: string): readonly number[] {
+    return this.found(query).ids;
+  }
+
   /** Spelling suggestion, topics and comune for a query (the empty state, "Forse cercavi"). */
   help(query: string): Help {
     return this.engine!.help(query, this.found(query));
