@@ -173,3 +173,34 @@ describe('search: ranking', () => {
     expect(help.accessPoints.map((a) => a.id)).to.deep.equal(['ap']);
   });
 });
+
+describe('search: scoring at scale', () => {
+  it('scores straight from the index as minisearch\'s own search does, for every benchmark query on the demo feed', async () => {
+    const { feed } = readFeed(await (await fetch('/examples/data/servizi.json')).json(), { today: '2026-12-01' });
+    const { queries } = (await (await fetch('/bench/search-quality/judgements.json')).json()) as { queries: { q: string }[] };
+    const engine = await SearchEngine.build(feed.services, feed);
+    // The fast path is on (it reads minisearch's index; a new minisearch could turn it off).
+    expect((engine as unknown as { scorer?: unknown }).scorer, 'typed-array scorer in use').to.not.equal(undefined);
+    expect(queries.length).to.be.greaterThan(100);
+    // Also words being typed: prefixes and typos take the prefix and fuzzy paths.
+    const typed = ['cas', 'assistenza anzan', 'sportello lod', 'consultoro', 'afitto', 'emporo cod'];
+    for (const q of [...queries.map((x) => x.q), ...typed]) {
+      const fast = engine.find(q).ids;
+      const slow = engine.find(q, { viaMiniSearch: true }).ids;
+      expect(fast, q).to.deep.equal(slow);
+    }
+  });
+});
+
+describe('search: thesaurus on the demo feed', () => {
+  it('"alimentari" finds the services that say "alimenti"; "dentista" and "ortopedico" lead to a doctor and the health topic', async () => {
+    const { feed } = readFeed(await (await fetch('/examples/data/servizi.json')).json(), { today: '2026-12-01' });
+    const engine = await SearchEngine.build(feed.services, feed);
+    const top = (q: string, n = 5) => engine.find(q).ids.slice(0, n).map((i) => feed.services[i]!.id);
+    expect(top('alimentari')).to.include.members(['svc-013', 'svc-014']); // Emporio solidale: "alimenti"
+    for (const q of ['dentista', 'ortopedico', 'dentist']) {
+      expect(top(q, 1), q).to.deep.equal(['svc-022']); // Ambulatorio solidale: "visite mediche"
+      expect(engine.help(q).topics[0], q).to.equal('cura');
+    }
+  });
+});

@@ -57,6 +57,41 @@ describe('GroupStore', () => {
     expect(store.counts('comune').get('Codogno')).to.equal(undefined);
   });
 
+  it('counts each service once per value, within the results of a query, and by the same rule on every facet', async () => {
+    const store = await storeWith([
+      // Two places in the same comune: one service there, not two.
+      service('1', { name: 'Sportello casa', categories: ['casa'], audiences: ['giovani'], locations: [{ comune: 'Codogno' }, { address: 'Via Roma 2', comune: 'Codogno' }] }),
+      service('2', { name: 'Casa e lavoro', categories: ['casa', 'lavoro'], audiences: ['giovani', 'famiglie'], locations: [{ comune: 'Lodi' }, { comune: 'Codogno' }] }),
+      service('3', { name: 'Mensa', categories: ['cibo'], audiences: ['anziani'], locations: [{ comune: 'Lodi' }] }),
+    ]);
+    expect([...store.counts('comune')].sort()).to.deep.equal([['Codogno', 2], ['Lodi', 2]]);
+    store.update({ query: 'casa' });
+    await waitUntil(() => !store.searching && store.results.length > 0);
+    expect(ids(store.results)).to.have.members(['1', '2']);
+    expect(Object.fromEntries(store.counts('comune'))).to.deep.equal({ Codogno: 2, Lodi: 1 });
+    expect(Object.fromEntries(store.counts('audiences'))).to.deep.equal({ giovani: 2, famiglie: 1 });
+    expect(Object.fromEntries(store.counts('categories', { withinResults: true }))).to.deep.equal({ casa: 2, lavoro: 1 });
+    // Its own filter is left out of a facet's counts, the others apply.
+    store.update({ comune: 'Lodi' });
+    expect(ids(store.results)).to.deep.equal(['2']);
+    expect(Object.fromEntries(store.counts('comune'))).to.deep.equal({ Codogno: 2, Lodi: 1 });
+    expect(store.total('comune')).to.equal(2);
+    expect(Object.fromEntries(store.counts('categories'))).to.deep.equal({ casa: 1, lavoro: 1 });
+  });
+
+  it('keeps the same results while a word is shorter than three letters, so the list keeps its place', async () => {
+    const store = await storeWith([service('1', { name: 'Emporio' }), service('2', { name: 'Mensa' })]);
+    const all = store.results;
+    const counts = store.counts('categories');
+    store.update({ query: 'e' });
+    store.update({ query: 'em ' });
+    expect(store.results).to.equal(all);
+    expect(store.counts('categories')).to.equal(counts);
+    store.update({ query: 'emp' });
+    await waitUntil(() => !store.searching && store.results.length === 1);
+    expect(ids(store.results)).to.deep.equal(['1']);
+  });
+
   it('orders services and access points by distance once a position is shared', async () => {
     const at = (lat: number, lon: number) => [{ comune: 'X', lat, lon }];
     const store = await storeWith(

@@ -38,19 +38,6 @@ export const listStyles = css`
   .hours {
     margin: 0 0 0.25rem;
   }
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    font: inherit;
-    color: var(--_primary);
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .link:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
   .ask {
     margin-top: var(--_gap);
   }

@@ -225,7 +225,7 @@ export class WelfareSearch extends WelfareElement {
       ${this.renderDidYouMean()}
       ${this.renderFilters()}
       <div class="footer">
-        <p class="count" part=${this.data.loaded ? 'count' : 'count loading'} role="status">
+        <p class="count ${this.listInGroup ? 'visually-hidden' : ''}" part=${this.data.loaded ? 'count' : 'count loading'} role="status">
           ${this.data.loaded ? this.announcement : this.data.leads ? this.strings.loading : ''}
         </p>
         ${changed
@@ -233,6 +233,15 @@ export class WelfareSearch extends WelfareElement {
           : nothing}
       </div>
     </form>`;
+  }
+
+  /**
+   * A list in the group shows the number of services on screen ("59 servizi"): the box
+   * then says it only to screen readers, so the page does not say it twice.
+   */
+  private get listInGroup(): boolean {
+    for (const m of this.data.store.members) if (m.localName === 'welfare-list' && m.isConnected) return true;
+    return false;
   }
 
   private renderOption(s: Suggestion, i: number) {

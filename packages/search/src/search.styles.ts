@@ -131,19 +131,9 @@ export const searchStyles = css`
   .did-you-mean {
     margin: 0;
   }
+  /* The shared .link (core styles), bolder beside "Forse cercavi:". */
   .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    font: inherit;
     font-weight: 600;
-    color: var(--_primary);
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .link:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   .filters {
     display: flex;

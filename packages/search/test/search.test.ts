@@ -301,6 +301,20 @@ describe('<welfare-search>', () => {
     expect(search.shadowRoot!.querySelector('[part="filters"]')).to.equal(null);
   });
 
+  it('says the number of results once on screen: the list shows it, the box only tells screen readers', async () => {
+    const { search, list } = await page();
+    const region = $(search, '[part="count"]');
+    expect(region.getAttribute('role')).to.equal('status');
+    expect(region.textContent!.trim()).to.equal('5 servizi trovati');
+    expect(region.getBoundingClientRect().width, 'not on screen beside the list\'s count').to.be.at.most(1);
+    expect($(list, '[part="count"]').textContent!.trim()).to.equal('5 servizi');
+    // Without a list in the group, the box shows it.
+    list.remove();
+    search.requestUpdate();
+    await search.updateComplete;
+    expect(region.getBoundingClientRect().width).to.be.greaterThan(20);
+  });
+
   it('announces the result count politely, once typing settles, in Italian or English', async () => {
     const { search } = await page({ lang: 'en' });
     const region = $(search, '[part="count"]');

@@ -65,14 +65,24 @@ export async function loadHoursEngine(feed?: Feed): Promise<HoursEngine> {
   );
   if (feed?.hoursCompiled) light.addCompiled(feed.hoursCompiled);
   if (feed?.patronDays) light.addPatronDays(feed.patronDays);
+  version++;
   if (!library && (!feed || [...feedHours(feed)].some((h) => !light.handles(h)))) {
     await once(
       () => loadingLibrary,
       (p) => (loadingLibrary = p),
       () => import('./engine.js').then((m) => (library = m.createHoursEngine())),
     );
+    version++;
   }
   return light;
+}
+
+/** Changes whenever what the evaluator knows changes (a feed's compiled hours and patron days, the full library). */
+let version = 0;
+
+/** The evaluator's version: words and states computed under another version may be stale (render caches key on it). */
+export function hoursVersion(): number {
+  return version;
 }
 
 /** True once the full opening_hours library is loaded (tests, the size check). */

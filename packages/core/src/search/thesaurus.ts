@@ -19,6 +19,8 @@ export const THESAURUS: readonly ThesaurusEntry[] = [
   // Cibo
   { words: ['mangiare', 'fame', 'cibo', 'pacco', 'pacchi', 'viveri', 'da mangiare'], means: ['cibo', 'alimentare', 'alimenti', 'pasto', 'spesa', 'mensa'] },
   { words: ['spesa', 'supermercato', 'generi alimentari'], means: ['alimentare', 'alimenti', 'emporio', 'spesa'] },
+  // Snowball keeps "alimentari" whole (not "aliment…"), so it would miss "alimenti".
+  { words: ['alimentari', 'alimentare', 'alimento'], means: ['alimenti', 'alimentare', 'alimentari'] },
   { words: ['pranzo', 'cena', 'pasto caldo', 'pasti'], means: ['mensa', 'pasto', 'pasti'] },
   { words: ['gratis', 'gratuito', 'senza pagare'], means: ['gratuito', 'gratuita', 'gratuiti', 'solidale'] },
   { words: ['latte in polvere', 'omogeneizzati'], means: ['infanzia', 'latte', 'pannolini'] },
@@ -42,6 +44,7 @@ export const THESAURUS: readonly ThesaurusEntry[] = [
   // Salute e cura
   { words: ['dottore', 'dottoressa', 'medico di base', 'visita', 'ambulatorio'], means: ['medico', 'medici', 'visite', 'ambulatorio', 'salute'] },
   { words: ['malato', 'malattia', 'sto male'], means: ['salute', 'cura', 'medico'] },
+  { words: ['dentista', 'denti', 'dente', 'ortopedico', 'ortopedia', 'oculista', 'occhi', 'specialista', 'visita specialistica'], means: ['medico', 'medici', 'visite', 'ambulatorio', 'salute'] },
   { words: ['medicine', 'medicinali', 'farmaci', 'pastiglie'], means: ['farmaci', 'farmacia'] },
   { words: ['incinta', 'aspetto un bambino', 'gravidanza', 'parto'], means: ['gravidanza', 'consultorio', 'ostetrica'] },
   { words: ['ginecologo', 'ginecologa', 'contraccezione', 'pillola'], means: ['consultorio', 'ginecologa', 'contraccezione'] },
@@ -94,7 +97,7 @@ export const THESAURUS: readonly ThesaurusEntry[] = [
   { words: ['job center', 'job centre', 'employment office'], means: ['sportello lavoro'] },
   { words: ['training', 'course', 'lessons', 'class'], means: ['corso', 'corsi', 'formazione', 'lezioni'] },
   { words: ['italian', 'language'], means: ['italiano', 'lingua'] },
-  { words: ['doctor', 'gp', 'clinic', 'health', 'sick'], means: ['medico', 'visite', 'ambulatorio', 'salute', 'cura'] },
+  { words: ['doctor', 'gp', 'clinic', 'health', 'sick', 'dentist', 'teeth', 'specialist'], means: ['medico', 'visite', 'ambulatorio', 'salute', 'cura'] },
   { words: ['medicine', 'medicines', 'pharmacy', 'drugs'], means: ['farmaci', 'farmacia'] },
   { words: ['pregnant', 'pregnancy', 'midwife'], means: ['gravidanza', 'consultorio', 'ostetrica'] },
   { words: ['psychologist', 'therapy', 'mental health', 'anxiety', 'depression'], means: ['psicologo', 'sostegno psicologico'] },

@@ -61,6 +61,14 @@ export const hostStyles = css`
   a {
     color: var(--_primary);
   }
+  /* A button that reads as a link: "Forse cercavi", a closest topic (list and search). */
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    text-decoration: underline;
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px;

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { romeToday } from '../feed/reader.js';
 import { now } from '../clock.js';
-import { describeHours, describeWeek } from '../hours/index.js';
+import { describeHours, describeWeek, hoursEngine, hoursVersion } from '../hours/index.js';
 import { type Closure, noticesModule } from '../notices/index.js';
 import { hoursInWords } from '../hours/words.js';
 import { hoursWordsStrings } from '../hours/words.strings.js';
@@ -50,8 +50,7 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
         </div>`;
   }
   if (!hours) return nothing;
-  const words = hoursInWords(hours, lang);
-  const summary = describeHours(hours, lang, options.at, options.comune);
+  const { words, long, summary, week: days } = described(hours, lang, options);
   const known = summary.status !== 'pending' && summary.status !== 'invalid';
   const label = html`<span class="label">${t.hours}:</span>`;
   const state = known
@@ -60,14 +59,14 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
   if (!words && !known) {
     return html`<p class="hours" part="hours">${label} <span class="hours-text" part="hours-text">${hoursWordsStrings[lang].askTheService}</span></p>`;
   }
-  const week = known && options.week !== false ? describeWeek(hours, lang, options.at, options.comune) : undefined;
+  const week = known && options.week !== false ? days : undefined;
   return html`<div class="hours" part="hours">
     ${words
       ? html`<p class="hours-words">
             ${label}
             <span class="hours-text" part="hours-text"
               ><span aria-hidden="true">${words}</span
-              ><span class="visually-hidden">${hoursInWords(hours, lang, { long: true })}</span></span
+              ><span class="visually-hidden">${long}</span></span
             >
           </p>
           ${known
@@ -87,6 +86,47 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
         </details>`
       : nothing}
   </div>`;
+}
+
+interface Described {
+  readonly words: string | undefined;
+  readonly long: string | undefined;
+  readonly summary: ReturnType<typeof describeHours>;
+  readonly week: ReturnType<typeof describeWeek>;
+}
+
+/**
+ * The words and states of an hours string, computed once per minute, language and place:
+ * a list re-rendered at each keystroke shows 20 cards that share a handful of strings, and
+ * describing the week was most of a card's render (docs/performance.md). Keyed on the
+ * minute (states change by the minute at most) and on the evaluator's version (a feed's
+ * compiled hours and patron days, the full library arriving).
+ */
+const describedCache = new Map<string, Described>();
+let describedMinute = NaN;
+
+function described(hours: string, lang: Lang, options: RenderHoursOptions): Described {
+  const at = options.at ?? now();
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== describedMinute || describedCache.size > 500) {
+    describedCache.clear();
+    describedMinute = minute;
+  }
+  const week = options.week !== false;
+  const key = [lang, hoursVersion(), !!hoursEngine(), options.comune ?? '', week, hours].join('\u0000');
+  let d = describedCache.get(key);
+  if (!d) {
+    const summary = describeHours(hours, lang, at, options.comune);
+    const words = hoursInWords(hours, lang);
+    d = {
+      words,
+      long: words ? hoursInWords(hours, lang, { long: true }) : undefined,
+      summary,
+      week: week && summary.status !== 'pending' && summary.status !== 'invalid' ? describeWeek(hours, lang, at, options.comune) : undefined,
+    };
+    describedCache.set(key, d);
+  }
+  return d;
 }
 
 /**
