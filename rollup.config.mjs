@@ -48,8 +48,8 @@ function chunkName(chunk) {
   if (id.includes('/packages/notices/')) return 'notices-board-[hash].js';
   if (id.includes('/core/dist/notices/')) return 'notices-[hash].js';
   // The full library (opening_hours, ~110 KB) only for strings the small evaluator cannot read.
-  if (id.includes('/opening_hours/') || id.endsWith('/hours/engine.js')) return 'opening-hours-library-[hash].js';
-  if (id.includes('/hours/')) return 'opening-hours-[hash].js';
+  if (id.includes('/opening_hours/') || id.endsWith('/core/dist/hours/engine.js')) return 'opening-hours-library-[hash].js';
+  if (id.includes('/core/dist/hours/')) return 'opening-hours-[hash].js';
   if (id.includes('/minisearch/') || id.includes('/search/engine.js')) return 'search-engine-[hash].js';
   if (id.endsWith('/feed/stream.js')) return 'feed-stream-[hash].js';
   if (id.endsWith('/search/dist/suggestions.js')) return 'search-suggestions-[hash].js';

@@ -22,6 +22,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseAst } from 'rollup/parseAst';
+import { measurePages } from './size-browser.mjs';
 
 const KB = 1024;
 // 35 KB until 2026-12-02; raised to 42 KB when the first load grew to 40.6 KB with a sixth
@@ -29,6 +30,15 @@ const KB = 1024;
 // reserves and the folded board (docs/performance.md says what each added).
 const BUDGET_FIRST = 42 * KB;
 const BUDGET_MAP = 85 * KB;
+// Issue 14: what pages really fetch (every JavaScript file until the network is idle, gzip),
+// measured in Chromium by scripts/size-browser.mjs. `--static` skips the browser.
+// The goals (90 and 45 KB) are not met yet (docs/performance.md): they are reported, and
+// the budgets checked are today's figures plus a margin, so that the 110 KB opening_hours
+// library (or anything else) coming back to these pages fails the check.
+const BUDGET_PAGES = new Map([
+  ['planning-office', { goal: 90 * KB, budget: 115 * KB }],
+  ['search-categories-list', { goal: 45 * KB, budget: 66 * KB }],
+]);
 const dist = 'packages/welfare-elements/dist';
 const entry = 'welfare-elements.js';
 const args = new Set(process.argv.slice(2));
@@ -165,7 +175,9 @@ const withMap = new Set([...first, ...closure(mapStarts)]);
 // Loaded after the feed is read, on every page with a feed: the search index (built in
 // idle time) and, when the feed has opening hours, their evaluator. Not budgeted.
 const chunkWith = (re) => lazy.filter((f) => sourcesOf(f).some((s) => re.test(s)));
-const afterFeed = closure([...chunkWith(/node_modules\/minisearch\//), ...chunkWith(/node_modules\/opening_hours\//)]);
+// The small opening-hours evaluator and its wording (the opening_hours library only for
+// strings it cannot read: not on the demo feed, whose hours are compiled).
+const afterFeed = closure([...chunkWith(/node_modules\/minisearch\//), ...chunkWith(/core\/dist\/hours\/(light|describe)\.js$/)]);
 const everything = new Set([...first, ...afterFeed]);
 const everythingMap = new Set([...withMap, ...afterFeed]);
 
@@ -217,21 +229,39 @@ const rows = [
   })),
 ];
 
-const verdict = (r) => (r.budget === undefined ? '' : r.gzip <= r.budget ? 'ok' : 'OVER');
+if (!args.has('--static')) {
+  let at = 2;
+  for (const page of await measurePages()) {
+    const b = BUDGET_PAGES.get(page.id);
+    rows.splice(at++, 0, {
+      what: `Fetched by ${page.what}${page.library ? ' (opening_hours library fetched)' : ''} (Chromium, until network idle)`,
+      files: page.files.map((f) => f.path.split('/').pop()),
+      gzip: page.gzip,
+      raw: page.raw,
+      ...(b ? { budget: b.budget, goal: b.goal } : {}),
+      fetched: page.files,
+    });
+  }
+}
+
+const verdict = (r) =>
+  [r.budget === undefined ? '' : r.gzip <= r.budget ? 'ok' : 'OVER', r.goal === undefined ? '' : r.gzip <= r.goal ? 'goal met' : 'goal not met']
+    .filter(Boolean)
+    .join(', ');
 const table = [
   '| What a page loads | Files | Minified | Gzip | Budget | | Biggest parts (gzip, estimated) |',
   '|---|---|--:|--:|--:|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.what} | ${r.files.length} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${r.budget ? fmt(r.budget) : ''} | ${verdict(r)} | ${top(r.what.startsWith('Lazy') ? [r.files[0]] : r.files)} |`,
+      `| ${r.what} | ${r.files.length} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${r.budget ? fmt(r.budget) : ''}${r.goal ? ` (goal ${fmt(r.goal)})` : ''} | ${verdict(r)} | ${r.fetched ? r.fetched.slice(0, 4).map((f) => `${f.path.split('/').pop().replace(/^(?!welfare-elements\.js)(.*)-[\w-]{8}\.js$/, '$1.js')} ${fmt(f.gzip)}`).join(', ') : top(r.what.startsWith('Lazy') ? [r.files[0]] : r.files)} |`,
   ),
 ].join('\n');
 
-const over = rows.filter((r) => verdict(r) === 'OVER');
+const over = rows.filter((r) => r.budget !== undefined && r.gzip > r.budget);
 const firstParts = `First load by package (gzip, estimated): ${top(first, 20)}.`;
 
 if (args.has('--json')) {
-  console.log(JSON.stringify({ rows: rows.map(({ what, files, raw: r, gzip, budget }) => ({ what, files, raw: r, gzip, budget })) }, null, 2));
+  console.log(JSON.stringify({ rows: rows.map(({ what, files, raw: r, gzip, budget, goal }) => ({ what, files, raw: r, gzip, budget, goal })) }, null, 2));
 } else {
   console.log(`Bundle: ${relative('.', join(dist, entry))} (gzip -9)\n`);
   console.log(table);
@@ -254,11 +284,22 @@ if (args.has('--write')) {
     'Lazy chunks are fetched only when needed: Leaflet and the map layer when a',
     '`<welfare-map>` comes near the viewport; the search engine (minisearch, the Italian',
     'stemmer and the welfare thesaurus) once a feed is read, in idle time, to build the index',
-    'before the first keystroke, and the suggestion rules of `<welfare-search>` with it; the opening-hours',
-    'evaluator (opening_hours) once a feed with `hours` is read. The two "after the feed"',
-    'rows add those last two: what a page with the demo feed ends up downloading. They are',
-    'not budgeted, but they are real bytes on a phone. "Biggest parts" is an estimate from',
-    'the source maps.',
+    'before the first keystroke, and the suggestion rules of `<welfare-search>` with it; the small',
+    'opening-hours evaluator once a feed with `hours` is read (the opening_hours library, 110 KB,',
+    'only for a string that neither the feed\'s compiled hours nor the small reader cover). The two',
+    '"after the feed" rows add those last two. "Biggest parts" is an estimate from the source maps.',
+    '',
+    'The "Fetched by" rows are what a browser really downloads (issue 14): the page opened in',
+    'Chromium from a local server (scripts/size-browser.mjs), scrolled to its end so that the map',
+    'loads, until the network is idle; every JavaScript file requested, gzip -9 of the bytes',
+    'served, summed. Goals (issue 14), **not met yet**: the planning-office example with the demo',
+    'feed, map included, at most 90 KB; a page with search, categories and list at most 45 KB.',
+    'The budgets `npm test` checks for these two pages are today\'s figures plus a margin (115 and',
+    '66 KB), so that the opening_hours library (110 KB) or other growth coming back fails the',
+    'check. What is left to reach the goals: per-element entry points (the search, categories',
+    'and list page still fetches the map, access-points and notices code of the one bundle),',
+    'a smaller first load (hours wording and group states as lazy chunks, a leaner core), a',
+    'smaller search engine chunk (13.9 KB) and map chunk (43.4 KB).',
     '',
     `Budgets: first load at most ${fmt(BUDGET_FIRST)} gzip, with a map at most ${fmt(BUDGET_MAP)} gzip;`,
     '`npm run size` exits with an error when one is missed, and `npm test` (so CI) counts each',

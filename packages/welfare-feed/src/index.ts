@@ -7,6 +7,7 @@ export { writeServicesCsv, type WriteCsvOptions } from './csv-write.js';
 export { escapeCell, unescapeCell, FORMULA_LIKE } from './formula.js';
 export { parseCoordinate, inItaly, ITALY } from './geo.js';
 export { checkHours, type HoursCheck } from './hours.js';
+export { withCompiledHours, defaultWindow, type CompiledFeed } from './compile-hours.js';
 export { stableId, normalize, slug } from './ids.js';
 export { formatIssue, formatTotals, Reporter, type Issue, type Severity, type Where } from './issues.js';
 export { message, pickLang, type Lang, type MessageCode } from './messages.js';

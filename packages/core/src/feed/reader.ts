@@ -1,4 +1,3 @@
-import { type CompiledHours, readCompiled } from '../hours/compiled.js';
 import type { PatronDay } from '../hours/holidays.js';
 import { webHref } from './links.js';
 import type {
@@ -411,21 +410,18 @@ class EntryReader {
 
   /**
    * The optional `hoursCompiled` (extension, docs/feed-format.md): an object from an
-   * hours string to its compiled form. A form that is not well made is ignored (the
-   * string is then read as written).
+   * hours string to its compiled form. Each form is checked by the small evaluator when it
+   * is loaded (a lazy chunk, like the evaluator); one that is not well made is ignored and
+   * the string is read as written.
    */
-  private hoursCompiled(value: unknown): Map<string, CompiledHours> {
-    const out = new Map<string, CompiledHours>();
+  private hoursCompiled(value: unknown): Map<string, unknown> {
+    const out = new Map<string, unknown>();
     if (value === undefined) return out;
     if (!isObject(value)) {
       this.note('$.hoursCompiled', '"hoursCompiled" is not an object; ignored', false);
       return out;
     }
-    for (const [hours, form] of Object.entries(value)) {
-      const c = readCompiled(form);
-      if (c) out.set(hours, c);
-      else this.note(`$.hoursCompiled[${JSON.stringify(hours).slice(0, 80)}]`, 'compiled hours not understood; the string is read instead', false);
-    }
+    for (const [hours, form] of Object.entries(value)) out.set(hours, form);
     return out;
   }
 

@@ -2,7 +2,6 @@
  * Feed v1 as the elements use it, after the reader has checked and normalised it
  * (CONTRACT §4). The raw JSON is untrusted; nothing here is read from it unchecked.
  */
-import type { CompiledHours } from '../hours/compiled.js';
 import type { PatronDay } from '../hours/holidays.js';
 
 /** Human-readable text: language code to string. Always has at least one entry. */
@@ -130,9 +129,10 @@ export interface Feed {
   readonly thesaurus?: readonly ThesaurusEntry[];
   /**
    * Optional extension: opening hours compiled by the feed tool (`hoursCompiled`,
-   * docs/feed-format.md), by the string they compile; read by the small evaluator.
+   * docs/feed-format.md), by the string they compile; checked and read by the small
+   * evaluator (`CompiledHours` once checked).
    */
-  readonly hoursCompiled?: ReadonlyMap<string, CompiledHours>;
+  readonly hoursCompiled?: ReadonlyMap<string, unknown>;
   /** Optional extension: each comune's patron saint day, a holiday there (`patronDays`). */
   readonly patronDays?: readonly PatronDay[];
   /** Derived: every comune named by a service location or access point, sorted. */

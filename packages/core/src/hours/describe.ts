@@ -7,7 +7,7 @@ import { now } from '../clock.js';
 import type { Lang } from '../i18n/lang.js';
 import type { HoursState } from './engine.js';
 import { hoursStrings, type When } from './hours.strings.js';
-import { hoursEngine } from './index.js';
+import { hoursEngine, hoursLibraryPending } from './index.js';
 import { dayDiff, romeWallClock } from './rome.js';
 
 /**
@@ -92,7 +92,7 @@ export function describeHours(hours: string, lang: Lang, at: Date = now(), comun
   const engine = hoursEngine();
   if (!engine) return { status: 'pending', text: hours, hours };
   const state = engine.state(hours, at, comune);
-  if (!state) return { status: 'invalid', text: hours, hours };
+  if (!state) return { status: hoursLibraryPending() ? 'pending' : 'invalid', text: hours, hours };
   const status = state.unknown ? 'unknown' : state.open ? 'open' : 'closed';
   return { status, text: stateText(state, lang), hours, state };
 }

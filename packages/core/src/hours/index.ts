@@ -90,6 +90,11 @@ export function hoursLibraryLoaded(): boolean {
   return library !== undefined;
 }
 
+/** True while the full library is on its way: strings that need it are not "invalid" yet. */
+export function hoursLibraryPending(): boolean {
+  return loadingLibrary !== undefined && library === undefined;
+}
+
 /**
  * The state now of an opening_hours string, in words ("Aperto ora, chiude alle 12:00").
  * Until the evaluator is loaded the status is `pending` and the text is the string as

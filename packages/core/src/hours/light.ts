@@ -6,7 +6,7 @@
  * declares it. A string neither can read is answered by the full library (engine.ts),
  * which index.ts fetches only then.
  */
-import { type CompiledHours, compiledPlanner } from './compiled.js';
+import { type CompiledHours, compiledPlanner, readCompiled } from './compiled.js';
 import type { HoursDay, HoursEngine, HoursInterval, HoursState } from './engine.js';
 import { holidayName, type PatronDay } from './holidays.js';
 import { dateOf, type DayPlan, dayNumber, type Interval, type Planner } from './plan.js';
@@ -19,8 +19,8 @@ const HORIZON_DAYS = 366;
 export interface LightEngine extends HoursEngine {
   /** True when this evaluator can read the string (compiled or common), without the library. */
   handles(hours: string): boolean;
-  /** Adds a feed's compiled forms (string → compiled form). */
-  addCompiled(table: ReadonlyMap<string, CompiledHours>): void;
+  /** Adds a feed's compiled forms (string → compiled form, as read from the feed: checked here, bad ones ignored). */
+  addCompiled(table: ReadonlyMap<string, unknown>): void;
   /** Adds a feed's patron days (one per comune). */
   addPatronDays(days: readonly PatronDay[]): void;
 }
@@ -136,7 +136,9 @@ export function createLightEngine(fallback: () => HoursEngine | undefined = () =
     state,
     week,
     addCompiled(table) {
-      for (const [hours, c] of table) {
+      for (const [hours, form] of table) {
+        const c = readCompiled(form);
+        if (!c) continue;
         compiled.set(hours, c);
         planners.delete(hours);
       }
