@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { groupStore, type WelfareSelectDetail } from '@welfare-elements/core';
+import { groupStore, setClock, type WelfareSelectDetail } from '@welfare-elements/core';
 import '@welfare-elements/list';
 import type { WelfareList } from '@welfare-elements/list';
 import { afterChange, feedBlobUrl, fixtureUrl, HOSTILE, makeFeed, requestsMade, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
@@ -352,6 +352,32 @@ describe('<welfare-list>', () => {
       expect(getComputedStyle(card.querySelector('[part="name"]')!).textTransform).to.equal('none');
     } finally {
       style.remove();
+    }
+  });
+
+  it("closes on the patron day of the service's comune only, and on Easter Monday everywhere (issue 14)", async () => {
+    const hours = 'Mo-Fr 09:00-12:30; PH off';
+    const feed = makeFeed(
+      [
+        service('lodi', { name: 'Sportello di Lodi', hours }),
+        service('codogno', { name: 'Sportello di Codogno', hours, locations: [{ address: 'Via Roma 1', comune: 'Codogno', lat: 45.16, lon: 9.7 }] }),
+      ],
+      { patronDays: [{ comune: 'Lodi', date: '01-19', name: 'San Bassiano' }] },
+    );
+    const state = (el: WelfareList, name: string) =>
+      items(el).find((i) => i.textContent!.includes(name))?.querySelector('[part~="hours-state"]')?.textContent?.trim();
+    try {
+      setClock(new Date('2027-01-19T10:00:00+01:00')); // Tuesday 19 January: San Bassiano
+      const el = await list(feed);
+      await waitUntil(() => state(el, 'Sportello di Lodi'), 'the states did not appear');
+      expect(state(el, 'Sportello di Lodi')).to.equal('Chiuso per festività (San Bassiano), apre domani alle 9:00');
+      expect(state(el, 'Sportello di Codogno')).to.equal('Aperto ora, chiude alle 12:30');
+      setClock(new Date('2027-03-29T10:00:00+02:00')); // Easter Monday
+      const monday = await list(feed);
+      await waitUntil(() => state(monday, 'Sportello di Codogno'), 'the states did not appear');
+      expect(state(monday, 'Sportello di Codogno')).to.equal('Chiuso per festività (Lunedì di Pasqua), apre domani alle 9:00');
+    } finally {
+      setClock();
     }
   });
 });
