@@ -10,3 +10,4 @@ export { WelfareHubOrganisations } from './office/welfare-hub-organisations.js';
 export { WelfareHubFreshness } from './office/welfare-hub-freshness.js';
 export { WelfareHubActivity } from './office/welfare-hub-activity.js';
 export { HubClient, ApiError, type Offer, type Session, type User } from './api/client.js';
+export { WelfareHubNotices } from './notices/welfare-hub-notices.js';

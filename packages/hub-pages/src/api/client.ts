@@ -57,6 +57,28 @@ export interface Account extends User {
   readonly createdAt?: string;
 }
 
+export interface NoticeData {
+  id?: string;
+  kind?: 'news' | 'closure' | 'deadline' | 'event';
+  title?: string | Record<string, string>;
+  text?: string | Record<string, string>;
+  date?: string;
+  validFrom?: string;
+  validThrough?: string;
+  services?: string[];
+  link?: string;
+  [other: string]: unknown;
+}
+
+export interface HubNotice {
+  readonly id: string;
+  readonly organisationId: string | null;
+  readonly state: 'draft' | 'published' | 'archived';
+  readonly version: number;
+  readonly data: NoticeData;
+  readonly updatedAt?: string;
+}
+
 export interface AuditEntry {
   readonly id: number;
   readonly at: string;
@@ -231,6 +253,22 @@ export class HubClient {
 
   resetLink(id: string): Promise<{ link: string; expiresAt?: string }> {
     return this.json('POST', `/users/${encodeURIComponent(id)}/reset`);
+  }
+
+  async notices(): Promise<HubNotice[]> {
+    return (await this.json<{ notices: HubNotice[] }>('GET', '/notices')).notices;
+  }
+
+  createNotice(data: NoticeData): Promise<HubNotice> {
+    return this.json('POST', '/notices', { data });
+  }
+
+  async saveNotice(id: string, data: NoticeData, version: number): Promise<HubNotice> {
+    return (await this.request<HubNotice>('PUT', `/notices/${encodeURIComponent(id)}`, { data }, { 'If-Match': `"${version}"` })).data;
+  }
+
+  noticeAction(id: string, action: 'archive' | 'approve'): Promise<HubNotice> {
+    return this.json('POST', `/notices/${encodeURIComponent(id)}/${action}`);
   }
 
   async stale(): Promise<Offer[]> {

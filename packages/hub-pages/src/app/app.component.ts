@@ -7,6 +7,7 @@ import '../login/welfare-hub-login.js';
 import '../office/welfare-hub-organisations.js';
 import '../office/welfare-hub-freshness.js';
 import '../office/welfare-hub-activity.js';
+import '../notices/welfare-hub-notices.js';
 import { ApiError, HubClient, type Offer, type OfferVersion, type Organisation, type Session } from '../api/client.js';
 import type { OfferSaveDetail, WelfareOfferForm } from '../offer-form/offer-form.component.js';
 import type { OfferActionDetail } from '../offer-table/offer-table.component.js';
@@ -243,7 +244,7 @@ export class WelfareHubApp extends HubElement {
     if (!this.session) return;
     const route = this.route;
     try {
-      if (route.page === 'offers') this.offers = await this.call(() => this.client.offers());
+      if (route.page === 'offers' || route.page === 'notices') this.offers = await this.call(() => this.client.offers());
       if (route.page === 'review' && this.isAdmin) {
         this.queue = await this.call(() => this.client.reviewQueue());
       }
@@ -425,7 +426,7 @@ export class WelfareHubApp extends HubElement {
     return html`<nav aria-label=${t.nav}>
       <ul>
         ${link({ page: 'offers' }, this.isAdmin ? t.allOffers : t.offers, page === 'offers' || page === 'offer')}
-        ${link({ page: 'new' }, t.newOffer, page === 'new')}
+        ${link({ page: 'new' }, t.newOffer, page === 'new')} ${link({ page: 'notices' }, t.notices, page === 'notices')}
         ${this.isAdmin
           ? html`${link({ page: 'review' }, t.review, page === 'review')} ${link({ page: 'freshness' }, t.freshness, page === 'freshness')}
             ${link({ page: 'organisations' }, t.organisations, page === 'organisations')} ${link({ page: 'activity' }, t.activity, page === 'activity')}`
@@ -470,6 +471,9 @@ export class WelfareHubApp extends HubElement {
       case 'new':
       case 'offer':
         return this.renderOfferPage();
+      case 'notices':
+        return html`<h1 tabindex="-1">${t.notices}</h1>
+          <welfare-hub-notices .client=${this.client} .offers=${this.offers ?? []} ?office=${this.isAdmin}></welfare-hub-notices>`;
       case 'organisations':
       case 'freshness':
       case 'activity': {

@@ -5,6 +5,7 @@ export type Route =
   | { readonly page: 'offer'; readonly id: string }
   | { readonly page: 'review' }
   | { readonly page: 'organisations' }
+  | { readonly page: 'notices' }
   | { readonly page: 'freshness' }
   | { readonly page: 'activity' }
   | { readonly page: 'invite'; readonly token: string };
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'offerte' && second) return { page: 'offer', id: second };
   if (first === 'revisione') return { page: 'review' };
   if (first === 'organizzazioni') return { page: 'organisations' };
+  if (first === 'avvisi') return { page: 'notices' };
   if (first === 'da-verificare') return { page: 'freshness' };
   if (first === 'attivita') return { page: 'activity' };
   if (first === 'invito' && second) return { page: 'invite', token: second };
@@ -32,6 +34,8 @@ export function routeHash(route: Route): string {
       return '#/revisione';
     case 'organisations':
       return '#/organizzazioni';
+    case 'notices':
+      return '#/avvisi';
     case 'freshness':
       return '#/da-verificare';
     case 'activity':
