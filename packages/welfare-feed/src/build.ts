@@ -12,12 +12,15 @@ import {
   type SourceData,
   type SourceEntry,
 } from './sources.js';
+import { decodeText } from './text.js';
 import { isObject, nowIso, str, type Feed, type Json, type OutputOptions, type OutputResult, type Text } from './types.js';
 import { validateFeed } from './validate.js';
 
+/** A source file: its text, or its bytes as read from disk (the encoding is then detected). */
 export interface BuildSource {
   file: string;
-  text: string;
+  text?: string;
+  bytes?: Uint8Array;
 }
 
 /** `title` overrides the title found in the JSON fragments. */
@@ -76,9 +79,11 @@ export function buildFeed(sources: readonly BuildSource[], options: BuildOptions
   }
 
   const title = options.title ?? data.find((d) => d.title !== undefined)?.title;
+  const territory = data.find((d) => d.territory !== undefined)?.territory;
   const feed: Feed = {
     version: 1,
     ...(title !== undefined ? { title } : {}),
+    ...(territory !== undefined ? { territory: territory as Feed['territory'] } : {}),
     updated: options.updated ?? nowIso(),
     categories: merger.lists.categories as Feed['categories'],
     organizations: merger.lists.organizations as Feed['organizations'],
@@ -94,12 +99,21 @@ export function buildFeed(sources: readonly BuildSource[], options: BuildOptions
   return { feed, issues, errors, warnings, summaries: summarize(data, merger, issues), duplicates };
 }
 
+/** The text of a source; bytes that are not UTF-8 are read as Windows-1252, with a note. */
+export function sourceText(source: BuildSource, r: Reporter): string {
+  if (source.bytes === undefined) return source.text ?? '';
+  const { text, encoding } = decodeText(source.bytes);
+  if (encoding !== 'utf-8') r.info('file_encoding', { file: source.file, encoding: encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-16' }, { file: source.file });
+  return text;
+}
+
 function readSource(source: BuildSource, r: Reporter): SourceData {
   const kind = sourceKind(source.file);
-  if (kind === 'csv') return readCsvSource(source.file, source.text, r);
+  const text = sourceText(source, r);
+  if (kind === 'csv') return readCsvSource(source.file, text, r);
   let value: unknown;
   try {
-    value = JSON.parse(source.text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     r.error('json_invalid', { file: source.file }, { file: source.file }, e instanceof Error ? e.message : String(e));
   }

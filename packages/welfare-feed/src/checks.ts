@@ -1,4 +1,6 @@
-import { inItaly, inRange, RANGE, type Axis } from './geo.js';
+import { editDistance } from './csv.js';
+import { inItaly, inRange, RANGE, readTerritory, type Axis, type Territory } from './geo.js';
+import { normalize } from './ids.js';
 import { checkHours } from './hours.js';
 import type { Reporter } from './issues.js';
 import { child } from './paths.js';
@@ -33,15 +35,18 @@ export function checkContent(feed: unknown, r: Reporter, today: string): void {
     if (first) r.warn('id_shared', { id, first }, { path: child(path, 'id') });
   }
 
+  const territory = readTerritory(feed['territory']);
   for (const [s, path] of entries(feed, 'services')) {
     const org = s['organization'];
     if (typeof org === 'string' && !ids.organizations.has(org)) {
-      r.error('unknown_organization', { id: org }, { path: child(path, 'organization') });
+      r.error('unknown_organization', { id: org, ...knownCodes(org, ids.organizations) }, { path: child(path, 'organization') });
     }
     const categories = s['categories'];
     if (Array.isArray(categories)) {
       categories.forEach((c, i) => {
-        if (typeof c === 'string' && !ids.categories.has(c)) r.error('unknown_category', { id: c }, { path: child(child(path, 'categories'), i) });
+        if (typeof c === 'string' && !ids.categories.has(c)) {
+          r.error('unknown_category', { id: c, ...knownCodes(c, ids.categories) }, { path: child(child(path, 'categories'), i) });
+        }
       });
     }
     checkHoursField(s, path, r);
@@ -49,7 +54,7 @@ export function checkContent(feed: unknown, r: Reporter, today: string): void {
     if (Array.isArray(locations)) {
       locations.forEach((l, i) => {
         if (!isObject(l)) return;
-        checkCoordinates(l, child(child(path, 'locations'), i), r);
+        checkCoordinates(l, child(child(path, 'locations'), i), r, territory);
         checkHoursField(l, child(child(path, 'locations'), i), r);
       });
     }
@@ -57,7 +62,7 @@ export function checkContent(feed: unknown, r: Reporter, today: string): void {
   }
 
   for (const [a, path] of entries(feed, 'accessPoints')) {
-    checkCoordinates(a, path, r);
+    checkCoordinates(a, path, r, territory);
     checkHoursField(a, path, r);
   }
 
@@ -82,11 +87,13 @@ function checkNotice(n: Json, path: string, ids: Record<ListKey, Map<string, str
     const list = n[key];
     if (!Array.isArray(list)) continue;
     list.forEach((id, i) => {
-      if (typeof id === 'string' && !known.has(id)) r.error(code, { id }, { path: child(child(path, key), i) });
+      if (typeof id === 'string' && !known.has(id)) r.error(code, { id, ...knownCodes(id, known) }, { path: child(child(path, key), i) });
     });
   }
   const org = n['organization'];
-  if (typeof org === 'string' && !ids.organizations.has(org)) r.error('unknown_organization', { id: org }, { path: child(path, 'organization') });
+  if (typeof org === 'string' && !ids.organizations.has(org)) {
+    r.error('unknown_organization', { id: org, ...knownCodes(org, ids.organizations) }, { path: child(path, 'organization') });
+  }
   const link = n['link'];
   if (link !== undefined && (typeof link !== 'string' || !/^https?:\/\/\S+$/i.test(link.trim()))) {
     r.error('notice_link', { value: JSON.stringify(link) }, { path: child(path, 'link') });
@@ -112,16 +119,43 @@ function checkIds(list: Array<[Json, string]>, r: Reporter): Map<string, string>
   return seen;
 }
 
-export function checkCoordinates(e: Json, path: string, r: Reporter): void {
+/** How many valid codes an "unknown code" message lists before "and N more". */
+const LISTED_CODES = 12;
+
+/** The valid codes (a few, and how many more), and the closest one when it looks like a typo. */
+function knownCodes(code: string, known: ReadonlyMap<string, string>): { known: string; more: number; suggestion?: string } {
+  const all = [...known.keys()];
+  const key = normalize(code);
+  let suggestion: string | undefined;
+  let best = 3;
+  for (const id of all) {
+    const distance = editDistance(key, normalize(id));
+    if (distance < best && distance <= Math.max(1, Math.floor(id.length / 3))) [best, suggestion] = [distance, id];
+  }
+  return { known: all.slice(0, LISTED_CODES).join(', '), more: Math.max(0, all.length - LISTED_CODES), ...(suggestion ? { suggestion } : {}) };
+}
+
+export function checkCoordinates(e: Json, path: string, r: Reporter, territory?: Territory): void {
   const present = (['lat', 'lon'] as const).filter((axis) => e[axis] !== undefined && e[axis] !== null);
+  if (territory?.comuni && typeof e['comune'] === 'string' && e['comune'].trim() && !territory.comuni.has(normalize(e['comune']))) {
+    r.warn('comune_outside_territory', { comune: e['comune'], known: [...territory.comuni.values()].join(', ') }, { path: child(path, 'comune') });
+  }
   if (present.length === 0) return;
   let valid = true;
   for (const axis of present) valid = checkAxis(axis, e[axis], child(path, axis), r) && valid;
   if (present.length === 1) {
     r.warn('coord_half', {}, { path });
-  } else if (valid && !inItaly(e['lat'] as number, e['lon'] as number)) {
-    r.warn('coord_outside_italy', { lat: e['lat'] as number, lon: e['lon'] as number }, { path });
+    return;
   }
+  if (!valid) return;
+  const lat = e['lat'] as number;
+  const lon = e['lon'] as number;
+  const inside = territory?.area ? (la: number, lo: number) => territory.contains(la, lo) : inItaly;
+  if (inside(lat, lon)) return;
+  // Swapped axes are the commonest slip: the map would zoom out to the Horn of Africa.
+  if (inside(lon, lat)) r.error('coord_swapped', { lat, lon }, { path });
+  else if (territory?.area) r.error('coord_outside_territory', { lat, lon, area: territory.describe }, { path });
+  else r.warn('coord_outside_italy', { lat, lon }, { path });
 }
 
 function checkAxis(axis: Axis, value: unknown, path: string, r: Reporter): boolean {
@@ -140,7 +174,7 @@ function checkAxis(axis: Axis, value: unknown, path: string, r: Reporter): boole
 function checkHoursField(e: Json, path: string, r: Reporter): void {
   const value = e['hours'];
   if (typeof value !== 'string' || !value.trim()) return;
-  const result = checkHours(value);
+  const result = checkHours(value, r.lang);
   const where = { path: child(path, 'hours') };
   if (result.error !== undefined) r.error('hours_invalid', { value }, where, result.error);
   else if (result.warnings.length) r.warn('hours_warning', { value }, where, result.warnings.join('\n'));

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildFeed, type SourceSummary } from './build.js';
+import { buildFeed, sourceText, type SourceSummary } from './build.js';
 import { defaultWindow, withCompiledHours } from './compile-hours.js';
 import { fromHsds } from './hsds.js';
-import { formatIssue, formatTotals, Reporter, type Issue } from './issues.js';
+import { countByCode, formatIssue, formatReport, Reporter, type Issue } from './issues.js';
 import { pickLang, word, type Lang } from './messages.js';
 import type { Feed } from './types.js';
 import { noticesIcs, noticesRss, readNotices } from './notices.js';
+import { MAX_DEPTH, scanJson } from './text.js';
+import { child } from './paths.js';
 import { romeToday, validateFeed } from './validate.js';
 
 export const TEMPLATE_URL = new URL('../templates/servizi-modello.csv', import.meta.url);
@@ -40,6 +43,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   force: { type: 'boolean' },
   format: { type: 'string' },
+  all: { type: 'boolean' },
   link: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -57,6 +61,8 @@ export function run(argv: readonly string[], io: Io = defaultIo): number {
     if (values.version) return print(io, `${readPackageVersion()}\n`);
     if (values.help || !command) return usage(io, lang, values.help ? 0 : 2);
     const cli = new Cli(io, lang, values);
+    // --format json is --json for the commands that report; notices has its own formats.
+    if (command !== 'notices' && values.format !== undefined && values.format !== 'json') return usage(io, lang, 2);
     switch (command) {
       case 'validate':
         return files.length === 1 ? cli.validate(files[0]!) : usage(io, lang, 2);
@@ -105,12 +111,20 @@ class Cli {
     private readonly values: Values,
   ) {}
 
+  /** Machine-readable report: --json or --format json. */
+  private get json(): boolean {
+    return this.values.json === true || this.values.format === 'json';
+  }
+
   validate(file: string): number {
-    const result = validateFeed(this.readJson(file), { lang: this.lang, today: this.values.today });
-    if (this.values.json) {
-      this.io.stdout(`${JSON.stringify({ file, ...result }, null, 2)}\n`);
+    const r = new Reporter(this.lang);
+    const feed = this.readJson(file, r);
+    const result = validateFeed(feed, { lang: this.lang, today: this.values.today });
+    const issues = [...r.issues, ...result.issues];
+    if (this.json) {
+      this.io.stdout(`${JSON.stringify({ file, ...result, byCode: countByCode(issues), issues }, null, 2)}\n`);
     } else {
-      this.report(this.io.stdout, result.issues.map((i) => ({ file, ...i })));
+      this.report(this.io.stdout, issues.map((i) => ({ file, ...i })));
     }
     return result.ok ? 0 : 1;
   }
@@ -127,27 +141,31 @@ class Cli {
     const today = this.values.today ?? romeToday();
     let feed;
     try {
-      feed = readNotices(this.readJson(file), today);
+      feed = readNotices(this.readJson(file, new Reporter(this.lang)), today);
     } catch (e) {
       if (e instanceof Exit) throw e;
       this.fail('not_a_feed', file, e);
     }
     const options = { lang: this.lang, today };
     const text = format === 'rss' ? noticesRss(feed, { ...options, link: link! }) : noticesIcs(feed, options);
-    if (this.values.out) writeFileSync(this.values.out, text);
+    if (this.values.out) this.writeOut(this.values.out, text);
     else this.io.stdout(text);
     return 0;
   }
 
   build(files: string[]): number {
-    const sources = files.map((file) => ({ file, text: this.readText(file) }));
+    this.checkOut();
+    const sources = files.map((file) => ({ file, bytes: this.readBytes(file) }));
     const result = buildFeed(sources, this.feedOptions());
     const summaries = result.summaries.map((s) => this.summaryLine(s));
     return this.finish(result.feed, result.issues, { summaries: result.summaries, duplicates: result.duplicates }, summaries);
   }
 
   fromHsds(file: string): number {
-    const result = fromHsds(this.readJson(file), this.feedOptions());
+    this.checkOut();
+    const r = new Reporter(this.lang);
+    const result = fromHsds(this.readJson(file, r), this.feedOptions());
+    result.issues.unshift(...r.issues);
     const c = result.counts;
     const line = word(this.lang, 'hsdsCounts', {
       inServices: c.input.services, inOrgs: c.input.organizations, inLocations: c.input.locations,
@@ -168,9 +186,11 @@ class Cli {
    * and checks it like `validate`: what the publishing step does to a feed written by hand.
    */
   compile(file: string): number {
-    const raw = this.readJson(file) as Feed;
+    this.checkOut();
+    const r = new Reporter(this.lang);
+    const raw = this.readJson(file, r) as Feed;
     const result = validateFeed(raw, { lang: this.lang, today: this.values.today });
-    const issues: Issue[] = result.issues.map((i) => ({ file, ...i }));
+    const issues: Issue[] = [...r.issues, ...result.issues].map((i) => ({ file, ...i }));
     return this.finish(raw, issues, {}, []);
   }
 
@@ -184,19 +204,25 @@ class Cli {
     extra = { ...extra, hoursCompiled: { compiled: hours.compiled, skipped: hours.skipped } };
     const errors = issues.filter((i) => i.severity === 'error').length;
     const out = this.values.out;
-    const write = errors === 0 || this.values.force === true;
+    // A feed nested past the limit cannot even be written (JSON.stringify would overflow).
+    const writable = !issues.some((i) => i.code === 'json_too_deep');
+    const write = writable && (errors === 0 || this.values.force === true);
     // The report goes to stdout only when the feed does not.
     const report = out ? this.io.stdout : this.io.stderr;
-    if (this.values.json) {
-      report(`${JSON.stringify({ ok: errors === 0, written: write, ...extra, issues }, null, 2)}\n`);
+    if (this.json) {
+      report(`${JSON.stringify({ ok: errors === 0, written: write, ...(write && out ? { out: resolve(out) } : {}), ...extra, byCode: countByCode(issues), issues }, null, 2)}\n`);
     } else {
       this.report(report, issues, lines);
     }
     if (write) {
       const text = `${JSON.stringify(feed, null, 2)}\n`;
-      if (out) writeFileSync(out, text);
-      else this.io.stdout(text);
-    } else if (!this.values.json) {
+      if (out) {
+        this.writeOut(out, text);
+        if (!this.json) report(`${word(this.lang, 'written', { file: resolve(out), services: feed.services.length, accessPoints: feed.accessPoints.length })}\n`);
+      } else {
+        this.io.stdout(text);
+      }
+    } else if (!this.json) {
       const r = new Reporter(this.lang);
       report(`${r.error('not_written', { file: out ?? '-' }, {}).message}\n`);
     }
@@ -204,8 +230,34 @@ class Cli {
   }
 
   private report(write: (t: string) => void, issues: Issue[], lines: string[] = []): void {
-    const text = [...issues.map((i) => formatIssue(i, this.lang)), ...lines, formatTotals(issues, this.lang)];
-    write(`${text.join('\n')}\n`);
+    write(`${formatReport(issues, this.lang, { lines, all: this.values.all === true })}\n`);
+  }
+
+  /** Stops before any work when the folder of -o does not exist (exit 2, like a missing input). */
+  private checkOut(): void {
+    const out = this.values.out;
+    if (out && !existsSync(dirname(resolve(out)))) this.failOut(out, word(this.lang, 'noFolder', { dir: dirname(resolve(out)) }));
+  }
+
+  private writeOut(out: string, text: string): void {
+    try {
+      writeFileSync(out, text);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'ENOENT' ? word(this.lang, 'noFolder', { dir: dirname(resolve(out)) })
+        : code === 'EISDIR' ? word(this.lang, 'isFolder')
+        : code === 'EACCES' || code === 'EPERM' ? word(this.lang, 'noPermission')
+        : (e as Error).message;
+      this.failOut(out, reason);
+    }
+  }
+
+  private failOut(out: string, reason: string): never {
+    const issue = new Reporter(this.lang).error('output_unwritable', { file: out, reason }, { file: out });
+    if (this.json) this.io.stdout(`${JSON.stringify({ ok: false, written: false, issues: [issue] }, null, 2)}\n`);
+    else this.io.stderr(`${formatIssue(issue, this.lang)}\n`);
+    throw new Exit(2);
   }
 
   private summaryLine(s: SourceSummary): string {
@@ -215,26 +267,31 @@ class Cli {
     });
   }
 
-  private readText(file: string): string {
+  private readBytes(file: string): Uint8Array {
     try {
-      return readFileSync(file, 'utf8');
+      return readFileSync(file);
     } catch (e) {
       this.fail('file_unreadable', file, e);
     }
   }
 
-  private readJson(file: string): unknown {
-    const text = this.readText(file);
+  /** Parses a JSON file (any encoding, noted in `r`); stops with exit 2 when it is not JSON or nests too deep. */
+  private readJson(file: string, r: Reporter): unknown {
+    const text = sourceText({ file, bytes: this.readBytes(file) }, r);
+    let value: unknown;
     try {
-      return JSON.parse(text.replace(/^\uFEFF/, ''));
+      value = JSON.parse(text);
     } catch (e) {
       this.fail('json_invalid', file, e);
     }
+    if (scanJson(value, child).tooDeep) this.fail('json_too_deep', file, undefined);
+    return value;
   }
 
-  private fail(code: 'file_unreadable' | 'json_invalid' | 'not_a_feed', file: string, e: unknown): never {
-    const issue = new Reporter(this.lang).error(code, { file }, { file }, e instanceof Error ? e.message : String(e));
-    if (this.values.json) this.io.stdout(`${JSON.stringify({ ok: false, issues: [issue] }, null, 2)}\n`);
+  private fail(code: 'file_unreadable' | 'json_invalid' | 'not_a_feed' | 'json_too_deep', file: string, e: unknown): never {
+    const detail = e === undefined ? undefined : e instanceof Error ? e.message : String(e);
+    const issue = new Reporter(this.lang).error(code, { file, max: MAX_DEPTH }, { file }, detail);
+    if (this.json) this.io.stdout(`${JSON.stringify({ ok: false, issues: [issue] }, null, 2)}\n`);
     else this.io.stderr(`${formatIssue(issue, this.lang)}\n`);
     throw new Exit(2);
   }

@@ -41,6 +41,41 @@ export function splitList(cell: string | undefined): string[] {
   return (cell ?? '').split(/[|,]/).map((v) => v.trim()).filter(Boolean);
 }
 
+/** Edit distance (insert, delete, replace, swap two neighbours): "descrizone" → "descrizione" is 1. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The template column a header was probably meant to be: within 2 edits of a column or
+ * of a variant (1 edit for short names, so "lat" and "lon" are not confused).
+ */
+export function closestColumn(header: string): Column | undefined {
+  const key = normalize(header).replace(/ /g, '_');
+  if (!key) return undefined;
+  let best: { column: Column; distance: number } | undefined;
+  const candidates: Array<[string, Column]> = [
+    ...COLUMNS.map((c) => [c, c] as [string, Column]),
+    ...Object.entries(ALIASES).map(([k, c]) => [k.replace(/ /g, '_'), c] as [string, Column]),
+  ];
+  for (const [name, column] of candidates) {
+    const limit = Math.min(name.length, key.length) <= 4 ? 1 : 2;
+    const distance = editDistance(key, name);
+    if (distance <= limit && (!best || distance < best.distance)) best = { column, distance };
+  }
+  return best?.column;
+}
+
 function columnFor(header: string): Column | undefined {
   const key = normalize(header);
   const underscored = key.replace(/ /g, '_');
@@ -56,20 +91,19 @@ type Cells = Partial<Record<Column, string>>;
  */
 export function readServicesCsv(text: string, file: string, r: Reporter): CsvResult {
   const body = text.replace(/^\uFEFF/, '');
+  // `line` is the row number the spreadsheet shows: a cell spanning several lines is one row.
   const rows: Array<{ cells: string[]; line: number }> = [];
-  let start = 0;
-  let line = 1;
+  let line = 0;
+  const delimiter = guessDelimiter(body);
   Papa.parse<string[]>(body, {
-    delimiter: guessDelimiter(body),
+    delimiter,
     skipEmptyLines: false,
     step: (result) => {
-      const end = result.meta.cursor;
+      line++;
       for (const e of result.errors) {
         if (e.code !== 'UndetectableDelimiter') r.error('csv_parse', { line, detail: e.message }, { file, line });
       }
       rows.push({ cells: result.data, line });
-      line += countNewlines(body, start, end);
-      start = end;
     },
   });
   const result: CsvResult = { entries: [], rows: 0, skipped: 0 };
@@ -77,9 +111,14 @@ export function readServicesCsv(text: string, file: string, r: Reporter): CsvRes
   if (!header) return result;
   const columns = header.cells.map((h) => {
     const column = columnFor(h);
-    if (!column && h.trim()) r.warn('csv_unknown_column', { column: h.trim() }, { file, line: header.line });
-    return column;
+    if (column || !h.trim()) return column;
+    const close = closestColumn(h);
+    // A near miss is a typo whose data would be lost: stop rather than drop it.
+    if (close) r.error('csv_misspelt_column', { column: h.trim(), suggestion: close }, { file, line: header.line });
+    else r.warn('csv_unknown_column', { column: h.trim(), known: COLUMNS.join(', ') }, { file, line: header.line });
+    return undefined;
   });
+  const width = lastFilled(header.cells);
   if (!columns.includes('nome')) {
     r.error('csv_no_name_column', {}, { file, line: header.line });
     return result;
@@ -92,9 +131,18 @@ export function readServicesCsv(text: string, file: string, r: Reporter): CsvRes
       const v = unescapeCell(row.cells[i]?.replace(/\r\n?/g, '\n').trim() ?? '');
       if (c && v) cells[c] = v;
     });
-    if (Object.keys(cells).length === 0) continue;
+    const filled = lastFilled(row.cells);
+    if (filled === 0) continue;
     result.rows++;
     const where = { file, line: row.line };
+    if (filled > width) {
+      // Usually a separator typed inside an unquoted cell: every later column has moved.
+      const separator = delimiter === '\t' ? 'tab' : delimiter;
+      r.error('csv_too_many_cells', { line: row.line, cells: filled, columns: width, separator }, where);
+      result.skipped++;
+      continue;
+    }
+    noteFormulas(cells, where, r);
     const previous = cells.id ? byId.get(cells.id) : undefined;
     const location = readLocation(cells, where, r);
     if (previous && location) {
@@ -121,10 +169,24 @@ export function guessDelimiter(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+/** How many cells up to the last one that is not blank (Excel pads rows with empty cells). */
+function lastFilled(cells: readonly string[]): number {
+  let n = cells.length;
+  while (n > 0 && !cells[n - 1]?.trim()) n--;
   return n;
+}
+
+/**
+ * Cells that a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM", "+A1"):
+ * kept as text, with a note, since someone may have pasted a formula instead of its result.
+ * Phone numbers ("+39 0371 ...") and signed numbers are not formulas.
+ */
+const FORMULA = /^(?:[=@]|[+-](?![\d\s.,]*$)(?!\d[\d\s./-]*$))/;
+
+function noteFormulas(cells: Cells, where: Where, r: Reporter): void {
+  for (const [column, value] of Object.entries(cells)) {
+    if (FORMULA.test(value)) r.info('csv_formula', { line: where.line, column, value: value.slice(0, 60) }, where);
+  }
 }
 
 function readService(cells: Cells, location: FeedLocation | undefined, where: Where, r: Reporter): FeedService {

@@ -64,6 +64,53 @@ export function formatIssue(issue: Issue, lang: Lang): string {
   return `${head}: ${issue.message}${detail}`;
 }
 
+/** How many issues of each code: { "schema_type": 10000, "hours_invalid": 3 }. */
+export function countByCode(issues: readonly Issue[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const i of issues) counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
+  return Object.fromEntries(counts);
+}
+
+/** Issues of one code printed in full before the rest are only counted. */
+export const SHOWN_PER_CODE = 5;
+
+export interface ReportOptions {
+  /** Lines printed after the issues (summaries per source). */
+  lines?: readonly string[];
+  /** Print every issue, not only the first few of each kind. */
+  all?: boolean;
+}
+
+/**
+ * The human-readable report: every issue, except that past the first few of one kind
+ * only a count is printed (10,000 schema errors are five lines and a count, not 10,000
+ * lines), then the totals.
+ */
+export function formatReport(issues: readonly Issue[], lang: Lang, options: ReportOptions = {}): string {
+  const shown = new Map<string, number>();
+  const hidden = new Map<string, { count: number; first: Issue }>();
+  const out: string[] = [];
+  for (const issue of issues) {
+    const n = shown.get(issue.code) ?? 0;
+    if (options.all || n < SHOWN_PER_CODE) {
+      shown.set(issue.code, n + 1);
+      out.push(formatIssue(issue, lang));
+    } else {
+      const h = hidden.get(issue.code);
+      if (h) h.count++;
+      else hidden.set(issue.code, { count: 1, first: issue });
+    }
+  }
+  if (hidden.size) {
+    out.push(word(lang, 'hiddenTitle', { n: SHOWN_PER_CODE }));
+    for (const [code, { count, first }] of hidden) {
+      out.push(`  ${word(lang, 'hiddenLine', { count: count.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB'), code, severity: word(lang, first.severity), total: shown.get(code)! + count })}`);
+    }
+  }
+  out.push(...(options.lines ?? []), formatTotals(issues, lang));
+  return out.join('\n');
+}
+
 export function formatTotals(issues: readonly Issue[], lang: Lang): string {
   const { errors, warnings } = countBySeverity(issues);
   if (errors === 0 && warnings === 0) return word(lang, 'ok');

@@ -9,6 +9,12 @@ export type Params = Readonly<Record<string, string | number | undefined>>;
 
 type Template = (p: Params) => string;
 
+const suggestIt = (p: Params) => (p['suggestion'] ? ` Forse «${p['suggestion']}»?` : '');
+const suggestEn = (p: Params) => (p['suggestion'] ? ` Did you mean "${p['suggestion']}"?` : '');
+const moreIt = (p: Params) => (Number(p['more']) > 0 ? ` e altri ${p['more']}` : '');
+const moreEn = (p: Params) => (Number(p['more']) > 0 ? ` and ${p['more']} more` : '');
+const knownIt = (p: Params) => (p['known'] ? `Codici validi: ${p['known']}${moreIt(p)}.` : 'Il feed non ne ha nessuna.');
+const knownEn = (p: Params) => (p['known'] ? `Valid codes: ${p['known']}${moreEn(p)}.` : 'The feed has none.');
 const axisIt = (p: Params) => (p['axis'] === 'lon' ? 'longitudine' : 'latitudine');
 const axisEn = (p: Params) => (p['axis'] === 'lon' ? 'longitude' : 'latitude');
 
@@ -29,6 +35,22 @@ const catalog = {
   source_kind: {
     it: (p) => `Non so leggere ${p['file']}: uso solo file .csv e .json.`,
     en: (p) => `Cannot read ${p['file']}: only .csv and .json files are supported.`,
+  },
+  file_encoding: {
+    it: (p) => `Il file ${p['file']} non è in UTF-8: l'ho letto come ${p['encoding']} (il «CSV» semplice di Excel). Controllate che lettere accentate e simboli (è, à, €) siano giusti; la prossima volta salvate come «CSV UTF-8».`,
+    en: (p) => `The file ${p['file']} is not UTF-8: it was read as ${p['encoding']} (Excel's plain "CSV"). Check that accented letters and symbols (è, à, €) are right; next time save as "CSV UTF-8".`,
+  },
+  json_too_deep: {
+    it: (p) => `Il JSON è annidato troppo in profondità (più di ${p['max']} livelli): non è un feed e non viene letto oltre.`,
+    en: (p) => `The JSON is nested too deeply (more than ${p['max']} levels): it is not a feed and is not read further.`,
+  },
+  output_unwritable: {
+    it: (p) => `Non riesco a scrivere ${p['file']}: ${p['reason']}. Il feed non è stato scritto.`,
+    en: (p) => `Cannot write ${p['file']}: ${p['reason']}. The feed was not written.`,
+  },
+  text_replacement_char: {
+    it: (p) => `Il testo contiene «\uFFFD», il segno di un file letto con la codifica sbagliata: «${p['value']}». Correggete il testo (un foglio va salvato come «CSV UTF-8»).`,
+    en: (p) => `The text holds "\uFFFD", the mark of a file read with the wrong encoding: "${p['value']}". Fix the text (save spreadsheets as "CSV UTF-8").`,
   },
   not_written: {
     it: (p) => `Il feed non è stato scritto perché ci sono errori. Correggili, oppure aggiungi --force per scriverlo comunque (${p['file']}).`,
@@ -99,12 +121,24 @@ const catalog = {
     en: (p) => `The start date (${p['from']}) is after the end date (${p['through']}): the service would never be shown.`,
   },
   unknown_category: {
-    it: (p) => `La categoria «${p['id']}» non esiste nell'elenco delle categorie del feed.`,
-    en: (p) => `Category "${p['id']}" is not in the feed's list of categories.`,
+    it: (p) => `La categoria «${p['id']}» non esiste nell'elenco delle categorie del feed.${suggestIt(p)} ${knownIt(p)} Per aggiungerne una, mettetela in «categories» nel file di base (per esempio base.json).`,
+    en: (p) => `Category "${p['id']}" is not in the feed's list of categories.${suggestEn(p)} ${knownEn(p)} To add one, put it in "categories" in the base file (e.g. base.json).`,
   },
   unknown_organization: {
-    it: (p) => `L'organizzazione «${p['id']}» non esiste nell'elenco delle organizzazioni del feed.`,
-    en: (p) => `Organisation "${p['id']}" is not in the feed's list of organisations.`,
+    it: (p) => `L'organizzazione «${p['id']}» non esiste nell'elenco delle organizzazioni del feed.${suggestIt(p)} ${knownIt(p)} Per aggiungerne una, mettetela in «organizations» nel file di base (per esempio base.json).`,
+    en: (p) => `Organisation "${p['id']}" is not in the feed's list of organisations.${suggestEn(p)} ${knownEn(p)} To add one, put it in "organizations" in the base file (e.g. base.json).`,
+  },
+  coord_swapped: {
+    it: (p) => `Latitudine e longitudine sembrano scambiate (${p['lat']}, ${p['lon']}): nel Lodigiano la latitudine è circa 45 e la longitudine circa 9,5. Scambiatele, altrimenti la mappa mostra un punto lontanissimo.`,
+    en: (p) => `Latitude and longitude look swapped (${p['lat']}, ${p['lon']}): around Lodi latitude is about 45 and longitude about 9.5. Swap them, otherwise the map shows a faraway point.`,
+  },
+  coord_outside_territory: {
+    it: (p) => `Il punto ${p['lat']}, ${p['lon']} è fuori dal territorio del feed (${p['area']}): controllate le coordinate, o allargate «territory» nel file di base.`,
+    en: (p) => `The point ${p['lat']}, ${p['lon']} is outside the feed's territory (${p['area']}): check the coordinates, or widen "territory" in the base file.`,
+  },
+  comune_outside_territory: {
+    it: (p) => `Il comune «${p['comune']}» non è fra i comuni del territorio (${p['known']}): controllate come è scritto.`,
+    en: (p) => `The comune "${p['comune']}" is not one of the territory's comuni (${p['known']}): check its spelling.`,
   },
   duplicate_id: {
     it: (p) => `L'id «${p['id']}» è ripetuto: è già usato in ${p['first']}. Ogni voce deve avere un id diverso.`,
@@ -147,39 +181,51 @@ const catalog = {
   // spreadsheets (CSV)
   csv_parse: {
     it: (p) => `Problema nel file CSV alla riga ${p['line']}: ${p['detail']}.`,
-    en: (p) => `Problem in the CSV file at line ${p['line']}: ${p['detail']}.`,
+    en: (p) => `Problem in the CSV file at row ${p['line']}: ${p['detail']}.`,
   },
   csv_no_name_column: {
     it: () => `Manca la colonna «nome»: la prima riga deve contenere le intestazioni del modello.`,
     en: () => `The "nome" column is missing: the first line must hold the template's headers.`,
   },
   csv_unknown_column: {
-    it: (p) => `Colonna «${p['column']}» sconosciuta: viene ignorata.`,
-    en: (p) => `Unknown column "${p['column']}": it is ignored.`,
+    it: (p) => `Colonna «${p['column']}» sconosciuta: viene ignorata. Le colonne del modello sono: ${p['known']}.`,
+    en: (p) => `Unknown column "${p['column']}": it is ignored. The template's columns are: ${p['known']}.`,
+  },
+  csv_misspelt_column: {
+    it: (p) => `Colonna «${p['column']}» sconosciuta: forse «${p['suggestion']}»? Correggete l'intestazione, altrimenti i dati di questa colonna andrebbero persi.`,
+    en: (p) => `Unknown column "${p['column']}": did you mean "${p['suggestion']}"? Fix the header, otherwise this column's data would be lost.`,
+  },
+  csv_too_many_cells: {
+    it: (p) => `La riga ${p['line']} ha ${p['cells']} celle ma le intestazioni sono ${p['columns']}: probabilmente una cella contiene il separatore «${p['separator']}» senza virgolette, e le colonne dopo sono scalate. La riga viene saltata.`,
+    en: (p) => `Row ${p['line']} has ${p['cells']} cells but there are ${p['columns']} headers: probably a cell holds the separator "${p['separator']}" without quotes, and the columns after it have shifted. The row is skipped.`,
+  },
+  csv_formula: {
+    it: (p) => `Alla riga ${p['line']}, colonna «${p['column']}», la cella comincia come una formula del foglio di calcolo («${p['value']}»): viene tenuta come testo, così com'è. Controllate che sia il testo voluto e non una formula copiata.`,
+    en: (p) => `Row ${p['line']}, column "${p['column']}": the cell starts like a spreadsheet formula ("${p['value']}"): it is kept as text, as it is. Check it is the intended text and not a copied formula.`,
   },
   csv_missing_name: {
     it: (p) => `Riga ${p['line']} senza nome del servizio: la riga viene saltata.`,
-    en: (p) => `Line ${p['line']} has no service name: the line is skipped.`,
+    en: (p) => `Row ${p['line']} has no service name: the row is skipped.`,
   },
   csv_coord_unreadable: {
     it: (p) => `Coordinate illeggibili alla riga ${p['line']}: ${axisIt(p)} «${p['value']}» non è un numero. Il servizio resta, ma senza posizione sulla mappa.`,
-    en: (p) => `Unreadable coordinates at line ${p['line']}: ${axisEn(p)} "${p['value']}" is not a number. The service is kept, without a map position.`,
+    en: (p) => `Unreadable coordinates at row ${p['line']}: ${axisEn(p)} "${p['value']}" is not a number. The service is kept, without a map position.`,
   },
   csv_coord_range: {
     it: (p) => `Coordinate impossibili alla riga ${p['line']}: ${axisIt(p)} ${p['value']} (deve stare fra ${p['min']} e ${p['max']}). Il servizio resta, ma senza posizione sulla mappa.`,
-    en: (p) => `Impossible coordinates at line ${p['line']}: ${axisEn(p)} ${p['value']} (must be between ${p['min']} and ${p['max']}). The service is kept, without a map position.`,
+    en: (p) => `Impossible coordinates at row ${p['line']}: ${axisEn(p)} ${p['value']} (must be between ${p['min']} and ${p['max']}). The service is kept, without a map position.`,
   },
   csv_coord_half: {
     it: (p) => `Alla riga ${p['line']} c'è solo una delle due coordinate: il servizio resta, ma senza posizione sulla mappa.`,
-    en: (p) => `Line ${p['line']} has only one of the two coordinates: the service is kept, without a map position.`,
+    en: (p) => `Row ${p['line']} has only one of the two coordinates: the service is kept, without a map position.`,
   },
   csv_date_invalid: {
     it: (p) => `Data non valida alla riga ${p['line']}, colonna «${p['column']}»: «${p['value']}». Scrivi per esempio 31/12/2026.`,
-    en: (p) => `Invalid date at line ${p['line']}, column "${p['column']}": "${p['value']}". Write e.g. 31/12/2026.`,
+    en: (p) => `Invalid date at row ${p['line']}, column "${p['column']}": "${p['value']}". Write e.g. 31/12/2026.`,
   },
   csv_extra_location: {
     it: (p) => `La riga ${p['line']} ripete l'id «${p['id']}»: è stata aggiunta come altra sede dello stesso servizio.`,
-    en: (p) => `Line ${p['line']} repeats the id "${p['id']}": it was added as another location of the same service.`,
+    en: (p) => `Row ${p['line']} repeats the id "${p['id']}": it was added as another location of the same service.`,
   },
 
   // build
@@ -267,7 +313,7 @@ const words = {
   error: { it: 'errore', en: 'error' },
   warning: { it: 'avviso', en: 'warning' },
   info: { it: 'nota', en: 'note' },
-  line: { it: 'riga', en: 'line' },
+  line: { it: 'riga', en: 'row' },
   string: { it: 'un testo', en: 'a string' },
   number: { it: 'un numero', en: 'a number' },
   integer: { it: 'un numero intero', en: 'an integer' },
@@ -311,11 +357,13 @@ Opzioni:
   --title <testo>      titolo del feed (build, from-hsds)
   --updated <data>     valore di "updated" (predefinito: adesso)
   --force              scrive il feed anche se ci sono errori
-  --json               resoconto in JSON per altri programmi
+  --json, --format json  resoconto in JSON per altri programmi (validate, build, from-hsds)
+  --all                mostra tutti i problemi (altrimenti i primi 5 di ogni tipo e il conteggio)
   --today AAAA-MM-GG   data di oggi per le scadenze (predefinito: oggi a Roma)
   --lang it|en         lingua dei messaggi (predefinita: da LANG)
 
-Uscita: 0 nessun errore (anche con avvisi), 1 errori, 2 uso sbagliato o file illeggibile.`,
+Uscita: 0 nessun errore (anche con avvisi), 1 errori nel feed, 2 uso sbagliato, file illeggibile
+o risultato impossibile da scrivere (per esempio la cartella di -o non esiste).`,
     en: `Usage: welfare-feed <command> [options]
 
 Commands:
@@ -334,17 +382,31 @@ Options:
   --title <text>       feed title (build, from-hsds)
   --updated <date>     value of "updated" (default: now)
   --force              write the feed even when there are errors
-  --json               machine-readable report
+  --json, --format json  machine-readable report (validate, build, from-hsds)
+  --all                print every problem (otherwise the first 5 of each kind and a count)
   --today YYYY-MM-DD   today's date for expiry (default: today in Rome)
   --lang it|en         message language (default: from LANG)
 
-Exit: 0 no errors (warnings allowed), 1 errors, 2 usage error or unreadable file.`,
+Exit: 0 no errors (warnings allowed), 1 errors in the feed, 2 usage error, unreadable file
+or output that cannot be written (e.g. the folder of -o does not exist).`,
   },
   ok: { it: 'Nessun problema trovato.', en: 'No problems found.' },
   hoursCompiled: {
     it: 'Orari compilati per i telefoni: {compiled} (non compilati, letti dal browser: {skipped}).',
     en: 'Opening hours compiled for phones: {compiled} (not compiled, read by the browser: {skipped}).',
   },
+  written: {
+    it: 'Feed scritto in {file} ({services} servizi, {accessPoints} punti di accesso).',
+    en: 'Feed written to {file} ({services} services, {accessPoints} access points).',
+  },
+  noFolder: { it: 'la cartella {dir} non esiste (createla prima, o scegliete un\'altra cartella)', en: 'the folder {dir} does not exist (create it first, or choose another folder)' },
+  isFolder: { it: 'è una cartella, non un file', en: 'it is a folder, not a file' },
+  noPermission: { it: 'non c\'è il permesso di scriverci', en: 'permission denied' },
+  hiddenTitle: {
+    it: 'Altri problemi dello stesso tipo (ne sono mostrati {n} per tipo; --all li mostra tutti):',
+    en: 'More problems of the same kind ({n} of each kind are shown; --all shows them all):',
+  },
+  hiddenLine: { it: '{code}: altri {count} ({severity}, {total} in tutto)', en: '{code}: {count} more ({severity}, {total} in all)' },
   noticesLink: {
     it: 'Per il file RSS serve --link con l\'indirizzo (https://...) della pagina degli avvisi del sito.',
     en: 'The RSS file needs --link with the address (https://...) of the site\'s notices page.',

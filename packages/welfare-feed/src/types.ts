@@ -69,6 +69,16 @@ export interface Feed {
   services: FeedService[];
   accessPoints: FeedAccessPoint[];
   notices: unknown[];
+  /** Where the feed's places may be: comuni and/or a box (docs/feed-format.md). */
+  territory?: Territory;
+  [extra: string]: unknown;
+}
+
+export interface Territory {
+  /** The comuni covered, by name or with their centre. */
+  comuni?: Array<string | { name: string; lat?: number; lon?: number; [extra: string]: unknown }>;
+  /** GeoJSON bounding box: [west, south, east, north] in degrees. */
+  area?: [number, number, number, number];
   [extra: string]: unknown;
 }
 

@@ -1,7 +1,9 @@
 import { checkContent } from './checks.js';
 import { countBySeverity, Reporter, type Issue } from './issues.js';
 import type { Lang } from './messages.js';
+import { child } from './paths.js';
 import { checkSchema } from './schema.js';
+import { MAX_DEPTH, scanJson } from './text.js';
 
 export interface ValidateOptions {
   lang?: Lang;
@@ -32,11 +34,25 @@ export function validateFeed(feed: unknown, options: ValidateOptions = {}): Vali
   const lang = options.lang ?? 'it';
   const schema = new Reporter(lang);
   const content = new Reporter(lang);
+  const scan = scanJson(feed, child);
+  if (scan.tooDeep) {
+    // The schema and content checks walk the feed recursively: stop before they overflow.
+    content.error('json_too_deep', { max: MAX_DEPTH }, { path: '$' });
+    return summarize(content.issues);
+  }
+  for (const { path, value } of scan.replacement) content.error('text_replacement_char', { value: excerpt(value) }, { path });
   checkSchema(feed, schema);
   checkContent(feed, content, options.today ?? romeToday());
   const covered = new Set(content.issues.filter((i) => i.severity === 'error').map((i) => i.path));
   const issues = [...schema.issues.filter((i) => !covered.has(i.path)), ...content.issues];
   return summarize(issues);
+}
+
+/** The damaged part of a long text, so the message shows what to look for. */
+function excerpt(value: string): string {
+  const at = value.indexOf('\uFFFD');
+  const from = Math.max(0, at - 30);
+  return `${from > 0 ? '…' : ''}${value.slice(from, at + 30)}${at + 30 < value.length ? '…' : ''}`;
 }
 
 export function summarize(issues: Issue[]): ValidateResult {

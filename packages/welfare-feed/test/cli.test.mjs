@@ -66,7 +66,7 @@ test('build: refuses to write a feed with errors unless --force', () => {
   const refused = cli(['build', ...sources, '-o', out, '--today', TODAY]);
   assert.equal(refused.code, 1);
   assert.equal(existsSync(out), false);
-  assert.match(refused.stdout, /servizi-lodi\.csv, riga 7: Coordinate impossibili alla riga 7: latitudine 145,3/);
+  assert.match(refused.stdout, /servizi-lodi\.csv, riga 6: Coordinate impossibili alla riga 6: latitudine 145,3/);
   assert.match(refused.stdout, /servizi-lodi\.csv: 6 voci lette, 5 servizi/);
   const forced = cli(['build', ...sources, '-o', out, '--today', TODAY, '--force']);
   assert.equal(forced.code, 1);

@@ -39,9 +39,9 @@ test('reads a CSV with BOM, semicolons, accents and a quoted newline', () => {
   assert.equal(donna.service.locations[0].hours, 'Tu 14:00-17:00; PH off', 'a quoted ";" stays in the cell');
 });
 
-test('line numbers count the physical lines of the file', () => {
+test('row numbers are the rows the spreadsheet shows: a cell spanning two lines is one row, the empty row counts', () => {
   const { entries } = read();
-  assert.deepEqual(entries.map((e) => e.line), [2, 4, 5, 7, 9]);
+  assert.deepEqual(entries.map((e) => e.line), [2, 3, 4, 6, 8]);
 });
 
 test('reads coordinates written with a decimal comma', () => {
@@ -57,9 +57,9 @@ test('reports impossible coordinates with their line and keeps the service witho
   assert.ok(impossible);
   assert.equal(impossible.severity, 'error');
   assert.equal(impossible.file, 'servizi-lodi.csv');
-  assert.equal(impossible.line, 7);
-  assert.match(impossible.message, /^Coordinate impossibili alla riga 7: latitudine 145,3 \(deve stare fra -90 e 90\)/);
-  const centro = entries.find((e) => e.line === 7).service;
+  assert.equal(impossible.line, 6);
+  assert.match(impossible.message, /^Coordinate impossibili alla riga 6: latitudine 145,3 \(deve stare fra -90 e 90\)/);
+  const centro = entries.find((e) => e.line === 6).service;
   assert.equal(centro.name, 'Centro di ascolto');
   assert.equal(centro.locations[0].lat, undefined);
   assert.equal(centro.locations[0].comune, 'Casalpusterlengo');
@@ -68,15 +68,15 @@ test('reports impossible coordinates with their line and keeps the service witho
 test('reports unreadable coordinates, bad dates and rows without a name, each with its line', () => {
   const { issues } = read();
   const at = (code) => issues.filter((i) => i.code === code).map((i) => [i.line, i.severity]);
-  assert.deepEqual(at('csv_coord_unreadable'), [[9, 'error']]);
-  assert.deepEqual(at('csv_date_invalid'), [[9, 'error']]);
-  assert.deepEqual(at('csv_missing_name'), [[8, 'error']]);
+  assert.deepEqual(at('csv_coord_unreadable'), [[8, 'error']]);
+  assert.deepEqual(at('csv_date_invalid'), [[8, 'error']]);
+  assert.deepEqual(at('csv_missing_name'), [[7, 'error']]);
   assert.equal(issues.length, 4);
 });
 
 test('messages can be in English', () => {
   const { issues } = read('en');
-  assert.match(issues.find((i) => i.code === 'csv_coord_range').message, /^Impossible coordinates at line 7: latitude 145,3 \(must be between -90 and 90\)/);
+  assert.match(issues.find((i) => i.code === 'csv_coord_range').message, /^Impossible coordinates at row 6: latitude 145,3 \(must be between -90 and 90\)/);
 });
 
 test('comma-separated files and extra location rows', () => {

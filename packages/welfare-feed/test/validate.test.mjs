@@ -59,12 +59,15 @@ test('coordinates outside Italy are a warning', () => {
   assert.deepEqual(paths(result, 'coord_outside_italy'), [['$.services[7].locations[0]', 'warning']]);
 });
 
-test('opening hours that cannot be read are errors with the library\'s explanation', () => {
+test('opening hours that cannot be read are errors with the library\'s explanation, in the chosen language', () => {
   const result = check('feed-bad.json');
   const [hours] = find(result, 'hours_invalid');
   assert.equal(hours.path, '$.services[5].hours');
   assert.equal(hours.severity, 'error');
-  assert.match(hours.detail, /Unexpected token/);
+  assert.match(hours.detail, /«tu» ← qui «t» non è previsto/);
+  assert.doesNotMatch(hours.detail, /Unexpected|token/, 'no English in an Italian report');
+  const [english] = find(validateFeed(readJsonFixture('feed-bad.json'), { today: TODAY, lang: 'en' }), 'hours_invalid');
+  assert.match(english.detail, /Unexpected token/);
 });
 
 test('expired services are warnings; reversed validity windows are errors', () => {

@@ -1,0 +1,78 @@
+/**
+ * Reading files as people save them, and scanning parsed JSON without recursion.
+ */
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: Encoding;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Bytes → text. UTF-8 (with or without BOM) when the bytes are valid UTF-8; UTF-16 when
+ * they start with its BOM (Excel's "Unicode text"); otherwise Windows-1252, which is what
+ * Excel's plain "CSV" still writes on Italian office PCs. Never U+FFFD: every byte of
+ * Windows-1252 stands for a character.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  try {
+    return { text: UTF8.decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** How deep a feed may nest: the real format needs 5 levels, 64 leaves room for extensions. */
+export const MAX_DEPTH = 64;
+
+export interface JsonScan {
+  /** Deepest nesting met (stops counting past MAX_DEPTH). */
+  tooDeep: boolean;
+  /** JSON paths of strings holding U+FFFD, the mark of text decoded with the wrong encoding. */
+  replacement: Array<{ path: string; value: string }>;
+}
+
+/** A place in the JSON, spelt out only when something is found there. */
+interface Place {
+  parent: Place | undefined;
+  key: string | number;
+}
+
+function spell(place: Place | undefined, child: (path: string, key: string | number) => string): string {
+  const keys: Array<string | number> = [];
+  for (let p = place; p; p = p.parent) keys.push(p.key);
+  return keys.reverse().reduce<string>((path, key) => child(path, key), '$');
+}
+
+/**
+ * Walks a parsed JSON value with an explicit stack (JSON.parse accepts 100,000 nested
+ * arrays; a recursive walk, Ajv or JSON.stringify would overflow on them).
+ */
+export function scanJson(value: unknown, child: (path: string, key: string | number) => string): JsonScan {
+  const scan: JsonScan = { tooDeep: false, replacement: [] };
+  const stack: Array<[unknown, Place | undefined, number]> = [[value, undefined, 0]];
+  while (stack.length) {
+    const [v, place, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\uFFFD')) scan.replacement.push({ path: spell(place, child), value: v });
+    } else if (typeof v === 'object' && v !== null) {
+      if (depth >= MAX_DEPTH) {
+        scan.tooDeep = true;
+        continue;
+      }
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], { parent: place, key: i }, depth + 1]);
+      } else {
+        const keys = Object.keys(v);
+        for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]!], { parent: place, key: keys[i]! }, depth + 1]);
+      }
+    }
+  }
+  return scan;
+}
