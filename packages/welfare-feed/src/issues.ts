@@ -104,7 +104,8 @@ export function formatReport(issues: readonly Issue[], lang: Lang, options: Repo
   if (hidden.size) {
     out.push(word(lang, 'hiddenTitle', { n: SHOWN_PER_CODE }));
     for (const [code, { count, first }] of hidden) {
-      out.push(`  ${word(lang, 'hiddenLine', { count: count.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB'), code, severity: word(lang, first.severity), total: shown.get(code)! + count })}`);
+      const n = (v: number) => v.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB');
+      out.push(`  ${word(lang, 'hiddenLine', { count: n(count), code, severity: word(lang, first.severity), total: n(shown.get(code)! + count) })}`);
     }
   }
   out.push(...(options.lines ?? []), formatTotals(issues, lang));

@@ -12,6 +12,22 @@ export interface DecodedText {
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
+ * Windows-1252 bytes 0x80–0x9F (€, curly quotes, dashes, Š, Ÿ ...). Node's TextDecoder
+ * reads "windows-1252" as ISO-8859-1, which turns them into invisible control characters,
+ * so they are mapped here; 0x81, 0x8D, 0x8F, 0x90, 0x9D are unused and kept as they are.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
+}
+
+/**
  * Bytes → text. UTF-8 (with or without BOM) when the bytes are valid UTF-8; UTF-16 when
  * they start with its BOM (Excel's "Unicode text"); otherwise Windows-1252, which is what
  * Excel's plain "CSV" still writes on Italian office PCs. Never U+FFFD: every byte of
@@ -24,7 +40,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: UTF8.decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeCp1252(bytes), encoding: 'windows-1252' };
   }
 }
 

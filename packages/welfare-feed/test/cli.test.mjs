@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,4 +112,19 @@ test('the package exports the schema', () => {
   assert.equal(pkg.exports['./schema/feed-v1.schema.json'], './schema/feed-v1.schema.json');
   assert.ok(pkg.files.includes('schema'));
   assert.equal(pkg.bin['welfare-feed'], './dist/cli.js');
+});
+
+test('npx welfare-feed works in the repository: the linked bin is a committed, executable file that runs the built CLI', () => {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', PKG), 'utf8'));
+  const bin = new URL(pkg.bin['welfare-feed'], PKG);
+  assert.doesNotMatch(pkg.bin['welfare-feed'], /dist\//, 'dist/ does not exist yet when npm install links the bin');
+  assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  assert.ok(statSync(bin).mode & 0o111, 'executable, or the shell says "Permission denied"');
+  const root = fileURLToPath(new URL('../../', PKG));
+  const r = spawnSync('npx', ['--no-install', 'welfare-feed', '--version'], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), pkg.version);
+  const v = spawnSync('npx', ['--no-install', 'welfare-feed', 'validate', fixturePath('feed-valid.json'), '--today', TODAY], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'it_IT.UTF-8' } });
+  assert.equal(v.status, 0, v.stdout + v.stderr);
+  assert.match(v.stdout, /Nessun problema trovato/);
 });
