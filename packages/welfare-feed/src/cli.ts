@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildFeed, sourceText, type SourceSummary } from './build.js';
 import { defaultWindow, withCompiledHours } from './compile-hours.js';
+import { DataPackageError, isDataPackage, readDataPackage } from './datapackage.js';
 import { fromHsds } from './hsds.js';
 import { countByCode, formatIssue, formatReport, Reporter, type Issue } from './issues.js';
 import { pickLang, word, type Lang } from './messages.js';
@@ -164,7 +165,18 @@ class Cli {
   fromHsds(file: string): number {
     this.checkOut();
     const r = new Reporter(this.lang);
-    const result = fromHsds(this.readJson(file, r), this.feedOptions());
+    let result;
+    if (isDataPackage(file)) {
+      let pkg;
+      try {
+        pkg = readDataPackage(file);
+      } catch (e) {
+        this.fail('file_unreadable', e instanceof DataPackageError ? e.file : file, e);
+      }
+      result = fromHsds(pkg.tables, { ...this.feedOptions(), rowPath: pkg.rowPath });
+    } else {
+      result = fromHsds(this.readJson(file, r), this.feedOptions());
+    }
     result.issues.unshift(...r.issues);
     const c = result.counts;
     const line = word(this.lang, 'hsdsCounts', {

@@ -8,7 +8,7 @@ export interface Row {
 }
 
 /** The HSDS 3.0 tables the converter reads, flattened from tables or nested objects. */
-export interface Tables {
+export interface Tables extends Leftovers {
   services: Row[];
   organizations: Row[];
   locations: Row[];
@@ -20,7 +20,17 @@ export interface Tables {
   taxonomyTerms: Row[];
 }
 
-type TableKey = keyof Tables;
+/** What flattening met but cannot use, reported by the converter. */
+export interface Leftovers {
+  /** Paths of table entries that are not objects (`[[1],[2]]`, `{"services": ["x"]}`). */
+  notObjects: string[];
+  /** Tables (or arrays nested in records) the feed has no place for: name → rows, first path. */
+  otherTables: Map<string, { rows: number; path: string }>;
+  /** An API page that is not the last: page number and total pages. */
+  page?: { number: number; total: number };
+}
+
+type TableKey = Exclude<keyof Tables, keyof Leftovers>;
 
 /** Accepted names of each table in the input (HSDS uses both forms). */
 const NAMES: Record<TableKey, string[]> = {
@@ -35,36 +45,83 @@ const NAMES: Record<TableKey, string[]> = {
   taxonomyTerms: ['taxonomy_terms', 'taxonomy_term'],
 };
 
+/** Where each table's rows come from: a JSON path, or a CSV file of a data package. */
+export type RowPath = (table: string, index: number) => string;
+
 /**
- * Reads HSDS 3.0 JSON: an object of tables ({"services": [...], "locations": [...]}),
- * or a list of services with their details nested, as the HSDS API returns them.
- * Returns undefined when the input is neither.
+ * Reads HSDS 3.0: an object of tables ({"services": [...], "locations": [...]}, also as
+ * read from a tabular data package), a list of services with their details nested, an
+ * API page of services (`{"contents": [...], "total_pages": ...}`) or one service as the
+ * API's `/services/{id}` returns it. Returns undefined when the input is none of these.
  */
-export function flatten(input: unknown): Tables | undefined {
-  const root: Json | undefined = Array.isArray(input) ? { services: input } : isObject(input) ? input : undefined;
-  if (!root) return undefined;
+export function flatten(input: unknown, rowPath?: RowPath): Tables | undefined {
+  let root: Json | undefined;
+  let base = (name: string) => `$.${name}`;
+  let page: Leftovers['page'];
+  if (Array.isArray(input)) {
+    root = { services: input };
+    base = () => '$';
+  } else if (isObject(input) && Array.isArray(input['contents'])) {
+    root = { services: input['contents'] };
+    base = () => '$.contents';
+    const number = Number(input['page_number'] ?? 1);
+    const total = Number(input['total_pages'] ?? 1);
+    if (Number.isFinite(total) && Number.isFinite(number) && total > number) page = { number, total };
+  } else if (isObject(input) && str(input['id']) && str(input['name']) && !Array.isArray(input['services'])) {
+    // A record with its own id and name is one service (tables have neither at the top).
+    root = { services: [input] };
+    base = () => '$';
+    return fill(root, (_, i) => (i === 0 ? '$' : `$[${i}]`));
+  } else if (isObject(input)) {
+    root = input;
+  }
+  if (!root || !hasTable(root)) return undefined;
+  const tables = fill(root, rowPath ?? ((name, i) => child(base(name), i)));
+  if (page) tables.page = page;
+  return tables;
+}
+
+function hasTable(root: Json): boolean {
+  return Object.values(NAMES).some((names) => names.some((n) => Array.isArray(root[n])));
+}
+
+/** Every table of `root`; arrays that are not HSDS tables the converter reads are counted as left over. */
+function fill(root: Json, rowPath: RowPath): Tables {
   const tables = new TableSet();
-  let found = false;
+  const read = new Set<string>();
   for (const [key, names] of Object.entries(NAMES) as Array<[TableKey, string[]]>) {
     const name = names.find((n) => Array.isArray(root[n]));
     if (!name) continue;
-    found = true;
-    const base = Array.isArray(input) ? '$' : `$.${name}`;
-    (root[name] as unknown[]).forEach((v, i) => tables.add(key, v, child(base, i), {}));
+    read.add(name);
+    (root[name] as unknown[]).forEach((v, i) => tables.add(key, v, rowPath(name, i), {}));
   }
-  return found ? tables.result() : undefined;
+  for (const [name, value] of Object.entries(root)) {
+    if (!read.has(name) && Array.isArray(value) && value.length) tables.other(name, value.length, rowPath(name, 0));
+  }
+  return tables.result();
 }
 
 class TableSet {
   private readonly rows: Tables = {
     services: [], organizations: [], locations: [], serviceAtLocations: [], schedules: [],
     addresses: [], phones: [], attributes: [], taxonomyTerms: [],
+    notObjects: [], otherTables: new Map(),
   };
   private readonly ids = new Map<string, Set<string>>();
 
+  other(name: string, rows: number, path: string): void {
+    const seen = this.rows.otherTables.get(name);
+    if (seen) seen.rows += rows;
+    else this.rows.otherTables.set(name, { rows, path });
+  }
+
   /** Adds a record (with links implied by its nesting) and the records nested in it. */
   add(key: TableKey, value: unknown, path: string, links: Json): string | undefined {
-    if (!isObject(value)) return undefined;
+    if (value === undefined || value === null) return undefined;
+    if (!isObject(value)) {
+      this.rows.notObjects.push(path);
+      return undefined;
+    }
     const row: Json = { ...value };
     for (const [k, v] of Object.entries(links)) if (row[k] === undefined) row[k] = v;
     const id = str(row['id']);

@@ -1,15 +1,18 @@
 import { inRange } from './geo.js';
 import { child } from './paths.js';
-import { flatten, rowsWith, type Row, type Tables } from './hsds-tables.js';
+import { flatten, rowsWith, type Row, type RowPath, type Tables } from './hsds-tables.js';
 import { slug } from './ids.js';
 import { Reporter } from './issues.js';
 import { word } from './messages.js';
 import { locate, type Origin } from './origins.js';
-import { readSchedule, toOpeningHours, type Interval } from './schedule.js';
+import { periodsToOpeningHours, readSchedule, type Period } from './schedule.js';
 import { compact, nowIso, str, type Feed, type FeedCategory, type FeedLocation, type FeedOrganization, type FeedService, type OutputOptions, type OutputResult } from './types.js';
 import { romeToday, summarize, validateFeed } from './validate.js';
 
-export type HsdsOptions = OutputOptions;
+export interface HsdsOptions extends OutputOptions {
+  /** How rows are named in messages; a data package gives "services.csv:5". */
+  rowPath?: RowPath;
+}
 
 export interface HsdsCounts {
   /** Records found in the HSDS input. */
@@ -41,14 +44,18 @@ const ACTIVE = new Set(['active', '']);
 export function fromHsds(input: unknown, options: HsdsOptions = {}): HsdsResult {
   const lang = options.lang ?? 'it';
   const r = new Reporter(lang);
-  const tables = flatten(input);
+  const tables = flatten(input, options.rowPath);
   if (!tables) {
     r.error('hsds_shape', {}, { path: '$' });
     const feed: Feed = { version: 1, categories: [], organizations: [], services: [], accessPoints: [], notices: [] };
     return { feed, ...summarize(r.issues), counts: emptyCounts() };
   }
+  for (const path of tables.notObjects) r.error('hsds_not_object', {}, { path });
+  if (tables.page) r.warn('hsds_more_pages', { page: tables.page.number, total: tables.page.total }, { path: '$' });
   const c = new Converter(tables, r, options.today ?? romeToday());
   const feed = c.convert(options);
+  // An empty feed written with exit 0 would replace the published one with nothing.
+  if (feed.services.length === 0) r.error(tables.services.length ? 'hsds_nothing_imported' : 'hsds_empty', { read: tables.services.length }, { path: '$' });
   const checked = validateFeed(feed, { lang, today: options.today });
   const issues = [...r.issues, ...checked.issues.map((i) => locate(i, c.origins))];
   return { feed, ...summarize(issues), counts: c.counts(feed) };
@@ -66,9 +73,11 @@ class Converter {
   private readonly categories = new Map<string, FeedCategory>();
   private readonly serviceIds = new Set<string>();
   private readonly usedLocations = new Set<string>();
-  /** Schedule rows already judged: converted intervals, or null when dropped. */
-  private readonly schedules = new Map<Row, Interval[] | null>();
+  /** Schedule rows already judged: converted intervals and their period, or null when dropped. */
+  private readonly schedules = new Map<Row, Period | null>();
   private readonly ignored = new Map<string, { count: number; path: string }>();
+  /** Lists nested in records that the feed has no place for ("languages"): name → rows, first path. */
+  private readonly nestedTables = new Map<string, { rows: number; path: string }>();
 
   constructor(
     private readonly t: Tables,
@@ -90,6 +99,14 @@ class Converter {
       const [entity, field] = key.split(':') as ['service' | 'organization' | 'location', string];
       this.r.info('hsds_field_ignored', { field, entity: word(this.r.lang, `${entity}s` as const), count }, { path });
     }
+    // Every table or nested list not carried over, once, with its number of rows.
+    const tables = new Map(this.t.otherTables);
+    for (const [name, { rows, path }] of this.nestedTables) {
+      const seen = tables.get(name);
+      if (seen) seen.rows += rows;
+      else tables.set(name, { rows, path });
+    }
+    for (const [table, { rows, path }] of tables) this.r.info('hsds_table_ignored', { table, rows }, { path });
     return {
       version: 1,
       ...(options.title !== undefined ? { title: options.title } : {}),
@@ -136,6 +153,12 @@ class Converter {
     for (const [field, value] of Object.entries(row.value)) {
       if (USED[entity].has(field) || value === null || value === undefined || value === '') continue;
       if (Array.isArray(value) && value.length === 0) continue;
+      if (Array.isArray(value)) {
+        const seen = this.nestedTables.get(field);
+        if (seen) seen.rows += value.length;
+        else this.nestedTables.set(field, { rows: value.length, path: child(row.path, field) });
+        continue;
+      }
       const key = `${entity}:${field}`;
       const seen = this.ignored.get(key);
       if (seen) seen.count++;
@@ -162,7 +185,7 @@ class Converter {
     if (!base) return undefined;
     this.serviceIds.add(base.id);
     this.noteIgnored('service', row);
-    const phone = rowsWith(this.t.phones, 'service_id', base.id).find((p) => !str(p.value['service_at_location_id']));
+    const phones = this.phonesOf(base.id);
     const ownSchedules = rowsWith(this.t.schedules, 'service_id', base.id).filter(
       (s) => !str(s.value['service_at_location_id']) && !str(s.value['location_id']),
     );
@@ -172,11 +195,26 @@ class Converter {
       organization: this.organizationOf(row),
       categories: this.categoriesOf(base.id),
       locations: this.locationsOf(base.id),
-      hours: this.hours(ownSchedules),
-      phone: phone ? str(phone.value['number']) : undefined,
+      ...this.hours(ownSchedules),
+      phone: phones[0]?.number,
+      // Every number when there are several, so the second one is not lost (docs/feed-format.md).
+      phones: phones.length > 1 ? phones : undefined,
       email: str(v['email']),
       website: str(v['url']),
     });
+  }
+
+  /** The service's own phone numbers (not a location's), with their description. */
+  private phonesOf(serviceId: string): Array<{ number: string; description?: string }> {
+    const out: Array<{ number: string; description?: string }> = [];
+    for (const p of rowsWith(this.t.phones, 'service_id', serviceId)) {
+      if (str(p.value['service_at_location_id']) || str(p.value['location_id'])) continue;
+      const number = str(p.value['number']);
+      if (!number || out.some((o) => o.number === number)) continue;
+      const extension = str(p.value['extension']);
+      out.push(compact({ number: extension ? `${number} int. ${extension}` : number, description: str(p.value['description']) }));
+    }
+    return out;
   }
 
   private organizationOf(row: Row): string | undefined {
@@ -218,11 +256,15 @@ class Converter {
         this.dropped.serviceAtLocations++; // reported once, on the location, by dropLeftovers
         continue;
       }
-      if (!this.usedLocations.has(locationId)) this.noteIgnored('location', row);
+      const first = !this.usedLocations.has(locationId);
+      if (first) this.noteIgnored('location', row);
       this.usedLocations.add(locationId);
       const own = rowsWith(this.t.schedules, 'service_at_location_id', str(link.value['id']) ?? '\0');
       const shared = rowsWith(this.t.schedules, 'location_id', locationId).filter((s) => !str(s.value['service_id']));
-      out.push(compact({ ...this.place(row), hours: this.hours(own) ?? this.hours(shared) }));
+      const ownHours = this.hours(own);
+      const place = this.place(row);
+      if (first && place.lat === undefined) this.r.info('hsds_no_coordinates', { name: str(row.value['name']) ?? locationId }, { path: row.path });
+      out.push(compact({ ...place, ...(ownHours.hours || ownHours.hoursNote ? ownHours : this.hours(shared)) }));
     }
     return out;
   }
@@ -251,14 +293,30 @@ class Converter {
     return {};
   }
 
-  /** Converts a set of schedules to one opening_hours value, dropping what cannot be said. */
-  private hours(rows: Row[]): string | undefined {
-    const intervals: Interval[] = [];
-    for (const row of rows) intervals.push(...(this.schedule(row) ?? []));
-    return toOpeningHours(intervals);
+  /**
+   * Converts a set of schedules to one opening_hours value, dropping what cannot be said,
+   * and keeps their descriptions and notes ("Chiuso nei giorni festivi e il 19 gennaio")
+   * as `hoursNote`, even for a schedule whose rule could not be converted.
+   */
+  private hours(rows: Row[]): { hours?: string; hoursNote?: string } {
+    const periods: Period[] = [];
+    const notes: string[] = [];
+    for (const row of rows) {
+      const period = this.schedule(row);
+      if (period) periods.push(period);
+      for (const key of ['description', 'notes']) {
+        const text = str(row.value[key]);
+        if (text && !notes.includes(text)) notes.push(text);
+      }
+    }
+    const hours = periodsToOpeningHours(periods, this.today);
+    if (hours && new Set(periods.map((p) => `${p.validFrom ?? ''}|${p.validTo ?? ''}`)).size > 1) {
+      this.r.info('hsds_schedule_periods', { hours }, { path: rows[0]!.path });
+    }
+    return compact({ hours, hoursNote: notes.length ? notes.join(' ') : undefined });
   }
 
-  private schedule(row: Row): Interval[] | null {
+  private schedule(row: Row): Period | null {
     const known = this.schedules.get(row);
     if (known !== undefined) return known;
     const read = readSchedule(row.value, this.today);
@@ -269,7 +327,7 @@ class Converter {
       this.r.warn('hsds_schedule_unsupported', { reason }, where);
     }
     if (read.zone) this.r.warn('hsds_schedule_timezone', { zone: read.zone }, where);
-    const result = read.intervals ?? null;
+    const result: Period | null = read.intervals ? compact({ intervals: read.intervals, validFrom: read.validFrom, validTo: read.validTo }) : null;
     if (!result) this.dropped.schedules++;
     this.schedules.set(row, result);
     return result;

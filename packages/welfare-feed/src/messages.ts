@@ -295,6 +295,34 @@ const catalog = {
     it: (p) => `Orario con fuso «${p['zone']}»: l'ora è stata presa così com'è, come ora italiana.`,
     en: (p) => `Schedule with time zone "${p['zone']}": the time was kept as is, as Italian time.`,
   },
+  hsds_not_object: {
+    it: () => `Questa voce non è un oggetto HSDS (con "id", "name"...): scartata.`,
+    en: () => `This entry is not an HSDS object (with "id", "name"...): dropped.`,
+  },
+  hsds_empty: {
+    it: () => `Il file HSDS non contiene servizi: non c'è niente da pubblicare. Controllate di aver esportato il file giusto.`,
+    en: () => `The HSDS file holds no services: there is nothing to publish. Check that the right file was exported.`,
+  },
+  hsds_nothing_imported: {
+    it: (p) => `Nessuno dei ${p['read']} servizi letti è stato importato (vedi i motivi sopra): il feed sarebbe vuoto.`,
+    en: (p) => `None of the ${p['read']} services read was imported (see the reasons above): the feed would be empty.`,
+  },
+  hsds_more_pages: {
+    it: (p) => `Questa è la pagina ${p['page']} di ${p['total']} della risposta dell'API: i servizi delle altre pagine mancano. Scaricate tutte le pagine e unitele (o usate l'esportazione completa).`,
+    en: (p) => `This is page ${p['page']} of ${p['total']} of the API response: the services on the other pages are missing. Fetch every page and merge them (or use the full export).`,
+  },
+  hsds_no_coordinates: {
+    it: (p) => `La sede «${p['name']}» non ha coordinate: resta nel feed, ma non sarà sulla mappa.`,
+    en: (p) => `The location "${p['name']}" has no coordinates: it stays in the feed, but it will not be on the map.`,
+  },
+  hsds_schedule_periods: {
+    it: (p) => `Orari con periodi di validità diversi: espressi con intervalli di date, senza unirli («${p['hours']}»).`,
+    en: (p) => `Schedules with different validity periods: written with date ranges, not merged ("${p['hours']}").`,
+  },
+  hsds_table_ignored: {
+    it: (p) => `${p['table']}: ${p['rows']} righe non importate (il feed v1 non ha un campo equivalente).`,
+    en: (p) => `${p['table']}: ${p['rows']} rows not imported (feed v1 has no equivalent field).`,
+  },
   hsds_field_ignored: {
     it: (p) => `Campo «${p['field']}» (${p['entity']}, ${p['count']} in tutto): il feed v1 non ha un campo equivalente, ignorato.`,
     en: (p) => `Field "${p['field']}" (${p['entity']}, ${p['count']} in all): feed v1 has no equivalent field, ignored.`,

@@ -16,6 +16,9 @@ export interface Interval {
 
 export interface ScheduleRead {
   intervals?: Interval[];
+  /** First and last day the schedule applies (YYYY-MM-DD), when it says. */
+  validFrom?: string;
+  validTo?: string;
   problem?: ScheduleProblem;
   /** Last valid day, when it is already past. */
   expired?: string;
@@ -36,9 +39,17 @@ function readTime(value: unknown): { time: string; zone: string } | undefined {
 
 /** Reads one HSDS 3.0 schedule (RFC 5545-like weekly rule) into weekly intervals. */
 export function readSchedule(s: Json, today: string): ScheduleRead {
+  const validity: Pick<ScheduleRead, 'validFrom' | 'validTo'> = {};
   for (const key of ['valid_to', 'until']) {
     const end = str(s[key])?.slice(0, 10);
-    if (end && /^\d{4}-\d{2}-\d{2}$/.test(end) && end < today) return { expired: end };
+    if (end && /^\d{4}-\d{2}-\d{2}$/.test(end)) {
+      if (end < today) return { expired: end };
+      validity.validTo ??= end;
+    }
+  }
+  for (const key of ['valid_from', 'dtstart']) {
+    const start = str(s[key])?.slice(0, 10);
+    if (start && /^\d{4}-\d{2}-\d{2}$/.test(start)) validity.validFrom ??= start;
   }
   const freq = (str(s['freq']) ?? 'WEEKLY').toUpperCase();
   if (freq !== 'WEEKLY' && freq !== 'DAILY') return { problem: { reason: 'schedule:freq', value: freq } };
@@ -61,7 +72,59 @@ export function readSchedule(s: Json, today: string): ScheduleRead {
   if (!opens || !closes) return { problem: { reason: 'schedule:times' } };
   const zone = [opens.zone, closes.zone].find((z) => z && !ITALIAN_ZONES.has(z));
   const close = closes.time === '00:00' ? '24:00' : closes.time;
-  return { intervals: days.map((day) => ({ day, open: opens.time, close })), ...(zone ? { zone } : {}) };
+  return { intervals: days.map((day) => ({ day, open: opens.time, close })), ...validity, ...(zone ? { zone } : {}) };
+}
+
+/** Weekly intervals that apply over one period (no dates: always). */
+export interface Period {
+  validFrom?: string;
+  validTo?: string;
+  intervals: Interval[];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** 2027-04-01 → "2027 Apr 01", the OSM opening_hours date form. */
+function osmDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y} ${MONTHS[Number(m) - 1]} ${d}`;
+}
+
+/** The far end of an open period: OSM date ranges need an end. */
+const OPEN_END = '2099-12-31';
+
+/**
+ * Schedules valid over different periods (winter and summer hours) as one value, never
+ * merged: the weekly hours valid now first, then each period as a date range that
+ * overrides them ("2027 Apr 01-2027 Sep 30 Mo-Fr 08:00-13:00; 2027 Apr 01-2027 Sep 30
+ * Sa,Su off"), closing the days that period does not open.
+ */
+export function periodsToOpeningHours(periods: readonly Period[], today: string): string | undefined {
+  const always = periods.filter((p) => !p.validFrom && !p.validTo).flatMap((p) => p.intervals);
+  const dated = new Map<string, Interval[]>();
+  for (const p of periods) {
+    if (!p.validFrom && !p.validTo) continue;
+    const key = `${p.validFrom ?? today}|${p.validTo ?? OPEN_END}`; // no start: from today
+    dated.set(key, [...(dated.get(key) ?? []), ...p.intervals]);
+  }
+  // One period already begun and nothing else: it applies now, with no other hours to mix up.
+  const begun = periods.every((p) => !p.validFrom || p.validFrom <= today);
+  if (dated.size === 0 || (always.length === 0 && dated.size === 1 && begun)) {
+    return toOpeningHours([...always, ...[...dated.values()].flat()]);
+  }
+  const rules: string[] = [];
+  const base = toOpeningHours(always);
+  if (base) rules.push(base);
+  const ordered = [...dated].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, intervals] of ordered) {
+    const [from, to] = key.split('|') as [string, string];
+    const range = `${osmDate(from)}-${osmDate(to)}`;
+    const week = toOpeningHours(intervals);
+    if (week) rules.push(...week.split('; ').map((rule) => `${range} ${rule}`));
+    const closed = [0, 1, 2, 3, 4, 5, 6].filter((day) => !intervals.some((i) => i.day === day));
+    if (closed.length) rules.push(`${range} ${daySpec(closed)} off`);
+  }
+  return rules.length ? rules.join('; ') : undefined;
 }
 
 /** "Mo-Fr 09:00-12:30; Sa 09:00-12:00": days with the same hours share one rule. */

@@ -12,7 +12,15 @@ export interface Place {
   lon?: number;
   /** OpenStreetMap opening_hours, Europe/Rome time. */
   hours?: string;
+  /** What the hours cannot say, in words ("Chiuso il 19 gennaio"). */
+  hoursNote?: Text;
   [extra: string]: unknown;
+}
+
+/** One of several phone numbers. */
+export interface Phone {
+  number: string;
+  description?: Text;
 }
 
 export interface FeedLocation extends Place {
@@ -43,7 +51,10 @@ export interface FeedService {
   keywords?: string[];
   locations?: FeedLocation[];
   hours?: string;
+  hoursNote?: Text;
   phone?: string;
+  /** Every number when there are several; `phone` is the first. */
+  phones?: Phone[];
   email?: string;
   website?: string;
   validFrom?: string;
@@ -56,6 +67,7 @@ export interface FeedAccessPoint extends Place {
   name: Text;
   description?: Text;
   phone?: string;
+  phones?: Phone[];
   email?: string;
   website?: string;
 }

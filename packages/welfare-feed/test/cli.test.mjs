@@ -111,7 +111,8 @@ test('the package exports the schema', () => {
   const pkg = JSON.parse(readFileSync(new URL('package.json', PKG), 'utf8'));
   assert.equal(pkg.exports['./schema/feed-v1.schema.json'], './schema/feed-v1.schema.json');
   assert.ok(pkg.files.includes('schema'));
-  assert.equal(pkg.bin['welfare-feed'], './dist/cli.js');
+  assert.equal(pkg.bin['welfare-feed'], './bin/welfare-feed.js');
+  assert.ok(pkg.files.includes('bin'), 'the bin is published with the package');
 });
 
 test('npx welfare-feed works in the repository: the linked bin is a committed, executable file that runs the built CLI', () => {
