@@ -90,6 +90,9 @@ export function run(argv: readonly string[], io: Io = defaultIo): number {
   }
 }
 
+/** Entries of a list that a hand-written feed (compile) may lack. */
+const count = (list: unknown): number => (Array.isArray(list) ? list.length : 0);
+
 function print(io: Io, text: string): number {
   io.stdout(text);
   return 0;
@@ -230,7 +233,7 @@ class Cli {
       const text = `${JSON.stringify(feed, null, 2)}\n`;
       if (out) {
         this.writeOut(out, text);
-        if (!this.json) report(`${word(this.lang, 'written', { file: resolve(out), services: feed.services.length, accessPoints: feed.accessPoints.length })}\n`);
+        if (!this.json) report(`${word(this.lang, 'written', { file: resolve(out), services: count(feed.services), accessPoints: count(feed.accessPoints) })}\n`);
       } else {
         this.io.stdout(text);
       }

@@ -126,10 +126,14 @@ export function readServicesCsv(text: string, file: string, r: Reporter): CsvRes
   const byId = new Map<string, CsvEntry>();
   for (const row of rows) {
     const cells: Cells = {};
+    /** Columns whose cell was marked as text with a leading ' (an exported sheet): not a pasted formula. */
+    const marked = new Set<Column>();
     columns.forEach((c, i) => {
       // An exported sheet (writeServicesCsv) marks formula-like cells with a leading ': read the value.
-      const v = unescapeCell(row.cells[i]?.replace(/\r\n?/g, '\n').trim() ?? '');
+      const raw = row.cells[i]?.replace(/\r\n?/g, '\n').trim() ?? '';
+      const v = unescapeCell(raw);
       if (c && v) cells[c] = v;
+      if (c && v !== raw) marked.add(c);
     });
     const filled = lastFilled(row.cells);
     if (filled === 0) continue;
@@ -142,7 +146,7 @@ export function readServicesCsv(text: string, file: string, r: Reporter): CsvRes
       result.skipped++;
       continue;
     }
-    noteFormulas(cells, where, r);
+    noteFormulas(cells, marked, where, r);
     const previous = cells.id ? byId.get(cells.id) : undefined;
     const location = readLocation(cells, where, r);
     if (previous && location) {
@@ -183,9 +187,9 @@ function lastFilled(cells: readonly string[]): number {
  */
 const FORMULA = /^(?:[=@]|[+-](?![\d\s.,]*$)(?!\d[\d\s./-]*$))/;
 
-function noteFormulas(cells: Cells, where: Where, r: Reporter): void {
-  for (const [column, value] of Object.entries(cells)) {
-    if (FORMULA.test(value)) r.info('csv_formula', { line: where.line, column, value: value.slice(0, 60) }, where);
+function noteFormulas(cells: Cells, marked: ReadonlySet<Column>, where: Where, r: Reporter): void {
+  for (const [column, value] of Object.entries(cells) as Array<[Column, string]>) {
+    if (!marked.has(column) && FORMULA.test(value)) r.info('csv_formula', { line: where.line, column, value: value.slice(0, 60) }, where);
   }
 }
 

@@ -229,3 +229,13 @@ test('cells that start like a spreadsheet formula are kept as text with a note; 
   assert.match(notes[0].message, /Alla riga 2, colonna «descrizione», la cella comincia come una formula del foglio di calcolo \(«=HYPERLINK\("http:\/\/x"\)»\)/);
   assert.equal(result.feed.services[0].description, '=HYPERLINK("http://x")', 'kept verbatim as text');
 });
+
+test('a sheet exported by writeServicesCsv (formula-like cells marked with \') reads back without formula notes', async () => {
+  const { writeServicesCsv } = await import('../dist/csv-write.js');
+  const sheet = writeServicesCsv([{ id: 'x', name: 'Emporio', description: '- spesa gratuita\n- tessera', phone: '+39 0371 000000' }]);
+  const result = build(sheet);
+  assert.equal(result.feed.services[0].description, '- spesa gratuita\n- tessera');
+  assert.deepEqual(result.issues.filter((i) => i.code === 'csv_formula'), []);
+  const typed = build('nome;descrizione\r\nEmporio;- spesa gratuita\r\n');
+  assert.equal(typed.issues.filter((i) => i.code === 'csv_formula').length, 1, 'the same cell typed by a person is noted');
+});
