@@ -5,6 +5,7 @@ import { startHub } from './server.js';
 const HELP = `welfare-hub: il punto di pubblicazione dei servizi
 
   welfare-hub serve [--port 8080] [--host 127.0.0.1] [--data ./hub-data] [--publish-dir DIR]
+                    [--stale-months 6] [--public-url https://...] [--trust-proxy]
 
 Senza DATABASE_URL usa il database incorporato (PGlite) nella cartella --data;
 con DATABASE_URL=postgres://... usa quel server PostgreSQL.`;
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
         'publish-dir': { type: 'string' },
         'stale-months': { type: 'string' },
         'public-url': { type: 'string', default: process.env.HUB_PUBLIC_URL },
+        'trust-proxy': { type: 'boolean', default: false },
       },
     });
     const publicUrl = values['public-url'];
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       staleMonths: values['stale-months'] ? Number(values['stale-months']) : undefined,
       publicUrl,
       secureCookies: publicUrl?.startsWith('https://') ?? false,
+      trustProxy: values['trust-proxy'],
     });
     console.log(`welfare-hub: ${hub.url} (database: ${hub.db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${values.data}`})`);
     const stop = () => void hub.close().then(() => process.exit(0));

@@ -94,6 +94,20 @@ test('a feed that fails validation is refused, recorded, and the last good one i
   assert.match(last.reason, /resta pubblicato il precedente/);
 });
 
+test('a published record changed behind the API\'s back is checked again before publishing', async () => {
+  const { hub, client, db } = await fixture.fresh();
+  const id = await publishOne(client, hub);
+  const etag = (await hub.app.request('/feed.json')).headers.get('etag');
+  // Services found valid before are not re-read whole at each publication: a changed one must be.
+  await db.query(`UPDATE services SET published_data = jsonb_set(published_data, '{hours}', '"ogni tanto"') WHERE id = $1`, [id]);
+  const result = await hub.publisher.schedule();
+  assert.equal(result.outcome, 'refused');
+  assert.equal((await hub.app.request('/feed.json')).headers.get('etag'), etag);
+  await db.query(`UPDATE services SET published_data = jsonb_set(published_data, '{hours}', '"Mo-Fr 08:00-12:00"') WHERE id = $1`, [id]);
+  assert.equal((await hub.publisher.schedule()).outcome, 'published');
+  assert.equal((await (await hub.app.request('/feed.json')).json()).services[0].hours, 'Mo-Fr 08:00-12:00');
+});
+
 test('--publish-dir receives each new feed by rename, with no temporary file left', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hub-publish-'));
   const { hub, client } = await fixture.fresh({ publishDir: dir });

@@ -27,6 +27,11 @@ export interface PublishResult {
   errors?: number;
 }
 
+const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+/** What the feed-wide checks still need of a service already found valid: its id, name and references. */
+const stub = (s: Record<string, unknown>) => ({ id: s['id'], name: s['name'], organization: s['organization'], categories: s['categories'] });
+
 /** Content hash without `updated`, so republishing the same records changes nothing. */
 function contentTag(feed: Record<string, unknown>): string {
   const { updated: _updated, ...content } = feed;
@@ -47,6 +52,13 @@ export class Publisher {
   private again = false;
   private lastRefused: string | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * Services already found valid, by id → hash of their content. A service's own checks
+   * depend only on its content, so an unchanged one goes to validateFeed as a stub with its
+   * id, name and references (which are still checked against this feed's categories and
+   * organisations); a 5,000-offer feed is not re-read whole for each approval.
+   */
+  private valid = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -56,7 +68,12 @@ export class Publisher {
   /** Serves the last good feed from the database (at start, before anything else). */
   async load(): Promise<void> {
     const row = (await this.db.query<{ body: string; etag: string; published_at: Date }>('SELECT body, etag, published_at FROM current_feed')).rows[0];
-    if (row) this.current = await prepare(row.body, row.etag, new Date(row.published_at));
+    if (row) {
+      this.current = await prepare(row.body, row.etag, new Date(row.published_at));
+      // The stored feed passed validation when it was published.
+      const services = (JSON.parse(row.body) as { services?: Record<string, unknown>[] }).services ?? [];
+      this.valid = new Map(services.map((s) => [String(s['id']), hashOf(s)]));
+    }
   }
 
   /**
@@ -107,7 +124,9 @@ export class Publisher {
     const feed = await buildFeed(this.db, romeToday(now), updated);
     const etag = contentTag(feed);
     if (etag === this.current?.etag) return { outcome: 'unchanged', etag };
-    const result = validateFeed(feed, { lang: 'it', today: romeToday(now) });
+    const hashes = feed.services.map((s) => hashOf(s));
+    const services = feed.services.map((s, i) => (this.valid.get(String(s['id'])) === hashes[i] ? stub(s) : s));
+    const result = validateFeed({ ...feed, services }, { lang: 'it', today: romeToday(now) });
     if (!result.ok) {
       if (this.lastRefused !== etag) {
         this.lastRefused = etag;
@@ -139,6 +158,7 @@ export class Publisher {
     });
     if (this.config.publishDir) await writeAtomically(this.config.publishDir, 'feed.json', body);
     this.current = await prepare(body, etag, now);
+    this.valid = new Map(feed.services.map((s, i) => [String(s['id']), hashes[i]!]));
     this.lastRefused = undefined;
     return { outcome: 'published', etag };
   }
