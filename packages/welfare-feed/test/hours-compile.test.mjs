@@ -123,3 +123,14 @@ test('the small evaluator: national holidays (Easter Monday), the patron day onl
   assert.equal(engine.state(monthly, rome('2028-02-07T10:00:00')), undefined);
   assert.equal(asked, 1);
 });
+
+test('the demo feed carries the compiled hours of every string it has (scripts/compile-demo-hours.mjs)', async () => {
+  const { compileFeedHours } = await import('@welfare-elements/core/hours/compile.js');
+  const demo = JSON.parse(readFileSync(new URL('../../../examples/data/servizi.json', import.meta.url), 'utf8'));
+  const forms = Object.values(demo.hoursCompiled);
+  const window = { from: forms[0].from, to: forms[0].to };
+  const { table, skipped } = compileFeedHours(demo, window);
+  assert.deepEqual(skipped, []);
+  // Same strings, same forms: a string added or changed without recompiling fails here.
+  assert.deepEqual(demo.hoursCompiled, table);
+});
