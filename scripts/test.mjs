@@ -47,12 +47,12 @@ function add(label, passed, failed, skipped = 0) {
  * Node's test runner on some files; a run that fails without a failed test counts as one.
  * With an engine, the files drive that browser (WELFARE_BROWSERS, scripts/browsers.mjs).
  */
-function nodeTests(label, files, engine) {
+function nodeTests(label, files, engine, env = process.env) {
   const [command, ...args] = withDisplay(engine, [process.execPath, '--test', '--test-reporter=spec', ...files]);
   const run = spawnSync(command, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: engine ? { ...process.env, WELFARE_BROWSERS: engine } : process.env,
+    env: engine ? { ...env, WELFARE_BROWSERS: engine } : env,
   });
   process.stdout.write(run.stdout);
   const count = (name) => Number(run.stdout.match(new RegExp(`^ℹ ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
@@ -81,10 +81,21 @@ const testFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.e
 const nodeFiles = testFiles('packages/welfare-feed/test');
 if (nodeFiles.length) nodeTests('node', nodeFiles);
 
-// The publishing hub's server (packages/hub): node tests on PGlite in memory, or on the
-// PostgreSQL server in DATABASE_URL when it is set (.ci/run starts one).
+// The publishing hub's server (packages/hub): node tests on PGlite in memory, and again on
+// the PostgreSQL server in DATABASE_URL when it is set (.ci/run starts one), so the same
+// schema, migrations and queries are proven on both databases.
 const hubFiles = testFiles('packages/hub/test');
-if (hubFiles.length) nodeTests(process.env.DATABASE_URL ? 'hub (PostgreSQL)' : 'hub (PGlite)', hubFiles);
+if (hubFiles.length) {
+  const { DATABASE_URL, ...withoutServer } = process.env;
+  let started = Date.now();
+  nodeTests('hub (PGlite)', hubFiles, undefined, withoutServer);
+  times.push(`hub (PGlite): ${seconds(started)}`);
+  if (DATABASE_URL) {
+    started = Date.now();
+    nodeTests('hub (PostgreSQL)', hubFiles);
+    times.push(`hub (PostgreSQL): ${seconds(started)}`);
+  }
+}
 
 // The repository itself (scripts/test): publiccode.yml against the standard, what each npm
 // package would ship (npm pack --dry-run), `npm start` on a busy port.
