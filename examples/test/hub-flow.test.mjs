@@ -17,7 +17,8 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
@@ -25,6 +26,27 @@ import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 const HUB_DIST = 'packages/hub/dist/index.js';
 const PAGES = 'packages/hub-pages/dist/index.html';
 const PASSWORD = 'una password lunga e sicura';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe (WCAG 2.1 A and AA) on the whole page, shadow roots included; `state` names it in the message. */
+async function axeClean(page, state) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${state}:\n${violations.join('\n')}`);
+}
+
+/** Nothing wider than a phone's screen: no sideways scrolling at 375 px. */
+async function fitsPhone(page, state) {
+  await page.setViewport({ width: 375, height: 740 });
+  await new Promise((ok) => setTimeout(ok, 300));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `${state} is ${width} px wide at 375`);
+  await page.setViewport({ width: 1280, height: 900 });
+}
 
 let hub;
 let browser;
@@ -191,6 +213,7 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
     await page.goto(invitation.body.link);
     assert.match(await heading(page), /Gestione delle offerte/);
     await waitText(page, 'create il vostro accesso');
+    await axeClean(page, 'the invitation page');
     // The one-time secret leaves the address bar at once.
     assert.equal(new URL(page.url()).hash, '');
     await fill(page, 'Nome e cognome', 'Nadia Nuova');
@@ -200,6 +223,7 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
     await page.waitForFunction(() => location.pathname.endsWith('/gestione/') && location.hash === '#/offerte');
     assert.equal(await heading(page), 'Le nostre offerte');
     await waitText(page, 'Nessuna offerta ancora');
+    await axeClean(page, 'the empty offers page');
 
     await click(page, 'Nuova offerta');
     await until(page, () => __deep().some((el) => el.tagName === 'WELFARE-OFFER-FORM'), undefined, 'the form');
@@ -235,6 +259,8 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
       'the preview list',
     );
     assert.ok(await page.evaluate(() => __deep().some((el) => el.tagName === 'WELFARE-MAP')), 'the preview has the map');
+    await axeClean(page, 'the filled form with its preview');
+    await fitsPhone(page, 'the filled form with its preview');
 
     await click(page, "Invia all'Ufficio di Piano");
     await waitText(page, "Offerta inviata all'Ufficio di Piano");
@@ -248,6 +274,8 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
     await click(admin.page, 'Da rivedere');
     await waitText(admin.page, 'Sportello di ascolto');
     await waitText(admin.page, 'Nuova offerta: nessuna versione pubblicata');
+    await axeClean(admin.page, 'the review queue');
+    await fitsPhone(admin.page, 'the review queue');
     await click(admin.page, 'Approva e pubblica');
     await waitText(admin.page, 'Offerta approvata e pubblicata');
     await waitText(admin.page, 'Nessuna offerta da rivedere');
@@ -311,6 +339,8 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
     await editor.page.reload();
     await waitText(editor.page, 'da correggere');
     await waitText(editor.page, 'Nota: Manca il telefono della sede di Codogno.');
+    await axeClean(editor.page, 'the offers table');
+    await fitsPhone(editor.page, 'the offers table');
     await click(editor.page, 'Sportello di ascolto');
     await waitText(editor.page, "Nota dell'Ufficio di Piano: Manca il telefono della sede di Codogno.");
     await fill(editor.page, 'Telefono', '0377 222333');
@@ -344,6 +374,7 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
     await waitText(editor.page, 'Qualcun altro ha salvato questa offerta mentre la modificavate');
     const rows = await until(editor.page, () => __deep().filter((el) => el.tagName === 'TR' && el.classList.contains('changed')).map(__text), undefined, 'the changed rows');
     assert.ok(rows.includes('Nome cambiato Sportello di ascolto (Bruno) Sportello di ascolto e orientamento'), rows.join('\n'));
+    await axeClean(editor.page, 'the conflict');
     await click(editor.page, 'Tieni la mia versione');
     await waitText(editor.page, 'Offerta salvata.');
     const after = await colleague('GET', `/api/offers/${encodeURIComponent(offerId)}`);
@@ -361,6 +392,7 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
     await until(other.page, () => __deep().some((el) => el.tagName === 'H1' && __text(el).startsWith('Questa offerta non esiste')), undefined, 'the refusal');
     assert.equal(await heading(other.page), 'Questa offerta non esiste, oppure non appartiene alla vostra organizzazione.');
     assert.equal(await other.page.evaluate(() => __deep().some((el) => el.tagName === 'WELFARE-OFFER-FORM')), false);
+    await axeClean(other.page, 'the refusal');
     // And their list holds none of Caritas's offers.
     await other.page.goto(`${hub.url}/gestione/#/offerte`);
     await waitText(other.page, 'Nessuna offerta ancora');
