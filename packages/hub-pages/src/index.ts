@@ -11,3 +11,4 @@ export { WelfareHubFreshness } from './office/welfare-hub-freshness.js';
 export { WelfareHubActivity } from './office/welfare-hub-activity.js';
 export { HubClient, ApiError, type Offer, type Session, type User } from './api/client.js';
 export { WelfareHubNotices } from './notices/welfare-hub-notices.js';
+export { WelfareHubAccessPoints } from './office/welfare-hub-access-points.js';

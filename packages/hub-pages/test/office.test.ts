@@ -84,3 +84,42 @@ describe('office pages', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe("the office's access points", () => {
+  it('adds an access point with its place and hours, and refuses one without a name', async () => {
+    await import('../src/office/welfare-hub-access-points.js');
+    const created: unknown[] = [];
+    const points: unknown[] = [];
+    const client = {
+      accessPoints: async () => points,
+      createAccessPoint: async (data: object) => {
+        created.push(data);
+        points.push({ id: 'ap-1', version: 1, archived: false, data });
+        return points[0];
+      },
+    } as unknown as HubClient;
+    const territory = { comuni: [{ name: 'Lodi', lat: 45.3138, lon: 9.5018 }], categories: [], audiences: [] };
+    const el = await fixture(html`<welfare-hub-access-points .client=${client} .territory=${territory} tiles="none"></welfare-hub-access-points>`);
+    await waitUntil(() => text(root(el)).includes('Nessun punto di accesso'), 'the empty list');
+    await expect(el).to.be.accessible();
+    button(root(el), 'Nuovo punto di accesso').click();
+    await waitUntil(() => root(el).querySelector('form'), 'the form');
+    button(root(el), 'Salva e pubblica').click();
+    await waitUntil(() => text(root(el)).includes('Scrivete il nome'), 'the missing name');
+    expect(created).to.deep.equal([]);
+    const name = root(el).querySelector<HTMLInputElement>('input')!;
+    name.value = 'Sportello sociale di Lodi';
+    name.dispatchEvent(new Event('input'));
+    const select = root(el).querySelector('select')!;
+    select.value = 'Lodi';
+    select.dispatchEvent(new Event('change'));
+    const builder = root(el).querySelector('welfare-hours-builder')!;
+    await waitUntil(() => builder.shadowRoot?.querySelector('button'), 'the hours builder');
+    button(builder.shadowRoot!, 'Aggiungi giorni e orari').click();
+    await expect(el).to.be.accessible();
+    button(root(el), 'Salva e pubblica').click();
+    await waitUntil(() => created.length === 1, 'the access point is sent');
+    expect(created[0]).to.deep.equal({ name: 'Sportello sociale di Lodi', comune: 'Lodi', hours: 'Mo-Fr 09:00-12:00; PH off' });
+    await waitUntil(() => text(root(el)).includes('lun–ven 9:00–12:00, chiuso nei festivi'), 'the list shows it');
+  });
+});

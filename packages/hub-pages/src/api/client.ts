@@ -79,6 +79,20 @@ export interface HubNotice {
   readonly updatedAt?: string;
 }
 
+export interface HubAccessPoint {
+  readonly id: string;
+  readonly version: number;
+  readonly archived: boolean;
+  readonly data: import('../shared/offer-data.js').PlaceData & {
+    name?: string | Record<string, string>;
+    description?: string | Record<string, string>;
+    phone?: string;
+    email?: string;
+    website?: string;
+    [other: string]: unknown;
+  };
+}
+
 export interface AuditEntry {
   readonly id: number;
   readonly at: string;
@@ -269,6 +283,22 @@ export class HubClient {
 
   noticeAction(id: string, action: 'archive' | 'approve'): Promise<HubNotice> {
     return this.json('POST', `/notices/${encodeURIComponent(id)}/${action}`);
+  }
+
+  async accessPoints(): Promise<HubAccessPoint[]> {
+    return (await this.json<{ accessPoints: HubAccessPoint[] }>('GET', '/access-points')).accessPoints;
+  }
+
+  createAccessPoint(data: HubAccessPoint['data']): Promise<HubAccessPoint> {
+    return this.json('POST', '/access-points', { data });
+  }
+
+  async saveAccessPoint(id: string, data: HubAccessPoint['data'], version: number): Promise<HubAccessPoint> {
+    return (await this.request<HubAccessPoint>('PUT', `/access-points/${encodeURIComponent(id)}`, { data }, { 'If-Match': `"${version}"` })).data;
+  }
+
+  archiveAccessPoint(id: string): Promise<HubAccessPoint> {
+    return this.json('POST', `/access-points/${encodeURIComponent(id)}/archive`);
   }
 
   async stale(): Promise<Offer[]> {

@@ -8,6 +8,7 @@ import '../office/welfare-hub-organisations.js';
 import '../office/welfare-hub-freshness.js';
 import '../office/welfare-hub-activity.js';
 import '../notices/welfare-hub-notices.js';
+import '../office/welfare-hub-access-points.js';
 import { ApiError, HubClient, type Offer, type OfferVersion, type Organisation, type Session } from '../api/client.js';
 import type { OfferSaveDetail, WelfareOfferForm } from '../offer-form/offer-form.component.js';
 import type { OfferActionDetail } from '../offer-table/offer-table.component.js';
@@ -429,7 +430,8 @@ export class WelfareHubApp extends HubElement {
         ${link({ page: 'new' }, t.newOffer, page === 'new')} ${link({ page: 'notices' }, t.notices, page === 'notices')}
         ${this.isAdmin
           ? html`${link({ page: 'review' }, t.review, page === 'review')} ${link({ page: 'freshness' }, t.freshness, page === 'freshness')}
-            ${link({ page: 'organisations' }, t.organisations, page === 'organisations')} ${link({ page: 'activity' }, t.activity, page === 'activity')}`
+            ${link({ page: 'organisations' }, t.organisations, page === 'organisations')}
+            ${link({ page: 'access-points' }, t.accessPoints, page === 'access-points')} ${link({ page: 'activity' }, t.activity, page === 'activity')}`
           : nothing}
       </ul>
     </nav>`;
@@ -474,6 +476,10 @@ export class WelfareHubApp extends HubElement {
       case 'notices':
         return html`<h1 tabindex="-1">${t.notices}</h1>
           <welfare-hub-notices .client=${this.client} .offers=${this.offers ?? []} ?office=${this.isAdmin}></welfare-hub-notices>`;
+      case 'access-points':
+        if (!this.isAdmin) return html`<h1 tabindex="-1">${t.accessPoints}</h1><p>${t.adminOnly}</p>`;
+        return html`<h1 tabindex="-1">${t.accessPoints}</h1>
+          <welfare-hub-access-points .client=${this.client} .territory=${this.territory} tiles=${this.tiles ?? nothing}></welfare-hub-access-points>`;
       case 'organisations':
       case 'freshness':
       case 'activity': {

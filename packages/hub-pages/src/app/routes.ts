@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: 'review' }
   | { readonly page: 'organisations' }
   | { readonly page: 'notices' }
+  | { readonly page: 'access-points' }
   | { readonly page: 'freshness' }
   | { readonly page: 'activity' }
   | { readonly page: 'invite'; readonly token: string };
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'revisione') return { page: 'review' };
   if (first === 'organizzazioni') return { page: 'organisations' };
   if (first === 'avvisi') return { page: 'notices' };
+  if (first === 'punti-di-accesso') return { page: 'access-points' };
   if (first === 'da-verificare') return { page: 'freshness' };
   if (first === 'attivita') return { page: 'activity' };
   if (first === 'invito' && second) return { page: 'invite', token: second };
@@ -36,6 +38,8 @@ export function routeHash(route: Route): string {
       return '#/organizzazioni';
     case 'notices':
       return '#/avvisi';
+    case 'access-points':
+      return '#/punti-di-accesso';
     case 'freshness':
       return '#/da-verificare';
     case 'activity':
