@@ -49,6 +49,10 @@ test('the feed is valid feed v1, cacheable for a short time, open to every site,
   assert.equal(same.headers.get('etag'), etag);
   assert.equal((await hub.app.request('/feed.json', { headers: { 'if-modified-since': lastModified } })).status, 304);
   assert.equal((await hub.app.request('/feed.json', { headers: { 'if-none-match': '"altro"' } })).status, 200);
+  const head = await hub.app.request('/feed.json', { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.equal(head.headers.get('etag'), etag);
+  assert.equal(await head.text(), '');
 
   await publishOne(client, hub, 'Mensa');
   const changed = await hub.app.request('/feed.json', { headers: { 'if-none-match': etag } });
@@ -117,6 +121,19 @@ test('--publish-dir receives each new feed by rename, with no temporary file lef
   await publishOne(client, hub, 'Mensa');
   assert.equal(JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8')).services.length, 2);
   assert.deepEqual(readdirSync(dir), ['feed.json']);
+});
+
+test('approvals arriving while the feed is being built are all in the next feed', async () => {
+  const { hub, client } = await fixture.fresh();
+  const editor = await client().login('editor@comune.example');
+  const ids = [];
+  for (const name of ['Uno', 'Due', 'Tre', 'Quattro']) ids.push((await editor.post('/api/offers', { data: service(name) })).body.id);
+  await hub.publisher.idle();
+  // Submit all four at once (a trusted organisation publishes on submit): builds overlap.
+  await Promise.all(ids.map((id) => editor.post(`/api/offers/${id}/submit`)));
+  await hub.publisher.idle();
+  const feed = await (await hub.app.request('/feed.json')).json();
+  assert.deepEqual(feed.services.map((s) => s.id).sort(), [...ids].sort());
 });
 
 test('a restarted hub serves the last good feed from the database at once', async () => {

@@ -82,8 +82,9 @@ export class Publisher {
    */
   schedule(): Promise<PublishResult> {
     if (this.running) {
+      // The running loop checks `again` after each build, so its promise ends after this change is in.
       this.again = true;
-      return this.running.then(() => this.running ?? this.schedule());
+      return this.running;
     }
     this.running = (async () => {
       try {
