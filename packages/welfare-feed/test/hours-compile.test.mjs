@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLightEngine } from '@welfare-elements/core/hours/light.js';
-import { readFeed } from '@welfare-elements/core';
+import { readFeed, setClock } from '@welfare-elements/core';
 import { easter } from '@welfare-elements/core/hours/holidays.js';
 import { fixturePath } from './support/helpers.mjs';
 
@@ -114,7 +114,12 @@ test('the small evaluator: national holidays (Easter Monday), the patron day onl
   assert.equal(engine.state(hours, rome('2027-03-30T10:00:00')).open, true);
   // The compiled form of a string the small reader cannot read: first Monday of the month.
   const monthly = 'Mo[1] 09:00-12:00; Jun 15-Sep 15 Mo-Fr 08:00-13:00';
+  // While the form covers the coming week the small evaluator takes the string; after, it does not.
+  setClock(rome('2027-02-01T10:00:00'));
   assert.equal(engine.handles(monthly), true);
+  setClock(rome('2027-12-28T10:00:00'));
+  assert.equal(engine.handles(monthly), false);
+  setClock();
   assert.equal(engine.state(monthly, rome('2027-02-01T10:00:00')).open, true);
   assert.equal(engine.state(monthly, rome('2027-02-08T10:00:00')).open, false);
   assert.equal(engine.state(monthly, rome('2027-02-08T10:00:00')).next.getMonth(), 2); // 1 March

@@ -6,10 +6,11 @@
  * declares it. A string neither can read is answered by the full library (engine.ts),
  * which index.ts fetches only then.
  */
+import { now } from '../clock.js';
 import { type CompiledHours, compiledPlanner, readCompiled } from './compiled.js';
 import type { HoursDay, HoursEngine, HoursInterval, HoursState } from './engine.js';
 import { holidayName, type PatronDay } from './holidays.js';
-import { dateOf, type DayPlan, dayNumber, type Interval, type Planner } from './plan.js';
+import { dateOf, type DayPlan, dayNumber, type Interval, parseDay, type Planner } from './plan.js';
 import { romeWallClock } from './rome.js';
 import { rulesPlanner } from './rules.js';
 
@@ -130,7 +131,14 @@ export function createLightEngine(fallback: () => HoursEngine | undefined = () =
   };
 
   return {
-    handles: (hours) => sources(hours).length > 0,
+    // A compiled form counts while it covers the coming week (a feed not rebuilt for a year
+    // has an expired one: the string then needs the common reader or the library).
+    handles: (hours) => {
+      if (rulesPlanner(hours)) return true;
+      const c = compiled.get(hours);
+      const today = Math.floor(now().getTime() / 86_400_000);
+      return !!c && parseDay(c.from) <= today && today + 7 <= parseDay(c.to);
+    },
     isValid: (hours) => sources(hours).length > 0 || (fallback()?.isValid(hours) ?? false),
     warnings: (hours) => (sources(hours).length ? [] : (fallback()?.warnings(hours) ?? [])),
     state,
