@@ -27,9 +27,11 @@ import { measurePages } from './size-browser.mjs';
 const KB = 1024;
 // 35 KB until 2026-12-02; raised to 42 KB when the first load grew to 40.6 KB with a sixth
 // element (notices), hours in words without the evaluator, once-per-group states, loading
-// reserves and the folded board (docs/performance.md says what each added).
-const BUDGET_FIRST = 42 * KB;
-const BUDGET_MAP = 85 * KB;
+// reserves and the folded board (docs/performance.md says what each added); 43 KB (and the
+// map page 87 KB) when a keystroke at 50,000 services was brought near the 50 ms goal (facet
+// counts on typed arrays, hours words cached per minute, the list's first screen first).
+const BUDGET_FIRST = 43 * KB;
+const BUDGET_MAP = 87 * KB;
 // Issue 14: what pages really fetch (every JavaScript file until the network is idle, gzip),
 // measured in Chromium by scripts/size-browser.mjs. `--static` skips the browser.
 // The goals (90 and 45 KB) are not met yet (docs/performance.md): they are reported, and
@@ -318,8 +320,11 @@ if (args.has('--write')) {
     'closures and notices in core, opening hours in words without the 110 KB evaluator (about',
     '0.8 KB), the failure and loading states said once per group with reserved space, the folded',
     'category board, distances on cards, Access-point "aperto ora", and the map legend (core grew',
-    'from 9.8 to 14.2 KB). The budget is now 42.0 KB; bringing it back down (hours wording and',
-    'group states as lazy chunks, a leaner core) is on the roadmap.',
+    'from 9.8 to 14.2 KB). The budget was then 42.0 KB; it is 43.0 KB (and 87.0 KB with a map)',
+    'since the work on a keystroke at 50,000 services (about 0.6 KB: facet counts on typed arrays,',
+    'the hours words cached per minute, the list\'s first screen rendered first, the spelling help',
+    'in idle time; docs/search.md). Bringing it back down (hours wording and group states as lazy',
+    'chunks, a leaner core) is on the roadmap.',
     '',
     table,
     '',

@@ -14,6 +14,7 @@ export { audienceName } from './i18n/audiences.js';
 export { WelfareElement } from './base/welfare-element.js';
 export { FeedController } from './base/feed-controller.js';
 export { defineElement } from './base/define.js';
+export { whenIdle, cancelIdle } from './base/idle.js';
 export { hostStyles } from './styles/shared.js';
 export { cardStyles } from './styles/cards.js';
 export { renderContacts } from './templates/contacts.js';

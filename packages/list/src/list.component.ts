@@ -1,4 +1,5 @@
 import {
+  cancelIdle,
   cardStyles,
   hostStyles,
   nearestKm,
@@ -8,12 +9,19 @@ import {
   renderHours,
   type Service,
   WelfareElement,
+  whenIdle,
 } from '@welfare-elements/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { listStyles } from './list.styles.js';
 import { listStrings } from './list.strings.js';
+
+/** Feeds above this many services render a changed page of cards in two steps (see `renderFirstScreen`). */
+const LARGE_FEED = 2_000;
+/** Cards rendered with the keystroke: more than a phone or a laptop screen shows below a search box. */
+const FIRST_SCREEN = 6;
+
 
 /**
  * The services that match the group's filters, with the number of results.
@@ -66,6 +74,12 @@ export class WelfareList extends WelfareElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   @state() private shown = 0;
+  /**
+   * How many of the shown cards are rendered: all, except just after the results of a
+   * large feed changed (a keystroke), when the cards of the first screen come at once
+   * and the rest of the page when the page is idle.
+   */
+  @state() private rendered = Infinity;
   private lastResults?: readonly Service[];
   private focusIndex = -1;
 
@@ -79,6 +93,7 @@ export class WelfareList extends WelfareElement {
     if (results !== this.lastResults) {
       this.lastResults = results;
       this.shown = Math.max(1, this.pageSize);
+      this.renderFirstScreen(results);
     }
     this.revealSelected(results);
   }
@@ -95,8 +110,8 @@ export class WelfareList extends WelfareElement {
     // "0 servizi" above "Nessun servizio trovato" said the same twice: when nothing
     // matches, the empty message says it on screen, the count only to screen readers.
     const count = searching ? this.strings.searching : empty ? this.t.empty : this.strings.services(results.length);
-    const visible = results.slice(0, this.shown);
-    const remaining = results.length - visible.length;
+    const visible = results.slice(0, Math.min(this.shown, this.rendered));
+    const remaining = results.length - Math.min(this.shown, results.length);
     return html`
       <p class="count ${empty ? 'visually-hidden' : ''}" part="count" role=${this.quiet ? nothing : 'status'} aria-live=${this.quiet ? nothing : 'polite'}>${count}</p>
       ${empty ? this.renderEmpty() : nothing}
@@ -214,6 +229,31 @@ export class WelfareList extends WelfareElement {
     </li>`;
   }
 
+  /**
+   * At 50,000 services a keystroke changes the whole page of cards; creating and laying
+   * out 20 of them was most of the time between the key and the updated list. For a
+   * large feed (more than `LARGE_FEED` services) the first `FIRST_SCREEN` cards are
+   * rendered with the keystroke and the rest of the page just after, when the page is
+   * idle (docs/performance.md). Small feeds render the whole page at once.
+   */
+  private renderFirstScreen(results: readonly Service[]) {
+    cancelIdle(this.restIdle);
+    const large = (this.data.store.feed?.services.length ?? 0) > LARGE_FEED;
+    if (!large || results.length <= FIRST_SCREEN) {
+      this.rendered = Infinity;
+      return;
+    }
+    this.rendered = FIRST_SCREEN;
+    this.restIdle = whenIdle(() => (this.rendered = Infinity));
+  }
+  private restIdle?: number;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelIdle(this.restIdle);
+    this.rendered = Infinity;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.focusIndex >= 0) {
@@ -227,6 +267,7 @@ export class WelfareList extends WelfareElement {
     // Focus the first new card so keyboard and screen-reader users continue from there.
     this.focusIndex = this.shown;
     this.shown += Math.max(1, this.pageSize);
+    this.rendered = Infinity;
   }
 
   private clearFilters() {
@@ -249,6 +290,7 @@ export class WelfareList extends WelfareElement {
     const index = results.findIndex((s) => s.id === id);
     if (index < 0) return;
     if (index >= this.shown) this.shown = index + 1;
+    if (index >= this.rendered) this.rendered = Infinity;
     void this.updateComplete.then(() => {
       const item = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
       const still = matchMedia('(prefers-reduced-motion: reduce)').matches;

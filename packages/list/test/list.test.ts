@@ -277,6 +277,29 @@ describe('<welfare-list>', () => {
     expect(el.shadowRoot!.querySelector('[part="more"]')).to.equal(null);
   });
 
+  it('on a large feed, a change of results shows the first screen of cards at once and the rest of the page when idle', async () => {
+    // Over 2,000 services: half "Sportello casa …", half "Mensa …".
+    const services = Array.from({ length: 2_100 }, (_, i) =>
+      service(`s${String(i).padStart(4, '0')}`, { name: `${i % 2 ? 'Mensa' : 'Sportello casa'} ${i}` }),
+    );
+    const el = await list(makeFeed(services));
+    await waitUntil(() => items(el).length === 20, 'the first page');
+    const store = groupStore(el.group);
+    store.update({ query: 'sportello' });
+    await waitUntil(() => !store.searching && /^1\.?050 servizi$/.test(count(el)), 'the index is built');
+    await waitUntil(() => items(el).length === 20);
+    // Now a change the index answers at once: the render that follows shows the first screen.
+    store.update({ query: 'mensa' });
+    await el.updateComplete;
+    expect(items(el), 'the first screen with the change').to.have.length(6);
+    expect(names(el).every((n) => n.startsWith('Mensa'))).to.equal(true);
+    // The count and "Mostra altri" already tell the whole page, so they do not move.
+    expect(count(el)).to.match(/^1\.?050 servizi$/);
+    expect(el.shadowRoot!.querySelector('[part="more"]')!.textContent).to.contain('Mostra altri 20');
+    await waitUntil(() => items(el).length === 20, 'the rest of the page when the page is idle');
+    expect(names(el).every((n) => n.startsWith('Mensa'))).to.equal(true);
+  });
+
   it('selects a service with the keyboard and emits welfare-select', async () => {
     const el = await list(makeFeed([service('a', { name: 'Alfa' }), service('b', { name: 'Beta' })]));
     const button = items(el)[1]!.querySelector<HTMLButtonElement>('[part="name"]')!;

@@ -1,4 +1,5 @@
 import {
+  cancelIdle,
   type Filters,
   hostStyles,
   NO_FILTERS,
@@ -7,6 +8,7 @@ import {
   selectCommit,
   UrlStateController,
   WelfareElement,
+  whenIdle,
 } from '@welfare-elements/core';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -27,14 +29,6 @@ const loadSuggester = () =>
     () => void (loadingSuggester = undefined), // offline: tried again on the next keystroke
   ));
 
-/** Runs `task` when the page is idle (soon at the latest); WebKit has no requestIdleCallback. */
-const whenIdle = (task: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 500 }) : (setTimeout(task, 50) as unknown as number);
-const cancelIdle = (id: number | undefined) => {
-  if (id === undefined) return;
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
-  else clearTimeout(id);
-};
 
 /** The filters the `filters` attribute can name. */
 const FILTER_NAMES = ['category', 'audience', 'comune', 'open'] as const;
@@ -134,7 +128,9 @@ export class WelfareSearch extends WelfareElement {
   private pendingAnnouncement = '';
   private optionsLang = '';
   /** The spelling suggestion for a query, computed in idle time (see `renderDidYouMean`). */
-  @state() private help?: { query: string; correction?: string | undefined };
+  @state() private correction?: string | undefined;
+  /** The query `correction` was computed for. */
+  private helpQuery?: string;
   private helpQueued?: string;
   private helpTask?: number;
   /** Milliseconds the group takes to follow a query (measured and smoothed, for the debounce). */
@@ -265,7 +261,7 @@ export class WelfareSearch extends WelfareElement {
    * was computed for.
    */
   private renderDidYouMean() {
-    const correction = this.help?.query === this.data.store.filters.query ? this.help.correction : undefined;
+    const correction = this.helpQuery === this.data.store.filters.query ? this.correction : undefined;
     if (!correction || this.typingTimer !== undefined) return nothing;
     return html`<p class="did-you-mean" part="did-you-mean">
       ${this.t.didYouMean}
@@ -277,7 +273,7 @@ export class WelfareSearch extends WelfareElement {
     super.updated(changed);
     const store = this.data.store;
     const query = store.filters.query;
-    if (!this.data.loaded || this.help?.query === query || this.helpQueued === query) return;
+    if (!this.data.loaded || this.helpQuery === query || this.helpQueued === query) return;
     this.helpQueued = query;
     cancelIdle(this.helpTask);
     this.helpTask = whenIdle(() => {
@@ -285,7 +281,12 @@ export class WelfareSearch extends WelfareElement {
       if (store !== this.data.store || store.filters.query !== query) return;
       // Undefined while the index is building: asked again when the results come.
       if (store.searching) return;
-      this.help = { query, correction: store.searchHelp?.correction };
+      const correction = store.searchHelp?.correction;
+      this.helpQuery = query;
+      // Render only when there is something to show or to take away: a render while a
+      // person moves through a filter's options would put the select back.
+      if (correction !== this.correction) this.correction = correction;
+      else if (correction) this.requestUpdate();
     });
   }
 
