@@ -155,7 +155,17 @@ export class WelfareHubApp extends HubElement {
   private client = new HubClient(this.api);
   private conflictCurrent?: Offer;
 
-  private readonly onHash = () => this.go(parseRoute(location.hash), false);
+  /** The hash of the page shown, to go back to when the person stays on a form. */
+  private shownHash = location.hash;
+
+  private readonly onHash = () => {
+    // Leaving a form with unsaved changes inside the pages: ask, as the browser does for a reload.
+    if (this.form?.hasUnsavedChanges && location.hash !== this.shownHash && !confirm(this.t.leaveForm)) {
+      history.replaceState(null, '', this.shownHash || location.pathname);
+      return;
+    }
+    this.go(parseRoute(location.hash), false);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -221,6 +231,7 @@ export class WelfareHubApp extends HubElement {
       return; // hashchange comes back here
     }
     this.route = route;
+    this.shownHash = location.hash;
     this.message = '';
     this.failure = '';
     this.versions = undefined;
@@ -320,6 +331,7 @@ export class WelfareHubApp extends HubElement {
       this.offer = offer;
       if (this.route.page === 'new') {
         history.replaceState(null, '', routeHash({ page: 'offer', id: offer.id }));
+        this.shownHash = location.hash;
         this.route = { page: 'offer', id: offer.id };
       }
     } catch (error) {

@@ -40,6 +40,7 @@ export const appStrings = {
     forbidden: 'Non avete il permesso di vedere questa pagina.',
     sessionEnded: 'La sessione è scaduta: entrate di nuovo. Le modifiche non salvate sono rimaste in questo browser.',
     adminOnly: "Questa sezione è per l'Ufficio di Piano.",
+    leaveForm: 'Ci sono modifiche non salvate in questa offerta. Uscire lo stesso? (Restano in questo browser e le ritroverete riaprendo l’offerta.)',
   },
   en: {
     site: 'Offer management',
@@ -80,5 +81,6 @@ export const appStrings = {
     forbidden: 'You are not allowed to see this page.',
     sessionEnded: 'The session has ended: log in again. Unsaved changes stayed in this browser.',
     adminOnly: 'This section is for the planning office.',
+    leaveForm: 'This offer has unsaved changes. Leave anyway? (They stay in this browser and come back when you open the offer again.)',
   },
 } satisfies Record<Lang, unknown>;
