@@ -72,7 +72,22 @@ ${marked.parse(markdown)}
  * for a request (the example-page tests serve pages under a strict Content-Security-Policy).
  */
 export function startServer(options = {}) {
-  const server = createServer((req, res) => {
+  const server = createServer(staticFiles(options));
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? port, host, () => {
+      server.off('error', fail);
+      ok(server);
+    });
+  });
+}
+
+/**
+ * The request listener that serves the repository's files (examples, dist, docs): also used
+ * by `npm start` (scripts/start.mjs), which puts the hub in front of it.
+ */
+export function staticFiles(options = {}) {
+  return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/examples/' });
@@ -101,14 +116,7 @@ export function startServer(options = {}) {
       ...options.headers?.(url),
     });
     createReadStream(file).pipe(res);
-  });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? port, host, () => {
-      server.off('error', fail);
-      ok(server);
-    });
-  });
+  };
 }
 
 /** What a person can do when the port is taken, in Italian and English, instead of a stack trace. */
