@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { startHub } from './server.js';
+import { OPS_COMMANDS, OPS_USAGE, runOpsCommand } from './ops/commands.js';
 
 const HELP = `welfare-hub: il punto di pubblicazione dei servizi
 
@@ -8,7 +9,9 @@ const HELP = `welfare-hub: il punto di pubblicazione dei servizi
                     [--stale-months 6] [--public-url https://...] [--trust-proxy]
 
 Senza DATABASE_URL usa il database incorporato (PGlite) nella cartella --data;
-con DATABASE_URL=postgres://... usa quel server PostgreSQL.`;
+con DATABASE_URL=postgres://... usa quel server PostgreSQL.
+
+${OPS_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  if (OPS_COMMANDS.has(command)) return runOpsCommand(command, rest);
   if (command === 'serve') {
     const { values } = parseArgs({
       args: rest,

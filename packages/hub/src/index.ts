@@ -10,3 +10,6 @@ export { buildFeed } from './publish/build.js';
 export { hashPassword, passwordProblem } from './auth/passwords.js';
 export { audit } from './audit.js';
 export { startHub, type RunningHub, type StartOptions } from './server.js';
+export { backup, restore, RestoreError, BACKUP_FORMAT, tablesInOrder, type Backup } from './ops/backup.js';
+export { importFeed, type ImportOptions, type ImportResult, type ImportIssue, type ImportCounts } from './ops/import.js';
+export { exportAll, type ExportResult } from './ops/export.js';

@@ -1,4 +1,4 @@
-import { buildFeed, countBySeverity, type BuildSource, type Feed, type Issue, type Lang } from 'welfare-feed';
+import { buildFeed, type BuildSource, type Feed, type Issue, type Lang } from 'welfare-feed';
 import type { Db, Queryable } from '../db/db.js';
 
 /**
@@ -61,24 +61,27 @@ export async function importFeed(db: Db, sources: readonly BuildSource[], option
   const feed = built.feed;
   assignOrganisation(feed, options.organisationId, issues, lang);
   await keepOwners(db, feed, issues, lang);
-  const { errors, warnings } = countBySeverity(issues as Issue[]);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
   const counts: ImportCounts = { organisations: 0, categories: 0, services: { added: 0, updated: 0, unchanged: 0 }, accessPoints: 0, notices: 0 };
   if (errors > 0 && !options.force) return { written: false, errors, warnings, issues, counts };
   // Only services whose organisation exists (with --force, the others stay out as reported).
   const known = new Set(feed.organizations.map((o) => o.id));
   const writable = feed.services.filter((s) => typeof s.organization === 'string' && known.has(s.organization));
+  const fromJson = jsonServiceIds(sources);
   await db.transaction(async (tx) => {
     const state = options.state ?? 'published';
     const actor = options.actorId ?? null;
     counts.categories = await saveCategories(tx, feed);
     counts.organisations = await saveOrganisations(tx, feed);
     for (const service of writable) {
-      const outcome = await saveService(tx, service as unknown as Json & { id: string; organization: string }, state, actor);
+      const row = service as unknown as Json & { id: string; organization: string };
+      const outcome = await saveService(tx, row, state, actor, !fromJson.has(service.id));
       counts.services[outcome]++;
     }
     counts.accessPoints = await saveAccessPoints(tx, feed, actor);
     counts.notices = await saveNotices(tx, feed, actor, state);
-    await saveSettings(tx, feed);
+    await saveSettings(tx, { ...feedFields(sources), ...(feed.title !== undefined ? { title: feed.title } : {}) });
     await tx.query(
       `INSERT INTO audit_log (actor_id, action, target_type, detail) VALUES ($1, 'import', 'feed', $2::jsonb)`,
       [actor, JSON.stringify({ files: sources.map((s) => s.file), state, ...counts })],
@@ -91,31 +94,27 @@ type Json = Record<string, unknown>;
 
 /** A sheet sent by one organisation: its rows belong to it, and to no other. */
 function assignOrganisation(feed: Feed, organisationId: string | undefined, issues: ImportIssue[], lang: Lang): void {
-  feed.services.forEach((service, i) => {
-    const path = `$.services[${i}]`;
+  for (const service of feed.services) {
     if (organisationId && !service.organization) service.organization = organisationId;
-    else if (organisationId && service.organization !== organisationId) {
+    if (organisationId && service.organization !== organisationId) {
       issues.push({
         severity: 'error',
         code: 'hub_other_organisation',
-        path,
         message: lang === 'en'
           ? `The service "${service.id}" belongs to "${service.organization}", not to "${organisationId}": it is left out.`
           : `Il servizio «${service.id}» è di «${service.organization}», non di «${organisationId}»: resta fuori.`,
       });
       delete service.organization;
-    }
-    if (!service.organization) {
+    } else if (!service.organization) {
       issues.push({
         severity: 'error',
         code: 'hub_no_organisation',
-        path,
         message: lang === 'en'
           ? `The service "${service.id}" names no organisation: say whose it is (the "organizzazione" column, or --organisation).`
           : `Il servizio «${service.id}» non dice di quale organizzazione è: compilare la colonna «organizzazione» o usare --organisation.`,
       });
     }
-  });
+  }
 }
 
 /** A service already in the hub stays with its organisation: an import cannot move it to another. */
@@ -126,13 +125,12 @@ async function keepOwners(db: Queryable, feed: Feed, issues: ImportIssue[], lang
     [ids],
   );
   const owners = new Map(rows.map((r) => [r.id, r.organisation_id]));
-  feed.services.forEach((service, i) => {
+  feed.services.forEach((service) => {
     const owner = owners.get(service.id);
     if (!owner || !service.organization || owner === service.organization) return;
     issues.push({
       severity: 'error',
       code: 'hub_owner_differs',
-      path: `$.services[${i}]`,
       message: lang === 'en'
         ? `The service "${service.id}" is already in the hub as a service of "${owner}": an import cannot move it to "${service.organization}". It is left out.`
         : `Il servizio «${service.id}» è già nel hub come servizio di «${owner}»: un'importazione non può passarlo a «${service.organization}». Resta fuori.`,
@@ -174,10 +172,13 @@ async function saveService(
   service: Json & { id: string; organization: string },
   state: 'published' | 'draft',
   actor: string | null,
+  fromSheet: boolean,
 ): Promise<'added' | 'updated' | 'unchanged'> {
-  const data = JSON.stringify(service);
+  const current = (await tx.query<{ data: unknown }>('SELECT data FROM services WHERE id = $1 FOR UPDATE', [service.id])).rows[0];
+  const merged = fromSheet && current ? mergeSheetRow(parsed(current.data), service) : service;
+  const data = JSON.stringify(merged);
   const { rows } = await tx.query<{ version: number; organisation_id: string; same: boolean; state: string }>(
-    `SELECT version, organisation_id, state, (data = $2::jsonb AND (state = $3 OR $3 = 'draft')) AS same FROM services WHERE id = $1 FOR UPDATE`,
+    `SELECT version, organisation_id, state, (data = $2::jsonb AND (state = $3 OR $3 = 'draft')) AS same FROM services WHERE id = $1`,
     [service.id, data, state],
   );
   const existing = rows[0];
@@ -203,6 +204,62 @@ async function saveService(
     [service.id, version, nextState, data, actor],
   );
   return existing ? 'updated' : 'added';
+}
+
+/** What a row of the spreadsheet template can say about a service (csv.ts COLUMNS). */
+const SHEET_FIELDS = new Set(['id', 'name', 'description', 'organization', 'categories', 'audiences', 'keywords', 'locations', 'hours', 'phone', 'email', 'website', 'validFrom', 'validThrough']);
+
+/**
+ * A service read from a sheet, over the one in the hub: the sheet says everything its columns
+ * can say (an empty cell clears a field), and the rest stays as it was: fields the template
+ * has no column for, the service's own hours when its places have theirs, and translations
+ * of a text whose Italian did not change. So exporting a sheet and importing it back changes
+ * nothing, and correcting a phone number in it does not lose the English description.
+ */
+export function mergeSheetRow(current: Json, row: Json): Json {
+  const merged: Json = { ...row };
+  for (const [key, value] of Object.entries(current)) {
+    if (!SHEET_FIELDS.has(key)) merged[key] = value;
+  }
+  const hasPlaces = Array.isArray(row['locations']) && row['locations'].length > 0;
+  if (hasPlaces && current['hours'] !== undefined && row['hours'] === undefined) merged['hours'] = current['hours'];
+  for (const key of ['name', 'description']) {
+    const before = current[key];
+    if (isText(before) && typeof before !== 'string' && italian(before) === row[key]) merged[key] = before;
+  }
+  const places = row['locations'];
+  const oldPlaces = current['locations'];
+  if (Array.isArray(places) && Array.isArray(oldPlaces)) {
+    merged['locations'] = places.map((place: Json, i) => {
+      const old = oldPlaces[i] as Json | undefined;
+      if (!old || typeof old !== 'object') return place;
+      const out: Json = { ...place };
+      for (const [key, value] of Object.entries(old)) if (!['name', 'address', 'comune', 'lat', 'lon', 'hours'].includes(key)) out[key] = value;
+      if (isText(old['name']) && typeof old['name'] !== 'string' && italian(old['name']) === place['name']) out['name'] = old['name'];
+      return out;
+    });
+  }
+  return merged;
+}
+
+const isText = (v: unknown): v is string | Record<string, string> => typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v));
+const italian = (t: Record<string, string>): string | undefined => t['it'] ?? Object.values(t)[0];
+const parsed = (v: unknown): Json => (typeof v === 'string' ? (JSON.parse(v) as Json) : (v as Json));
+
+/** Ids of the services given in JSON files: those are taken whole, as the file says. */
+function jsonServiceIds(sources: readonly BuildSource[]): Set<string> {
+  const ids = new Set<string>();
+  for (const source of sources) {
+    if (!/\.json$/i.test(source.file)) continue;
+    try {
+      const value = JSON.parse(source.text.replace(/^\uFEFF/, '')) as unknown;
+      const list = Array.isArray(value) ? value : (value as Json | null)?.['services'];
+      if (Array.isArray(list)) for (const s of list) if (s && typeof (s as Json)['id'] === 'string') ids.add((s as Json)['id'] as string);
+    } catch {
+      // buildFeed has already reported the file as unreadable.
+    }
+  }
+  return ids;
 }
 
 /** Access points are the office's and published when saved: new version when changed. */
@@ -259,11 +316,30 @@ async function saveNotices(tx: Queryable, feed: Feed, actor: string | null, stat
   return n;
 }
 
+const FEED_LISTS = new Set(['version', 'updated', 'categories', 'organizations', 'services', 'accessPoints', 'notices']);
+
+/**
+ * The feed's own fields (thesaurus, demo, ...: all but its lists) from the JSON files, the
+ * later file winning; buildFeed keeps only the title, so they are read here.
+ */
+function feedFields(sources: readonly BuildSource[]): Json {
+  const fields: Json = {};
+  for (const source of sources) {
+    if (!/\.json$/i.test(source.file)) continue;
+    try {
+      const value = JSON.parse(source.text.replace(/^\uFEFF/, '')) as unknown;
+      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+      for (const [key, v] of Object.entries(value)) if (!FEED_LISTS.has(key) && v !== undefined) fields[key] = v;
+    } catch {
+      // Reported by buildFeed.
+    }
+  }
+  return fields;
+}
+
 /** The feed's own fields (title, thesaurus, demo...) become the office's settings. */
-async function saveSettings(tx: Queryable, feed: Feed): Promise<void> {
-  const lists = new Set(['version', 'updated', 'categories', 'organizations', 'services', 'accessPoints', 'notices']);
-  for (const [key, value] of Object.entries(feed)) {
-    if (lists.has(key) || value === undefined) continue;
+async function saveSettings(tx: Queryable, fields: Json): Promise<void> {
+  for (const [key, value] of Object.entries(fields)) {
     await tx.query(
       `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
       [key, JSON.stringify(value)],
