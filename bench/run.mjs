@@ -17,7 +17,7 @@ import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 // Each runs in this order with `npm run bench`; `npm run bench -- map` runs one.
-const BENCHES = ['map', 'list', 'search', 'search-quality', 'feed-validate'];
+const BENCHES = ['map', 'list', 'search', 'search-quality', 'feed-validate', 'hub'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);

@@ -13,3 +13,4 @@ export { startHub, type RunningHub, type StartOptions } from './server.js';
 export { backup, restore, RestoreError, BACKUP_FORMAT, tablesInOrder, type Backup } from './ops/backup.js';
 export { importFeed, type ImportOptions, type ImportResult, type ImportIssue, type ImportCounts } from './ops/import.js';
 export { exportAll, type ExportResult } from './ops/export.js';
+export { seedDemo, isEmpty, type DemoAccount, type DemoOptions } from './ops/demo.js';

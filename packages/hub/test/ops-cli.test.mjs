@@ -34,7 +34,7 @@ after(async () => {
 
 function run(where, ...args) {
   return new Promise((ok) => {
-    execFile(process.execPath, [cli, ...args, ...where.args], { env: { ...process.env, LANG: 'it_IT.UTF-8', ...where.env }, timeout: 60_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [cli, ...args, ...where.args], { env: { ...process.env, LANG: 'it_IT.UTF-8', ...where.env }, timeout: 300_000 }, (error, stdout, stderr) =>
       ok({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -46,10 +46,11 @@ before(async () => {
   office = await database('office');
 });
 
-test('import takes the demo feed, then says nothing changed the second time', async () => {
+test('import takes the demo feed, then says nothing changed the second time', { timeout: 900_000 }, async () => {
   const first = await run(office, 'import', demoFile, '--today', '2026-06-01');
   assert.equal(first.code, 0, first.stderr + first.stdout);
   assert.match(first.stdout, /Importati: 61 \+ 0 servizi \(nuovi \+ modificati\), 0 invariati; 16 organizzazioni, 10 categorie, 8 punti di accesso, 8 avvisi/);
+  assert.match(first.stdout, /Il feed è pubblicato\./);
   const again = await run(office, 'import', demoFile, '--today', '2026-06-01');
   assert.equal(again.code, 0);
   assert.match(again.stdout, /Importati: 0 \+ 0 servizi \(nuovi \+ modificati\), 61 invariati/);
@@ -71,7 +72,7 @@ test("an organisation's sheet: its rows are taken, another organisation's row is
   assert.deepEqual(JSON.parse(forced.stdout).counts.services, { added: 1, updated: 0, unchanged: 0 });
 });
 
-test('export writes the sheets with formula cells escaped, and importing them back changes nothing', async () => {
+test('export writes the sheets with formula cells escaped, and importing them back changes nothing', { timeout: 900_000 }, async () => {
   // A service whose texts a spreadsheet would run as formulas.
   const trap = join(work, 'trappola.json');
   writeFileSync(trap, JSON.stringify({ services: [{ id: 'trappola', name: '=HYPERLINK("http://evil.example","clic")', description: '@SUM(1)', organization: 'caritas-lodigiana', categories: ['cibo'], phone: '+39 0371 1', locations: [{ comune: 'Lodi', lat: 45.31, lon: 9.5 }] }] }));
@@ -81,6 +82,9 @@ test('export writes the sheets with formula cells escaped, and importing them ba
   const out = join(work, 'export');
   const exported = await run(office, 'export', out);
   assert.equal(exported.code, 0, exported.stderr);
+  const feed = JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8'));
+  assert.ok(feed.services.some((s) => s.id === 'trappola'), 'the feed citizens see, with the imported service');
+  assert.ok(!feed.services.some((s) => s.id === 'mensa-nuova'), 'a draft is not in the feed');
   const files = readdirSync(join(out, 'organizzazioni'));
   assert.equal(files.length, 16, 'one sheet per organisation');
   const caritas = readFileSync(join(out, 'organizzazioni', 'caritas-lodigiana.csv'), 'utf8');
@@ -99,7 +103,7 @@ test('export writes the sheets with formula cells escaped, and importing them ba
   assert.deepEqual(result.counts.services, { added: 0, updated: 0, unchanged: 63 });
 });
 
-test('backup, then restore into an empty database: the same data come back', async () => {
+test('backup, then restore into an empty database: the same data come back', { timeout: 900_000 }, async () => {
   const file = join(work, 'backup.json');
   const saved = await run(office, 'backup', file);
   assert.equal(saved.code, 0, saved.stderr);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatIssue, pickLang, type Issue, type Lang } from 'welfare-feed';
+import { configure } from '../config.js';
 import type { Db } from '../db/db.js';
+import { Publisher } from '../publish/publisher.js';
 import { openDb } from '../db/open.js';
 import { backup, restore, RestoreError } from './backup.js';
 import { exportAll, writeAtomically } from './export.js';
@@ -130,7 +132,23 @@ async function importCommand(db: Db, files: string[], values: ImportValues, lang
         : `${lang === 'en' ? `Nothing imported: ${result.errors} errors (fix them, or --force to leave those entries out).` : `Niente importato: ${result.errors} errori (correggerli, o --force per lasciare fuori quelle voci).`}\n`,
     );
   }
-  return result.written ? 0 : 1;
+  if (!result.written) return 1;
+  // The feed follows at once (a running hub on the same PostgreSQL serves it at its next
+  // publication; with PGlite the hub is stopped and publishes it again when it starts).
+  const published = await new Publisher(db, configure({})).schedule();
+  if (!values.json) io.stdout(`${publicationLine(published.outcome, published.errors ?? 0, lang)}\n`);
+  return published.outcome === 'refused' ? 1 : 0;
+}
+
+function publicationLine(outcome: 'published' | 'unchanged' | 'refused', errors: number, lang: Lang): string {
+  if (lang === 'en') {
+    if (outcome === 'published') return 'The feed is published.';
+    if (outcome === 'unchanged') return 'The published feed has not changed.';
+    return `The resulting feed does not pass validation (${errors} errors): the last good feed stays published.`;
+  }
+  if (outcome === 'published') return 'Il feed è pubblicato.';
+  if (outcome === 'unchanged') return 'Il feed pubblicato non cambia.';
+  return `Il feed che ne risulta non supera la validazione (${errors} errori): resta pubblicato l'ultimo valido.`;
 }
 
 function summary(tables: Record<string, unknown[]>): string {
