@@ -108,7 +108,8 @@ async function importCommand(db: Db, files: string[], values: ImportValues, lang
   const sources = [];
   for (const file of files) {
     try {
-      sources.push({ file, text: readFileSync(file, 'utf8') });
+      // Bytes: welfare-feed tells a sheet saved as Windows-1252 from UTF-8 by itself.
+      sources.push({ file, bytes: readFileSync(file) });
     } catch (e) {
       io.stderr(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;

@@ -246,13 +246,16 @@ const isText = (v: unknown): v is string | Record<string, string> => typeof v ==
 const italian = (t: Record<string, string>): string | undefined => t['it'] ?? Object.values(t)[0];
 const parsed = (v: unknown): Json => (typeof v === 'string' ? (JSON.parse(v) as Json) : (v as Json));
 
+/** A JSON file's text (JSON is UTF-8; sheets are decoded by welfare-feed, which guesses their encoding). */
+const textOf = (source: BuildSource): string => source.text ?? new TextDecoder().decode(source.bytes ?? new Uint8Array());
+
 /** Ids of the services given in JSON files: those are taken whole, as the file says. */
 function jsonServiceIds(sources: readonly BuildSource[]): Set<string> {
   const ids = new Set<string>();
   for (const source of sources) {
     if (!/\.json$/i.test(source.file)) continue;
     try {
-      const value = JSON.parse(source.text.replace(/^\uFEFF/, '')) as unknown;
+      const value = JSON.parse(textOf(source).replace(/^\uFEFF/, '')) as unknown;
       const list = Array.isArray(value) ? value : (value as Json | null)?.['services'];
       if (Array.isArray(list)) for (const s of list) if (s && typeof (s as Json)['id'] === 'string') ids.add((s as Json)['id'] as string);
     } catch {
@@ -327,7 +330,7 @@ function feedFields(sources: readonly BuildSource[]): Json {
   for (const source of sources) {
     if (!/\.json$/i.test(source.file)) continue;
     try {
-      const value = JSON.parse(source.text.replace(/^\uFEFF/, '')) as unknown;
+      const value = JSON.parse(textOf(source).replace(/^\uFEFF/, '')) as unknown;
       if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
       for (const [key, v] of Object.entries(value)) if (!FEED_LISTS.has(key) && v !== undefined) fields[key] = v;
     } catch {
