@@ -54,6 +54,7 @@ type Locating = 'idle' | 'busy' | 'failed' | 'found';
  * @csspart hours-text - The opening hours of the week in words ("lun–ven 9:00–12:30").
  * @csspart closure - The badge of a closure notice in force ("Orari ridotti fino al 6 gennaio"); a full closure is the `hours-state` ("Chiuso fino al 6 gennaio").
  * @csspart hours-week - The next seven days (cards only).
+ * @csspart hours-note - What the hours cannot say, in words (the feed's `hoursNote`).
  * @csspart contacts - Phone, email and website.
  * @csspart link - Every link.
  * @csspart directions - The directions link.
@@ -225,7 +226,7 @@ export class WelfareAccessPoints extends WelfareElement {
       ${km !== undefined ? html`<p class="distance" part="distance">${this.strings.distance(km)}</p>` : nothing}
       ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
       ${place ? html`<p class="address" part="address">${place}</p>` : nothing}
-      ${renderHours(a.hours, lang, { week: !this.compact, closure: store.closureOf(a.id), comune: a.comune })}
+      ${renderHours(a.hours, lang, { week: !this.compact, closure: store.closureOf(a.id), comune: a.comune, note: pick(a.hoursNote, lang) })}
       ${renderContacts(this.compact ? { ...(a.phone ? { phone: a.phone } : {}) } : a, this.strings)}
       ${directions
         ? html`<p class="directions">

@@ -48,6 +48,7 @@ const FIRST_SCREEN = 6;
  * @csspart hours-text - The opening hours of the week in words ("lun–ven 9:00–12:30").
  * @csspart hours-state - The state now ("Aperto ora, chiude alle 12:00"); also `open`, `closed` or `unknown`.
  * @csspart hours-week - The next seven days.
+ * @csspart hours-note - What the hours cannot say, in words (the feed's `hoursNote`).
  * @csspart closure - The badge of a closure notice in force ("Orari ridotti fino al 6 gennaio"); a full closure is the `hours-state` ("Chiuso fino al 6 gennaio").
  * @csspart contacts - Phone, email and website.
  * @csspart link - Every link.
@@ -220,12 +221,14 @@ export class WelfareList extends WelfareElement {
             ${s.locations.map(
               (l) => html`<li>
                 ${[l.name ? pick(l.name, lang) : '', l.address, l.comune].filter(Boolean).join(', ')}
-                ${l.hours && l.hours !== s.hours && !closure ? renderHours(l.hours, this.i18n.lang, { comune: l.comune }) : nothing}
+                ${((l.hours && l.hours !== s.hours) || l.hoursNote) && !closure
+                  ? renderHours(l.hours !== s.hours ? l.hours : undefined, this.i18n.lang, { comune: l.comune, note: pick(l.hoursNote, lang) })
+                  : nothing}
               </li>`,
             )}
           </ul>`
         : nothing}
-      ${renderHours(s.hours, this.i18n.lang, { closure, comune: s.locations[0]?.comune })} ${renderContacts(s, this.strings)}
+      ${renderHours(s.hours, this.i18n.lang, { closure, comune: s.locations[0]?.comune, note: pick(s.hoursNote, lang) })} ${renderContacts(s, this.strings)}
     </li>`;
   }
 

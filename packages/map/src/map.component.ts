@@ -63,6 +63,7 @@ const onOff = {
  * @csspart address - The address in the popup.
  * @csspart distance - The distance from the person's position, in the popup.
  * @csspart hours - The opening hours in the popup.
+ * @csspart hours-note - What the hours cannot say, in words (the feed's `hoursNote`), in the popup.
  * @csspart closure - The badge of a closure notice in force, in the popup ("Orari ridotti fino al 6 gennaio").
  * @csspart contacts - Phone, email and website in the popup.
  * @csspart link - Every link in the popup (also `directions` for the directions link).

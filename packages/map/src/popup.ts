@@ -42,6 +42,7 @@ export function popupContent(place: Place, ctx: PopupContext, t: EngineStrings):
       : [entry.address, entry.comune]
   ).filter((part): part is string => !!part);
   const hours = isService ? (location?.hours ?? entry.hours) : entry.hours;
+  const hoursNote = isService ? (location?.hoursNote ?? entry.hoursNote) : entry.hoursNote;
   const origin: GeoPoint | null = store.origin;
   const km = origin ? distanceKm(origin, { lat: place.lat, lon: place.lon }) : undefined;
   const directions = directionsHref(place.lat, place.lon, ctx.directions || undefined);
@@ -53,7 +54,7 @@ export function popupContent(place: Place, ctx: PopupContext, t: EngineStrings):
       ${org ? html`<p class="popup-org" part="organization">${pick(org.name, lang)}</p>` : nothing}
       ${address.length ? html`<p class="popup-address" part="address">${address.join(', ')}</p>` : nothing}
       ${km !== undefined ? html`<p class="popup-distance" part="distance">${strings.distance(km)}</p>` : nothing}
-      ${renderHours(hours, lang, { closure: store.closureOf(entry.id), comune: isService ? location?.comune : entry.comune })} ${renderContacts(entry, strings)}
+      ${renderHours(hours, lang, { closure: store.closureOf(entry.id), comune: isService ? location?.comune : entry.comune, note: pick(hoursNote, lang) })} ${renderContacts(entry, strings)}
       ${directions
         ? html`<p class="popup-directions">
             <a part="link directions" href=${directions} target="_blank" rel="noopener noreferrer"

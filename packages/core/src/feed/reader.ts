@@ -303,6 +303,7 @@ class EntryReader {
         put(location, 'comune', str(l['comune'], TEXT_LIMITS.short));
         put(location, 'position', this.position(l, path, i));
         put(location, 'hours', str(l['hours'], TEXT_LIMITS.short));
+        put(location, 'hoursNote', text(l['hoursNote'], TEXT_LIMITS.short));
         locations.push(location);
       });
     }
@@ -318,6 +319,7 @@ class EntryReader {
     put(service, 'description', this.description(e, path));
     put(service, 'organization', str(e['organization'], TEXT_LIMITS.short));
     put(service, 'hours', str(e['hours'], TEXT_LIMITS.short));
+    put(service, 'hoursNote', text(e['hoursNote'], TEXT_LIMITS.short));
     this.contacts(service, e, path);
     for (const key of ['validFrom', 'validThrough'] as const) {
       const value = date(e[key]);
@@ -336,6 +338,7 @@ class EntryReader {
     put(point, 'comune', str(e['comune'], TEXT_LIMITS.short));
     put(point, 'position', this.position(e, path));
     put(point, 'hours', str(e['hours'], TEXT_LIMITS.short));
+    put(point, 'hoursNote', text(e['hoursNote'], TEXT_LIMITS.short));
     this.contacts(point, e, path);
     return point;
   }
@@ -343,6 +346,16 @@ class EntryReader {
   /** Phone, email and website; a website that is not http(s) is removed. */
   private contacts(target: Mutable<Contacts>, e: Json, path: Path): void {
     put(target, 'phone', str(e['phone'], TEXT_LIMITS.short));
+    // Several numbers (extension): objects with a number; anything else is left out.
+    const phones = Array.isArray(e['phones'])
+      ? e['phones'].slice(0, 10).flatMap((p) => {
+          const number = isObject(p) ? str(p['number'], TEXT_LIMITS.short) : undefined;
+          if (!number || !isObject(p)) return [];
+          const description = text(p['description'], TEXT_LIMITS.short);
+          return [description ? { number, description } : { number }];
+        })
+      : [];
+    if (phones.length) target.phones = phones;
     put(target, 'email', str(e['email'], TEXT_LIMITS.short));
     put(target, 'website', this.website(e, path).website);
   }

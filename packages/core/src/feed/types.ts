@@ -35,10 +35,20 @@ export interface ServiceLocation {
   /** Absent when the feed gave no coordinates or wrong ones. */
   readonly position?: GeoPoint;
   readonly hours?: string;
+  /** What the hours cannot say, in words ("Chiuso il 19 gennaio"): extension `hoursNote`. */
+  readonly hoursNote?: LocalizedText;
+}
+
+/** One of several phone numbers (extension `phones`). */
+export interface Phone {
+  readonly number: string;
+  readonly description?: LocalizedText;
 }
 
 export interface Contacts {
   readonly phone?: string;
+  /** Every number when the feed gives several; `phone` is the first. */
+  readonly phones?: readonly Phone[];
   readonly email?: string;
   /** Only http(s) URLs survive the reader. */
   readonly website?: string;
@@ -55,6 +65,7 @@ export interface Service extends Contacts {
   readonly keywords: readonly string[];
   readonly locations: readonly ServiceLocation[];
   readonly hours?: string;
+  readonly hoursNote?: LocalizedText;
   readonly validFrom?: string;
   readonly validThrough?: string;
 }
@@ -68,6 +79,7 @@ export interface AccessPoint extends Contacts {
   readonly comune?: string;
   readonly position?: GeoPoint;
   readonly hours?: string;
+  readonly hoursNote?: LocalizedText;
 }
 
 /**

@@ -20,6 +20,11 @@ export interface RenderHoursOptions {
   readonly closure?: Closure | undefined;
   /** The comune of the place: its patron day, when the feed declares one, is a holiday. */
   readonly comune?: string | undefined;
+  /**
+   * What the hours cannot say, in words (the feed's `hoursNote`: "Chiuso il 19 gennaio"),
+   * shown under them, or alone when there are no hours. Bound as text.
+   */
+  readonly note?: string | undefined;
 }
 
 /**
@@ -49,7 +54,14 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
           </p>
         </div>`;
   }
-  if (!hours) return nothing;
+  const note = options.note?.trim()
+    ? html`<p class="hours-note" part="hours-note">${options.note.trim()}</p>`
+    : nothing;
+  if (!hours) {
+    return note === nothing
+      ? nothing
+      : html`<p class="hours" part="hours"><span class="label">${t.hours}:</span> <span class="hours-note" part="hours-note">${options.note!.trim()}</span></p>`;
+  }
   const { words, long, summary, week: days } = described(hours, lang, options);
   const known = summary.status !== 'pending' && summary.status !== 'invalid';
   const label = html`<span class="label">${t.hours}:</span>`;
@@ -57,7 +69,9 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
     ? html`<span class="hours-state ${summary.status}" part="hours-state ${summary.status}">${summary.text}</span>`
     : nothing;
   if (!words && !known) {
-    return html`<p class="hours" part="hours">${label} <span class="hours-text" part="hours-text">${hoursWordsStrings[lang].askTheService}</span></p>`;
+    return note === nothing
+      ? html`<p class="hours" part="hours">${label} <span class="hours-text" part="hours-text">${hoursWordsStrings[lang].askTheService}</span></p>`
+      : html`<p class="hours" part="hours">${label} <span class="hours-note" part="hours-note">${options.note!.trim()}</span></p>`;
   }
   const week = known && options.week !== false ? days : undefined;
   return html`<div class="hours" part="hours">
@@ -75,6 +89,7 @@ export function renderHours(hours: string | undefined, language: Lang | CommonSt
               ? html`<p class="hours-now" aria-hidden="true">&nbsp;</p>`
               : nothing}`
       : html`<p class="hours-now">${label} ${state}</p>`}
+    ${note}
     ${week
       ? html`<details class="hours-week" part="hours-week">
           <summary>${t.hoursWeek}</summary>
@@ -178,8 +193,12 @@ export const hoursStyles = css`
     color: var(--welfare-hours-closed-color, var(--_danger, #a0001b));
     font-weight: 600;
   }
-  .hours-text {
+  .hours-text,
+  .hours-note {
     overflow-wrap: anywhere;
+  }
+  p.hours-note {
+    font-style: italic;
   }
   .hours-week summary {
     cursor: pointer;
