@@ -211,8 +211,10 @@ class Converter {
       if (str(p.value['service_at_location_id']) || str(p.value['location_id'])) continue;
       const number = str(p.value['number']);
       if (!number || out.some((o) => o.number === number)) continue;
+      // The extension goes with the description, so the number stays a tel: link.
       const extension = str(p.value['extension']);
-      out.push(compact({ number: extension ? `${number} int. ${extension}` : number, description: str(p.value['description']) }));
+      const description = [str(p.value['description']), extension ? `int. ${extension}` : undefined].filter(Boolean).join(', ');
+      out.push(compact({ number, description: description || undefined }));
     }
     return out;
   }

@@ -72,7 +72,7 @@ test('schedule description and notes reach the feed as hoursNote; a second phone
   assert.equal(emporio.phone, '0371 111111');
   assert.deepEqual(emporio.phones, [
     { number: '0371 111111', description: 'Centralino' },
-    { number: '0371 222222 int. 12', description: 'Segreteria' },
+    { number: '0371 222222', description: 'Segreteria, int. 12' },
   ]);
 });
 
