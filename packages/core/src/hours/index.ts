@@ -60,12 +60,20 @@ export async function loadHoursEngine(feed?: Feed): Promise<HoursEngine> {
     () =>
       Promise.all([import('./light.js'), import('./describe.js')]).then(([m, d]) => {
         describer = d;
+        version++;
         return (engine = m.createLightEngine(() => library));
       }),
   );
-  if (feed?.hoursCompiled) light.addCompiled(feed.hoursCompiled);
-  if (feed?.patronDays) light.addPatronDays(feed.patronDays);
-  version++;
+  // Only what is new changes the version: a feed without compiled hours or patron days
+  // read after the evaluator is loaded must not re-render every element of its group.
+  if (feed?.hoursCompiled?.size) {
+    light.addCompiled(feed.hoursCompiled);
+    version++;
+  }
+  if (feed?.patronDays?.length) {
+    light.addPatronDays(feed.patronDays);
+    version++;
+  }
   if (!library && (!feed || [...feedHours(feed)].some((h) => !light.handles(h)))) {
     await once(
       () => loadingLibrary,

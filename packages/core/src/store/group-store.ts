@@ -7,7 +7,7 @@ import { collator, fold, pick } from '../feed/text.js';
 import { romeToday } from '../feed/reader.js';
 import type { AccessPoint, Category, Feed, GeoPoint, Notice, Organization, ReadResult, Service } from '../feed/types.js';
 import { distanceKm, nearestKm } from '../geo/distance.js';
-import { everyMinute, type HoursEngine, hoursEngine, loadHoursEngine } from '../hours/index.js';
+import { everyMinute, type HoursEngine, hoursEngine, hoursVersion, loadHoursEngine } from '../hours/index.js';
 import {
   type Facet,
   type Filters,
@@ -433,6 +433,7 @@ export class GroupStore extends EventTarget {
     const feed = this.feed;
     if (!feed?.hasHours || this.hoursFor === feed) return;
     this.hoursFor = feed;
+    const before = hoursVersion();
     try {
       // The small evaluator, with this feed's compiled hours and patron days; the full
       // library only when a string needs it.
@@ -441,6 +442,8 @@ export class GroupStore extends EventTarget {
       this.hoursFor = undefined;
       return; // offline: hours stay as written
     }
+    // Already known to the evaluator (another group read the same kind of feed): nothing to redraw.
+    if (hoursVersion() === before) return;
     this.forget();
     // 'filters' only when results depend on hours ("open now"); otherwise just re-render.
     this.emitChange(this.filters.openNow ? 'filters' : 'hours');
