@@ -42,3 +42,5 @@ export { loadNotices, noticesModule, type Closure, type NoticePhase, type Notice
 export type * from './events.js';
 export { renderHours, hoursStyles, type RenderHoursOptions } from './templates/hours.js';
 export { selectCommit, type SelectCommitHandlers } from './templates/select-commit.js';
+// A service's full view, its link and "La mia selezione" (issue 18): the view itself is a lazy chunk.
+export { openServiceView, onServiceLink, serviceLink, selectionLink, loadServiceView, SERVICE_PARAM, SELECTION_PARAM } from './service/link.js';

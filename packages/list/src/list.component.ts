@@ -4,6 +4,9 @@ import {
   hostStyles,
   nearestKm,
   hoursStyles,
+  onServiceLink,
+  openServiceView,
+  serviceLink,
   pick,
   renderContacts,
   renderHours,
@@ -52,6 +55,9 @@ const FIRST_SCREEN = 6;
  * @csspart closure - The badge of a closure notice in force ("Orari ridotti fino al 6 gennaio"); a full closure is the `hours-state` ("Chiuso fino al 6 gennaio").
  * @csspart contacts - Phone, email and website.
  * @csspart link - Every link.
+ * @csspart open - The "Scheda completa" link of a card: it opens the service's full view (docs/elements/service-view.md).
+ * @csspart save - The "Nella mia selezione" checkbox of a card, with the `selection` attribute.
+ * @csspart selection - The "La mia selezione (N)" button above the list, with the `selection` attribute.
  * @csspart more - The "show more" button.
  * @csspart empty - The message shown when nothing matches: what was searched, a spelling, the closest topic, where to ask.
  * @csspart did-you-mean - The spelling suggestion in the empty message ("Forse cercavi").
@@ -73,6 +79,11 @@ export class WelfareList extends WelfareElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   /** Heading level of each service name (2-6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  /**
+   * Offers "La mia selezione" (for operators): a checkbox on each card and a button with
+   * the count that opens the selection to print or share. Kept in the browser per site and feed.
+   */
+  @property({ type: Boolean, reflect: true }) selection = false;
 
   @state() private shown = 0;
   /**
@@ -114,6 +125,7 @@ export class WelfareList extends WelfareElement {
     const visible = results.slice(0, Math.min(this.shown, this.rendered));
     const remaining = results.length - Math.min(this.shown, results.length);
     return html`
+      ${this.selection ? this.renderSelectionButton() : nothing}
       <p class="count ${empty ? 'visually-hidden' : ''}" part="count" role=${this.quiet ? nothing : 'status'} aria-live=${this.quiet ? nothing : 'polite'}>${count}</p>
       ${empty ? this.renderEmpty() : nothing}
       <ul class="items" part="list" aria-label=${this.t.label}>
@@ -126,6 +138,16 @@ export class WelfareList extends WelfareElement {
           </button>`
         : nothing}
     `;
+  }
+
+  /** "La mia selezione (3)": opens the saved services, to print them or send their link. */
+  private renderSelectionButton() {
+    const count = this.data.store.saved.length;
+    return html`<p class="selection-bar">
+      <button type="button" class="button" part="selection" @click=${(e: Event) => openServiceView(this.data.store, this.i18n.lang, undefined, e.currentTarget as Element)}>
+        ${this.t.selection} <span class="badge">(${count})</span>
+      </button>
+    </p>`;
   }
 
   /**
@@ -229,6 +251,23 @@ export class WelfareList extends WelfareElement {
           </ul>`
         : nothing}
       ${renderHours(s.hours, this.i18n.lang, { closure, comune: s.locations[0]?.comune, note: pick(s.hoursNote, lang) })} ${renderContacts(s, this.strings)}
+      <p class="card-actions">
+        <a
+          part="open"
+          href=${serviceLink(s.id)}
+          data-service-link=${s.id}
+          @click=${(e: MouseEvent) => onServiceLink(e, () => openServiceView(store, lang, s.id, e.currentTarget as Element))}
+          >${this.t.details}<span class="visually-hidden">: ${pick(s.name, lang)}</span></a
+        >
+        ${this.selection
+          ? html`<label class="save" part="save"
+              ><input type="checkbox" .checked=${store.saved.includes(s.id)} @change=${() => store.toggleSaved(s.id, this)} />${this.t.saved}<span
+                class="visually-hidden"
+                >: ${pick(s.name, lang)}</span
+              ></label
+            >`
+          : nothing}
+      </p>
     </li>`;
   }
 

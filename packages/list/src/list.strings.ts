@@ -17,6 +17,9 @@ export const listStrings = {
     organization: 'Ente',
     categories: 'Categorie',
     where: 'Dove',
+    details: 'Scheda completa',
+    saved: 'Nella mia selezione',
+    selection: 'La mia selezione',
   },
   en: {
     label: 'List of services',
@@ -34,5 +37,8 @@ export const listStrings = {
     organization: 'Organisation',
     categories: 'Categories',
     where: 'Where',
+    details: 'Full details',
+    saved: 'In my selection',
+    selection: 'My selection',
   },
 } satisfies Record<Lang, unknown>;

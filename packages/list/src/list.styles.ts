@@ -58,4 +58,46 @@ export const listStyles = css`
   .more {
     margin-top: var(--_gap);
   }
+  .card-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.5rem;
+    align-items: center;
+    margin: 0.5rem 0 0;
+  }
+  .card-actions a,
+  .save {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+    min-height: 1.5rem;
+  }
+  .card-actions a {
+    font-weight: 600;
+  }
+  .save {
+    cursor: pointer;
+  }
+  /* Fingers need more room than a mouse pointer. */
+  @media (pointer: coarse) {
+    .card-actions a,
+    .save {
+      min-height: 2.75rem;
+    }
+  }
+  .save input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+  .selection-bar {
+    margin: 0 0 var(--_gap);
+  }
+  @media print {
+    [part~='open'],
+    .selection-bar {
+      display: none !important;
+    }
+  }
 `;

@@ -32,6 +32,8 @@ export const engineStrings = {
     legendMixed: 'Gruppo con un punto di accesso',
     legendOrigin: 'La tua posizione',
     categories: 'Colori delle categorie',
+    details: 'Scheda completa',
+    saved: 'Nella mia selezione',
   },
   en: {
     cluster: (services: number, accessPoints: number, area?: string) =>
@@ -49,6 +51,8 @@ export const engineStrings = {
     legendMixed: 'Group with an access point',
     legendOrigin: 'Your position',
     categories: 'Category colours',
+    details: 'Full details',
+    saved: 'In my selection',
   },
 } satisfies Record<Lang, unknown>;
 

@@ -178,6 +178,27 @@ export const engineStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
+  .popup-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    align-items: center;
+  }
+  .popup-actions a {
+    font-weight: 600;
+  }
+  .popup .save {
+    display: inline-flex;
+    gap: 0.4rem;
+    align-items: center;
+    min-height: 1.5rem;
+    cursor: pointer;
+  }
+  .popup .save input {
+    width: 1.125rem;
+    height: 1.125rem;
+    margin: 0;
+  }
   .stack {
     list-style: none;
     margin: 0.25rem 0 0;

@@ -66,7 +66,8 @@ const onOff = {
  * @csspart hours-note - What the hours cannot say, in words (the feed's `hoursNote`), in the popup.
  * @csspart closure - The badge of a closure notice in force, in the popup ("Orari ridotti fino al 6 gennaio").
  * @csspart contacts - Phone, email and website in the popup.
- * @csspart link - Every link in the popup (also `directions` for the directions link).
+ * @csspart link - Every link in the popup (also `directions` for the directions link, `open` for "Scheda completa", which opens the service's full view).
+ * @csspart save - The "Nella mia selezione" checkbox in a service's popup, when an element of the group has `selection`.
  * @csspart stack - The list of services sharing one address.
  * @csspart stack-item - One service in that list (a button).
  * @csspart attribution - The map credits.
@@ -108,6 +109,8 @@ export class WelfareMap extends WelfareElement {
   @property() label?: string;
   /** Heading level of the name in popups (2-6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  /** Offers "La mia selezione" in the popups: a checkbox that adds the service (see `<welfare-list selection>`). */
+  @property({ type: Boolean, reflect: true }) selection = false;
 
   @state() private geo: GeoState = { state: 'idle' };
 

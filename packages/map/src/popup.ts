@@ -10,7 +10,10 @@ import {
   type GeoPoint,
   type GroupStore,
   type Lang,
+  onServiceLink,
+  openServiceView,
   pick,
+  serviceLink,
   renderContacts,
   renderHours,
 } from '@welfare-elements/core';
@@ -60,6 +63,25 @@ export function popupContent(place: Place, ctx: PopupContext, t: EngineStrings):
             <a part="link directions" href=${directions} target="_blank" rel="noopener noreferrer"
               >${strings.directions}<span class="visually-hidden"> ${strings.opensInNewWindow}</span></a
             >
+          </p>`
+        : nothing}
+      ${isService
+        ? html`<p class="popup-actions">
+            <a
+              part="link open"
+              href=${serviceLink(entry.id)}
+              data-service-link=${entry.id}
+              @click=${(e: MouseEvent) => onServiceLink(e, () => openServiceView(store, lang, entry.id, e.currentTarget as Element))}
+              >${t.details}<span class="visually-hidden">: ${name}</span></a
+            >
+            ${store.selecting
+              ? html`<label class="save" part="save"
+                  ><input type="checkbox" .checked=${store.saved.includes(entry.id)} @change=${() => store.toggleSaved(entry.id)} />${t.saved}<span
+                    class="visually-hidden"
+                    >: ${name}</span
+                  ></label
+                >`
+              : nothing}
           </p>`
         : nothing}`,
     root,

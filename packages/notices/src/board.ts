@@ -2,7 +2,7 @@
  * The board's rendering: its own chunk, fetched when a <welfare-notices> is on the page
  * (with the notices' logic and words from core), so pages without a board do not pay for it.
  */
-import { type GroupStore, type Lang, type Notice, pick, romeToday } from '@welfare-elements/core';
+import { type GroupStore, type Lang, type Notice, onServiceLink, openServiceView, pick, romeToday, serviceLink } from '@welfare-elements/core';
 import { dayName, daysBetween, noticeStrings, noticeWhen } from '@welfare-elements/core/notices/lazy.js';
 import { html, nothing } from 'lit';
 import { noticesBoardStrings } from './notices.strings.js';
@@ -114,7 +114,16 @@ function renderConcerns(ctx: BoardContext, n: Notice) {
             ? html`<button type="button" part="concern" aria-pressed=${store.selected === e.id ? 'true' : 'false'} @click=${() => ctx.choose(e.id, e.type)}>
                 ${pick(e.name, lang)}
               </button>`
-            : html`<span part="concern">${pick(e.name, lang)}</span>`}
+            : e.type === 'service'
+              ? // No list or map to show it in: the name opens the service's full view (issue 18).
+                html`<a
+                  part="concern link"
+                  href=${serviceLink(e.id)}
+                  data-service-link=${e.id}
+                  @click=${(ev: MouseEvent) => onServiceLink(ev, () => openServiceView(store, lang, e.id, ev.currentTarget as Element))}
+                  >${pick(e.name, lang)}</a
+                >`
+              : html`<span part="concern">${pick(e.name, lang)}</span>`}
         </li>`,
       )}
     </ul>

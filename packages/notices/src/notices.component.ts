@@ -40,7 +40,7 @@ function loadBoard(): Promise<unknown> {
  * @csspart when - When it applies, in words ("Chiuso fino al 6 gennaio", "Scade tra 3 giorni, il 4 dicembre").
  * @csspart text - The notice's text.
  * @csspart concerns - The services and access points it concerns.
- * @csspart concern - One of them (a button that selects it, when the group shows selections).
+ * @csspart concern - One of them (a button that selects it, when the group shows selections; otherwise a service is a link, also `link`, to its full view).
  * @csspart published - The publication date.
  * @csspart link - The "Maggiori informazioni" link and the "Tutte le notizie" link.
  * @csspart more - The "Tutte le notizie" link, or the "Mostra tutti" button without `more-href`.

@@ -157,6 +157,10 @@ describe('<welfare-notices>', () => {
     const alone = await mount(src, { group: uniqueGroup() });
     expect(articles(alone)[0]!.querySelector('button')).to.equal(null);
     expect(part(articles(alone)[0]!, 'concerns')).to.equal('Riguarda: Emporio solidale Sportello sociale');
+    // With nothing to select it in, a service's name links to its full view (issue 18).
+    const link = articles(alone)[0]!.querySelector<HTMLAnchorElement>('a[part~="concern"]')!;
+    expect(link.textContent!.trim()).to.equal('Emporio solidale');
+    expect(new URL(link.href).searchParams.get('servizio')).to.equal('s-cibo');
 
     const group = uniqueGroup();
     const wrap = await fixture(html`<div>

@@ -326,6 +326,10 @@ class EntryReader {
       if (e[key] !== undefined && !value) this.note([...path, key], `${key} is not a date (YYYY-MM-DD); ignored`, false);
       put(service, key, value);
     }
+    // Extension (issue 18): the day a person last checked the entry, shown in the full view.
+    const verified = date(e['verified']);
+    if (e['verified'] !== undefined && !verified) this.note([...path, 'verified'], 'verified is not a date (YYYY-MM-DD); ignored', false);
+    put(service, 'verified', verified);
     return service;
   }
 

@@ -68,6 +68,8 @@ export interface Service extends Contacts {
   readonly hoursNote?: LocalizedText;
   readonly validFrom?: string;
   readonly validThrough?: string;
+  /** Extension: the day (YYYY-MM-DD) the publisher last checked this entry ("Informazioni verificate il …"). */
+  readonly verified?: string;
 }
 
 export interface AccessPoint extends Contacts {

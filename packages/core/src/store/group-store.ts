@@ -20,6 +20,8 @@ import {
 } from './filters.js';
 import { type FacetCount, FacetCounter } from './facet-counts.js';
 import { SearchIndex } from './search-index.js';
+import { viewFromUrl } from '../service/link.js';
+import { readSaved, writeSaved } from '../service/saved.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -38,7 +40,7 @@ export interface SearchHelp {
 }
 
 /** What changed in a store; elements re-render on any, and some fire public events. */
-export type ChangeKind = 'status' | 'filters' | 'selection' | 'origin' | 'hours';
+export type ChangeKind = 'status' | 'filters' | 'selection' | 'origin' | 'hours' | 'saved';
 
 export interface StoreChange {
   readonly kind: ChangeKind;
@@ -192,6 +194,39 @@ export class GroupStore extends EventTarget {
     // Index in idle time, so that the first keystroke rarely has to wait for it.
     const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => this.data === result && this.searchIndex());
+    viewFromUrl(this);
+  }
+
+  /** The saved selection's key: the feed's URL, or the group's name for a feed object. */
+  private get savedKey(): string {
+    return typeof this.sourceKey === 'string' ? feedUrl(this.sourceKey) : this.name;
+  }
+
+  /** "La mia selezione" (issue 18): the ids a person saved for this feed, oldest first. */
+  get saved(): readonly string[] {
+    const key = this.savedKey;
+    if (this.savedMemo?.key !== key) this.savedMemo = { key, ids: readSaved(key) };
+    return this.savedMemo.ids;
+  }
+  private savedMemo?: { key: string; ids: readonly string[] };
+
+  setSaved(ids: readonly string[], origin?: Element): void {
+    const key = this.savedKey;
+    this.savedMemo = { key, ids: [...new Set(ids)] };
+    writeSaved(key, this.savedMemo.ids);
+    this.emitChange('saved', origin);
+  }
+
+  /** Adds a service to the selection, or removes it. */
+  toggleSaved(id: string, origin?: Element): void {
+    const ids = this.saved;
+    this.setSaved(ids.includes(id) ? ids.filter((i) => i !== id) : [...ids, id], origin);
+  }
+
+  /** True when an element of the group offers the selection (its `selection` attribute). */
+  get selecting(): boolean {
+    for (const m of this.members) if (m.isConnected && m.hasAttribute('selection')) return true;
+    return false;
   }
 
   /** Changes some filters; `origin` is the element a person used, if any. */
