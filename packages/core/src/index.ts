@@ -43,4 +43,4 @@ export type * from './events.js';
 export { renderHours, hoursStyles, type RenderHoursOptions } from './templates/hours.js';
 export { selectCommit, type SelectCommitHandlers } from './templates/select-commit.js';
 // A service's full view, its link and "La mia selezione" (issue 18): the view itself is a lazy chunk.
-export { openServiceView, onServiceLink, serviceLink, selectionLink, loadServiceView, SERVICE_PARAM, SELECTION_PARAM } from './service/link.js';
+export { openServiceView, onServiceLink, serviceLink, loadServiceView, SERVICE_PARAM, SELECTION_PARAM } from './service/link.js';

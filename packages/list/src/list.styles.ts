@@ -62,34 +62,25 @@ export const listStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 1.5rem;
-    align-items: center;
     margin: 0.5rem 0 0;
+    font-weight: 600;
   }
-  .card-actions a,
-  .save {
+  .card-actions > * {
     display: inline-flex;
     gap: 0.5rem;
     align-items: center;
-    min-height: 1.5rem;
+    /* Room for a finger on touch screens, 24 px elsewhere. */
+    min-height: var(--_target, 1.5rem);
   }
-  .card-actions a {
-    font-weight: 600;
-  }
-  .save {
-    cursor: pointer;
-  }
-  /* Fingers need more room than a mouse pointer. */
   @media (pointer: coarse) {
-    .card-actions a,
-    .save {
-      min-height: 2.75rem;
+    :host {
+      --_target: 2.75rem;
     }
   }
-  .save input {
+  .card-actions input {
     width: 1.25rem;
     height: 1.25rem;
     margin: 0;
-    accent-color: var(--_primary);
   }
   .selection-bar {
     margin: 0 0 var(--_gap);

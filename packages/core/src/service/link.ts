@@ -13,34 +13,23 @@ import type { GroupStore } from '../store/group-store.js';
 export const SERVICE_PARAM = 'servizio';
 export const SELECTION_PARAM = 'selezione';
 
-const nameOf = (part: string) => {
-  try {
-    return decodeURIComponent(part.split('=')[0]!.replace(/\+/g, ' '));
-  } catch {
-    return '';
-  }
-};
-
 /**
- * The page's address with `name=value` (none: without it). Our two parameters are
- * removed, every other one stays as written; the fragment is left out, so the link is
- * short and the view, not an anchor, is what it opens.
+ * The page's address with `name=value` (none: without it), our two parameters removed
+ * and the page's own kept; the fragment is left out, so the link is short and the view,
+ * not an anchor, is what it opens. Commas stay commas (a selection's list of ids).
  */
 export function pageLink(name?: string, value?: string): string {
-  const kept = location.search
-    .slice(1)
-    .split('&')
-    .filter((part) => part && nameOf(part) !== SERVICE_PARAM && nameOf(part) !== SELECTION_PARAM);
-  if (name && value) kept.push(`${name}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
-  return `${location.origin}${location.pathname}${kept.length ? `?${kept.join('&')}` : ''}`;
+  const url = new URL(location.href);
+  const params = url.searchParams;
+  url.hash = '';
+  params.delete(SERVICE_PARAM);
+  params.delete(SELECTION_PARAM);
+  if (name && value) params.set(name, value);
+  return url.href.replace(/%2C/gi, ',');
 }
 
 /** The link that opens the page with this service's full view. */
 export const serviceLink = (id: string) => pageLink(SERVICE_PARAM, id);
-
-/** The link that opens the page with these services as a selection. */
-export const selectionLink = (ids: readonly string[]) =>
-  pageLink(SELECTION_PARAM, ids.map((id) => id.replace(/,/g, '%2C')).join(','));
 
 let view: Promise<typeof import('./view.js')> | undefined;
 /** The view's chunk, fetched once. */
@@ -51,15 +40,7 @@ export const loadServiceView = () => (view ??= import('./view.js'));
  * `opener` gets focus back when the view closes.
  */
 export function openServiceView(store: GroupStore, lang: Lang, id?: string, opener?: Element | null): void {
-  const from = opener ?? deepActive();
-  void loadServiceView().then((m) => m.openView(store, lang, id ? { kind: 'service', id } : { kind: 'selection' }, from, true));
-}
-
-/** The focused element, inside shadow roots too (the list's button, not the list). */
-export function deepActive(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
+  void loadServiceView().then((m) => m.openView(store, lang, id ? { kind: 'service', id } : { kind: 'selection' }, opener, true));
 }
 
 /**
@@ -74,7 +55,7 @@ export function onServiceLink(event: MouseEvent, open: () => void): void {
 
 /** After a feed is read: a page opened from a service or selection link opens its view. */
 export function viewFromUrl(store: GroupStore): void {
-  if (new RegExp(`[?&](${SERVICE_PARAM}|${SELECTION_PARAM})=`).test(location.search)) {
+  if (/[?&](servizio|selezione)=/.test(location.search)) {
     void loadServiceView().then((m) => m.viewFromUrl(store));
   }
 }

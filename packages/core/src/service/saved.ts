@@ -3,10 +3,9 @@
  * under one key per feed (localStorage itself is per site), so two feeds on one site keep
  * two selections. Nothing leaves the browser except through the selection's link.
  * Storage can be missing or full (private windows, a quota, a policy): the selection
- * then lasts until the page is left.
+ * then lasts until the page is left (the group store keeps it).
  */
 const PREFIX = 'welfare-elements:selezione:';
-const memory = new Map<string, string[]>();
 
 export function readSaved(feed: string): string[] {
   try {
@@ -16,11 +15,10 @@ export function readSaved(feed: string): string[] {
   } catch {
     // no storage, or a value that is not ours
   }
-  return memory.get(feed) ?? [];
+  return [];
 }
 
 export function writeSaved(feed: string, ids: readonly string[]): void {
-  memory.set(feed, [...ids]);
   try {
     if (ids.length) localStorage.setItem(PREFIX + feed, JSON.stringify(ids));
     else localStorage.removeItem(PREFIX + feed);

@@ -28,7 +28,7 @@ import type { GroupStore, StoreChange } from '../store/group-store.js';
 import { hostStyles } from '../styles/shared.js';
 import { renderContacts } from '../templates/contacts.js';
 import { hoursStyles, renderHours } from '../templates/hours.js';
-import { deepActive, pageLink, SELECTION_PARAM, selectionLink, SERVICE_PARAM, serviceLink } from './link.js';
+import { pageLink, SELECTION_PARAM, SERVICE_PARAM, serviceLink } from './link.js';
 import type { QrPath } from './qr.js';
 import { viewStrings } from './view.strings.js';
 
@@ -38,6 +38,17 @@ export type ViewMode =
   | { readonly kind: 'selection'; readonly ids?: readonly string[] };
 
 const TAG = 'welfare-service-view';
+
+/** The link that opens the page with these services as a selection (a comma inside an id is escaped). */
+export const selectionLink = (ids: readonly string[]) =>
+  pageLink(SELECTION_PARAM, ids.map((id) => id.replace(/,/g, '%2C')).join(','));
+
+/** The focused element, inside shadow roots too (the list's button, not the list). */
+function deepActive(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
 
 /** Our parameters in the page address: `servizio` and `selezione`. */
 function fromAddress(): ViewMode | undefined {
@@ -96,11 +107,10 @@ export class WelfareServiceView extends LitElement {
       font-size: 1.5rem;
       line-height: 1.25;
     }
-    h2:focus {
-      outline: none;
-    }
+    /* The heading takes focus so that it is announced; it is not a control, so no ring. */
+    h2:focus,
     h2:focus-visible {
-      outline: 3px solid var(--_focus);
+      outline: none;
     }
     h3 {
       margin: 1.25rem 0 0.25rem;
@@ -228,6 +238,9 @@ export class WelfareServiceView extends LitElement {
     .picked > li {
       padding: 0.75rem 0;
       border-block-end: 1px solid var(--_border);
+    }
+    .picked > li:last-child {
+      border-block-end: 0;
     }
     .picked h3 {
       margin-block-start: 0;
@@ -733,11 +746,11 @@ function theView(): WelfareServiceView {
   return view;
 }
 
-export function openView(store: GroupStore, lang: Lang, mode: ViewMode, opener: Element | null, push: boolean): void {
+export function openView(store: GroupStore, lang: Lang, mode: ViewMode, opener: Element | null | undefined, push: boolean): void {
   lastStore = store;
   stores.add(store);
   handled = location.search;
-  void theView().show(store, lang, mode, opener, push);
+  void theView().show(store, lang, mode, opener ?? deepActive(), push);
 }
 
 /** The page was opened from a link: open its view if this group's feed has what it names. */
