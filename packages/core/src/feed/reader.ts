@@ -321,15 +321,12 @@ class EntryReader {
     put(service, 'hours', str(e['hours'], TEXT_LIMITS.short));
     put(service, 'hoursNote', text(e['hoursNote'], TEXT_LIMITS.short));
     this.contacts(service, e, path);
-    for (const key of ['validFrom', 'validThrough'] as const) {
+    // `verified` (an extension, issue 18): the day the publisher last checked the entry.
+    for (const key of ['validFrom', 'validThrough', 'verified'] as const) {
       const value = date(e[key]);
       if (e[key] !== undefined && !value) this.note([...path, key], `${key} is not a date (YYYY-MM-DD); ignored`, false);
       put(service, key, value);
     }
-    // Extension (issue 18): the day a person last checked the entry, shown in the full view.
-    const verified = date(e['verified']);
-    if (e['verified'] !== undefined && !verified) this.note([...path, 'verified'], 'verified is not a date (YYYY-MM-DD); ignored', false);
-    put(service, 'verified', verified);
     return service;
   }
 

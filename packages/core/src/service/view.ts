@@ -18,6 +18,7 @@ import { css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { now } from '../clock.js';
 import { directionsHref, webHref } from '../feed/links.js';
+import { romeToday } from '../feed/reader.js';
 import { pick } from '../feed/text.js';
 import type { Service } from '../feed/types.js';
 import { hoursInWords } from '../hours/words.js';
@@ -589,7 +590,7 @@ export class WelfareServiceView extends LitElement {
             ${services.map((x) => html`<div class="entry"><h2>${pick(x.name, lang)}</h2>${this.renderSummary(store, x)}</div>`)}`}
       <div class="link">
         ${this.qr && this.qrFor === link ? qrSvg(this.qr) : nothing}
-        <p>${isService ? t.printLink : t.printSelectionLink}:<br /><span class="url">${link}</span><br />${t.printed(longDate(isoToday(), lang))}</p>
+        <p>${isService ? t.printLink : t.printSelectionLink}:<br /><span class="url">${link}</span><br />${t.printed(longDate(romeToday(now()), lang))}</p>
       </div>`;
   }
 
@@ -706,9 +707,6 @@ function longDate(day: string, lang: Lang): string {
   );
 }
 
-function isoToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now());
-}
 
 /** A "Scheda completa" link of this service in an element of the page, to take focus back to. */
 function findLink(id: string): Element | null {
