@@ -22,6 +22,7 @@ import { romeToday } from '../feed/reader.js';
 import { pick } from '../feed/text.js';
 import type { Service } from '../feed/types.js';
 import { hoursInWords } from '../hours/words.js';
+import { hoursWordsStrings } from '../hours/words.strings.js';
 import { audienceName } from '../i18n/audiences.js';
 import { commonStrings } from '../i18n/common-strings.js';
 import { type Lang, resolveLang } from '../i18n/lang.js';
@@ -472,7 +473,7 @@ export class WelfareServiceView extends LitElement {
                     const where = [l.name ? pick(l.name, lang) : '', l.address, l.comune].filter(Boolean).join(', ');
                     return html`<li>
                       ${where ? html`<p class="address" part="address">${where}</p>` : nothing}
-                      ${renderHours(l.hours ?? s.hours, lang, { closure })}
+                      ${renderHours(l.hours ?? s.hours, lang, { closure, comune: l.comune })}
                       ${directions
                         ? html`<p><a part="link directions" href=${directions} target="_blank" rel="noopener noreferrer"
                               >${common.directions}<span class="visually-hidden">: ${where} ${common.opensInNewWindow}</span></a
@@ -545,7 +546,7 @@ export class WelfareServiceView extends LitElement {
       ${places.map(
         (p) => html`<p>
           ${p.where ? html`<span class="address">${p.where}</span>` : nothing}${p.where && p.hours ? html`<br />` : nothing}
-          ${p.hours ? html`${common.hours}: ${hoursInWords(p.hours, lang) ?? p.hours}` : nothing}
+          ${p.hours ? html`${common.hours}: ${hoursInWords(p.hours, lang) ?? hoursWordsStrings[lang].askTheService}` : nothing}
         </p>`,
       )}
       ${s.phone || s.email || web
