@@ -57,6 +57,8 @@ async function openFrom(el: WelfareList, id: string) {
 }
 
 describe('service full view', () => {
+  // The view's chunk is compiled on its first request: fetch it before the tests' clocks start.
+  before(() => import('@welfare-elements/core/service/view.js'));
   beforeEach(() => {
     resetAll();
     localStorage.clear();
