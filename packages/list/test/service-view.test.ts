@@ -79,6 +79,8 @@ describe('service full view', () => {
     const heading = inView('h2')!;
     expect(heading.textContent).to.equal('Emporio solidale');
     expect(dialog()!.getAttribute('aria-labelledby')).to.equal(heading.id);
+    // The notices' chunk may arrive after the view opens: the view follows.
+    await waitUntil(() => dialog()!.textContent!.includes('Nuovi orari'), 'the notice about the service is shown');
     const text = dialog()!.textContent!.replace(/\s+/g, ' ');
     for (const words of [
       'Offerto da: Caritas Lodigiana',
