@@ -473,7 +473,7 @@ export class WelfareServiceView extends LitElement {
                     const where = [l.name ? pick(l.name, lang) : '', l.address, l.comune].filter(Boolean).join(', ');
                     return html`<li>
                       ${where ? html`<p class="address" part="address">${where}</p>` : nothing}
-                      ${renderHours(l.hours ?? s.hours, lang, { closure, comune: l.comune })}
+                      ${renderHours(l.hours ?? s.hours, lang, { closure, comune: l.comune, note: pick(l.hoursNote ?? s.hoursNote, lang) })}
                       ${directions
                         ? html`<p><a part="link directions" href=${directions} target="_blank" rel="noopener noreferrer"
                               >${common.directions}<span class="visually-hidden">: ${where} ${common.opensInNewWindow}</span></a
@@ -482,9 +482,9 @@ export class WelfareServiceView extends LitElement {
                     </li>`;
                   })}
                 </ul>`
-              : renderHours(s.hours, lang, { closure })}`
+              : renderHours(s.hours, lang, { closure, note: pick(s.hoursNote, lang) })}`
         : nothing}
-      ${s.phone || s.email || s.website ? html`<h3>${t.contacts}</h3>${renderContacts(s, common)}` : nothing}
+      ${s.phone || s.phones?.length || s.email || s.website ? html`<h3>${t.contacts}</h3>${renderContacts(s, common)}` : nothing}
       ${validity ? html`<h3>${t.validity}</h3><p part="validity">${validity}</p>` : nothing}
       ${s.verified ? html`<p class="muted" part="verified">${t.verified(longDate(s.verified, lang))}</p>` : nothing}
       <div class="actions" part="actions">
@@ -539,20 +539,29 @@ export class WelfareServiceView extends LitElement {
     const lang = this.language;
     const common = commonStrings[lang];
     const org = store.organizationOf(s);
-    const places = s.locations.map((l) => ({ where: [l.name ? pick(l.name, lang) : '', l.address, l.comune].filter(Boolean).join(', '), hours: l.hours ?? s.hours }));
-    if (!places.length && s.hours) places.push({ where: '', hours: s.hours });
+    const places = s.locations.map((l) => ({
+      where: [l.name ? pick(l.name, lang) : '', l.address, l.comune].filter(Boolean).join(', '),
+      hours: l.hours ?? s.hours,
+      note: pick(l.hoursNote ?? s.hoursNote, lang),
+    }));
+    if (!places.length && (s.hours || s.hoursNote)) places.push({ where: '', hours: s.hours, note: pick(s.hoursNote, lang) });
+    // Several numbers: each with what it is for ("0371 1 (segreteria)").
+    const phones = s.phones?.length
+      ? s.phones.map((p) => (p.description ? `${p.number} (${pick(p.description, lang)})` : p.number)).join(', ')
+      : s.phone;
     const web = webHref(s.website);
     return html`${org ? html`<p class="org">${pick(org.name, lang)}</p>` : nothing}
       ${places.map(
         (p) => html`<p>
           ${p.where ? html`<span class="address">${p.where}</span>` : nothing}${p.where && p.hours ? html`<br />` : nothing}
           ${p.hours ? html`${common.hours}: ${hoursInWords(p.hours, lang) ?? hoursWordsStrings[lang].askTheService}` : nothing}
+          ${p.note ? html`<br />${p.note}` : nothing}
         </p>`,
       )}
-      ${s.phone || s.email || web
+      ${phones || s.email || web
         ? html`<p>
             ${[
-              s.phone ? `${common.phone}: ${s.phone}` : '',
+              phones ? `${common.phone}: ${phones}` : '',
               s.email ? `${common.email}: ${s.email}` : '',
               web ? `${common.website}: ${web}` : '',
             ]
