@@ -38,8 +38,8 @@ const BUDGET_MAP = 87 * KB;
 // the budgets checked are today's figures plus a margin, so that the 110 KB opening_hours
 // library (or anything else) coming back to these pages fails the check.
 const BUDGET_PAGES = new Map([
-  ['planning-office', { goal: 90 * KB, budget: 115 * KB }],
-  ['search-categories-list', { goal: 45 * KB, budget: 66 * KB }],
+  ['planning-office', { goal: 90 * KB, budget: 120 * KB }],
+  ['search-categories-list', { goal: 45 * KB, budget: 70 * KB }],
 ]);
 const dist = 'packages/welfare-elements/dist';
 const entry = 'welfare-elements.js';
@@ -296,8 +296,8 @@ if (args.has('--write')) {
     'loads, until the network is idle; every JavaScript file requested, gzip -9 of the bytes',
     'served, summed. Goals (issue 14), **not met yet**: the planning-office example with the demo',
     'feed, map included, at most 90 KB; a page with search, categories and list at most 45 KB.',
-    'The budgets `npm test` checks for these two pages are today\'s figures plus a margin (115 and',
-    '66 KB), so that the opening_hours library (110 KB) or other growth coming back fails the',
+    'The budgets `npm test` checks for these two pages are today\'s figures plus a margin (120 and',
+    '70 KB), so that the opening_hours library (110 KB) or other growth coming back fails the',
     'check. What is left to reach the goals: per-element entry points (the search, categories',
     'and list page still fetches the map, access-points and notices code of the one bundle),',
     'a smaller first load (hours wording and group states as lazy chunks, a leaner core), a',
