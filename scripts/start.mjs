@@ -37,10 +37,18 @@ if (!existsSync(hubModule)) {
   console.error('Il hub non è ancora costruito: npm run build (npm start lo fa da sé).\nThe hub is not built yet: npm run build (npm start does it).');
   process.exit(1);
 }
-const { openDb, createHub, configure, seedDemo, isEmpty } = await import(hubModule);
+const { openDb, createHub, configure, seedDemo, isEmpty, FolderBusy } = await import(hubModule);
 
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-const db = await openDb({ databaseUrl, dataDir });
+let db;
+try {
+  db = await openDb({ databaseUrl, dataDir });
+} catch (error) {
+  // Another npm start (or a welfare-hub command) has the folder: say so, no stack trace.
+  if (!(error instanceof FolderBusy)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 let accounts = existsSync(ACCOUNTS) ? JSON.parse(readFileSync(ACCOUNTS, 'utf8')) : undefined;
 if (await isEmpty(db)) {
   console.log('Primo avvio: carico i dati dimostrativi nel hub… / First start: loading the demo data…');

@@ -14,3 +14,4 @@ export { backup, restore, RestoreError, BACKUP_FORMAT, tablesInOrder, type Backu
 export { importFeed, type ImportOptions, type ImportResult, type ImportIssue, type ImportCounts } from './ops/import.js';
 export { exportAll, type ExportResult } from './ops/export.js';
 export { seedDemo, isEmpty, type DemoAccount, type DemoOptions } from './ops/demo.js';
+export { FolderBusy, lockFolder } from './db/lock.js';

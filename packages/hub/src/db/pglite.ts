@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { lockFolder } from './lock.js';
 
 type PgliteLike = Pick<PGlite, 'query'>;
 
@@ -19,7 +20,15 @@ function wrap(target: PgliteLike): Queryable {
  * it can see it half done.
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const pglite = await PGlite.create(dataDir);
+  // One process at a time in a data folder (db/lock.ts).
+  const unlock = dataDir ? lockFolder(dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const plain = wrap(pglite);
   return {
     kind: 'pglite',
@@ -28,6 +37,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     exec: async (sql) => {
       await pglite.exec(sql);
     },
-    close: () => pglite.close(),
+    close: async () => {
+      await pglite.close();
+      unlock();
+    },
   };
 }
