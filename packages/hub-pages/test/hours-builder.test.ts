@@ -26,10 +26,13 @@ describe('hours model', () => {
       note: 'su appuntamento',
     };
     const value = toOpeningHours(model)!;
-    expect(value).to.equal('Mo-Fr 09:00-12:30,14:00-17:00 "su appuntamento", Sa 09:00-12:00 "su appuntamento"; PH off');
+    // The note travels as the feed's hoursNote, not inside the string.
+    expect(value).to.equal('Mo-Fr 09:00-12:30,14:00-17:00, Sa 09:00-12:00; PH off');
     const engine = await loadHoursEngine();
     expect(engine.isValid(value)).to.equal(true);
-    expect(fromOpeningHours(value)).to.deep.equal(model);
+    expect(fromOpeningHours(value)).to.deep.equal({ ...model, note: '' });
+    // A string written before with an OSM comment gives its note back.
+    expect(fromOpeningHours('Mo-Fr 09:00-12:00 "su appuntamento"; PH off')?.note).to.equal('su appuntamento');
   });
 
   it('gives no string while a range ends before it starts, has no day, or overlaps', () => {
@@ -64,7 +67,7 @@ describe('<welfare-hours-builder>', () => {
     expect(el.value).to.equal('Mo-Fr 09:00-12:00; PH off');
     const added = oneEvent(el, 'welfare-hours-change');
     button(el, 'Aggiungi una fascia oraria').click();
-    expect((await added).detail).to.deep.equal({ value: 'Mo-Fr 09:00-12:00,14:00-17:00; PH off', valid: true });
+    expect((await added).detail).to.deep.equal({ value: 'Mo-Fr 09:00-12:00,14:00-17:00; PH off', valid: true, note: '' });
     await el.updateComplete;
     expect(words(el)).to.contain('lun–ven 9:00–12:00 e 14:00–17:00, chiuso nei festivi');
     await expect(el).to.be.accessible();
@@ -75,7 +78,7 @@ describe('<welfare-hours-builder>', () => {
     const to = root(el).querySelectorAll<HTMLInputElement>('input[type="time"]')[1]!;
     const changed = oneEvent(el, 'welfare-hours-change');
     await setInput(to, '08:00');
-    expect((await changed).detail).to.deep.equal({ value: undefined, valid: false });
+    expect((await changed).detail).to.deep.equal({ value: undefined, valid: false, note: '' });
     await el.updateComplete;
     expect(el.value).to.equal('Mo 09:00-12:00');
     expect(el.valid).to.equal(false);

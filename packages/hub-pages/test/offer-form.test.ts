@@ -147,6 +147,13 @@ describe('<welfare-offer-form>', () => {
     await el.updateComplete;
     expect(el.value.locations![0]!.hours).to.equal('Mo-Fr 09:00-12:00; PH off');
     expect(text(root(el))).to.contain('Orari: Via Roma 1, Lodi');
+    // The note goes to the place's hoursNote, in words, not into the string.
+    const note = [...builder.shadowRoot!.querySelectorAll('label')].find((l) => text(l).startsWith('Nota sugli orari'))!;
+    const field = builder.shadowRoot!.getElementById(note.htmlFor) as HTMLInputElement;
+    type(field, 'Su appuntamento');
+    await el.updateComplete;
+    expect(el.value.locations![0]).to.deep.include({ hours: 'Mo-Fr 09:00-12:00; PH off', hoursNote: 'Su appuntamento' });
+    expect(text(builder.shadowRoot!.querySelector('[part="words"]')!)).to.contain('lun–ven 9:00–12:00, chiuso nei festivi. Su appuntamento');
   });
 
   it('refuses to send for review while something is wrong, and lists what to correct', async () => {

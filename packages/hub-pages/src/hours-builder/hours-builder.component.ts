@@ -18,6 +18,8 @@ export interface HoursChangeDetail {
   /** The OSM string; undefined while the hours are incomplete or unreadable. */
   readonly value: string | undefined;
   readonly valid: boolean;
+  /** The note in words (the feed's `hoursNote`); '' when there is none. */
+  readonly note: string;
 }
 
 declare global {
@@ -79,6 +81,8 @@ export class WelfareHoursBuilder extends HubElement {
 
   /** The OSM `opening_hours` string (empty: no hours). */
   @property() value = '';
+  /** The note people read under the hours (the feed's `hoursNote`). */
+  @property() note = '';
   /** The label of the whole group, for its legend. */
   @property() label = '';
 
@@ -100,10 +104,11 @@ export class WelfareHoursBuilder extends HubElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('note') && this.note !== this.model.note) this.model = { ...this.model, note: this.note ?? '' };
     if (changed.has('value') && this.value !== this.emitted) {
       const model = fromOpeningHours(this.value ?? '');
       if (model) {
-        this.model = model;
+        this.model = { ...model, note: this.note || model.note };
         this.manual = undefined;
       } else {
         this.manual = this.value;
@@ -126,7 +131,8 @@ export class WelfareHoursBuilder extends HubElement {
       this.emitted = value;
       this.value = value;
     }
-    this.emit<HoursChangeDetail>('welfare-hours-change', { value, valid: value !== undefined });
+    this.note = model.note.trim();
+    this.emit<HoursChangeDetail>('welfare-hours-change', { value, valid: value !== undefined, note: this.note });
   }
 
   private setRow(index: number, row: HoursRow): void {
@@ -155,7 +161,7 @@ export class WelfareHoursBuilder extends HubElement {
       this.emitted = text;
       this.value = text;
     }
-    this.emit<HoursChangeDetail>('welfare-hours-change', { value: valid ? text : undefined, valid });
+    this.emit<HoursChangeDetail>('welfare-hours-change', { value: valid ? text : undefined, valid, note: this.note });
   }
 
   private restart(): void {
@@ -165,10 +171,9 @@ export class WelfareHoursBuilder extends HubElement {
 
   private words(): string | undefined {
     const value = this.manual ?? toOpeningHours(this.model);
-    if (!value) return undefined;
-    const note = / "([^"]*)"/.exec(value)?.[1];
-    const plain = value.replace(/ "[^"]*"/g, '');
-    const words = hoursInWords(plain, this.lang_) ?? plain;
+    const note = this.model.note.trim();
+    if (!value) return note || undefined;
+    const words = hoursInWords(value, this.lang_) ?? value;
     return note ? `${words}. ${note}` : words;
   }
 
@@ -178,7 +183,6 @@ export class WelfareHoursBuilder extends HubElement {
     const problems = this.touched ? hoursProblems(this.model) : [];
     const value = toOpeningHours(this.model);
     const words = this.words();
-    const noteProblem = problems.find((p) => p.row === -1);
     return html`
       ${this.model.rows.map((row, i) => this.renderRow(row, i, problems.filter((p) => p.row === i)))}
       <p class="actions">
@@ -199,11 +203,9 @@ export class WelfareHoursBuilder extends HubElement {
           id="${this.ids}-note"
           type="text"
           .value=${this.model.note}
-          aria-describedby="${this.ids}-note-help ${noteProblem ? `${this.ids}-note-error` : ''}"
-          aria-invalid=${noteProblem ? 'true' : 'false'}
+          aria-describedby="${this.ids}-note-help"
           @input=${(e: Event) => this.change({ ...this.model, note: (e.target as HTMLInputElement).value })}
         />
-        ${noteProblem ? html`<p class="message error" id="${this.ids}-note-error">${t.problems.noteQuote}</p>` : nothing}
       </div>
       <p class="words" part="words">
         <strong>${t.readsAs}</strong>

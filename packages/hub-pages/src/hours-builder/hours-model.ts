@@ -25,7 +25,7 @@ export interface HoursModel {
   readonly rows: readonly HoursRow[];
   /** `PH off`: closed on public holidays. */
   readonly holidaysClosed: boolean;
-  /** A note for people ("su appuntamento"), written as the rules' OSM comment. */
+  /** A note for people ("su appuntamento"): the feed's `hoursNote`, not part of the string. */
   readonly note: string;
 }
 
@@ -35,7 +35,7 @@ export const EMPTY_HOURS: HoursModel = { rows: [], holidaysClosed: true, note: '
 export interface HoursProblem {
   readonly row: number;
   readonly range?: number;
-  readonly key: 'noDays' | 'noTimes' | 'timeMissing' | 'timeOrder' | 'overlap' | 'noteQuote';
+  readonly key: 'noDays' | 'noTimes' | 'timeMissing' | 'timeOrder' | 'overlap';
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -63,7 +63,6 @@ export function hoursProblems(model: HoursModel): HoursProblem[] {
       spans.push([from, to]);
     });
   });
-  if (model.note.includes('"')) problems.push({ row: -1, key: 'noteQuote' });
   return problems;
 }
 
@@ -84,18 +83,18 @@ export function daysExpression(days: readonly number[]): string {
 /**
  * The OSM string, or undefined while the model has problems (the builder never hands on
  * a string it knows to be wrong). Rows are additional rules (`, `), so two rows naming
- * the same day add their times instead of the second replacing the first.
+ * the same day add their times instead of the second replacing the first. The note is
+ * not part of the string: the feed carries it as `hoursNote` (words people read under
+ * the hours), so the string stays one the small evaluator and the words reader cover.
  */
 export function toOpeningHours(model: HoursModel): string | undefined {
   if (hoursProblems(model).length) return undefined;
-  // No days at all: no hours (the holidays box and the note say nothing on their own).
+  // No days at all: no hours (the holidays box says nothing on its own).
   if (!model.rows.length) return '';
-  const note = model.note.trim().replace(/\s+/g, ' ');
-  const comment = note ? ` "${note}"` : '';
   const rules = model.rows.map((row) => {
     const times = row.ranges.map((r) => `${r.from}-${r.to === '00:00' ? '24:00' : r.to}`).join(',');
     const days = row.days.length === 7 ? '' : `${daysExpression(row.days)} `;
-    return `${days}${times}${comment}`;
+    return `${days}${times}`;
   });
   return rules.join(', ') + (model.holidaysClosed ? '; PH off' : '');
 }

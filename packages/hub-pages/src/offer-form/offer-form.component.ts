@@ -523,12 +523,14 @@ export class WelfareOfferForm extends HubElement {
           <welfare-hours-builder
             id="${this.fieldId(`locations.${i}.hours`)}"
             .value=${place.hours ?? ''}
+            .note=${italian(place.hoursNote)}
             @welfare-hours-change=${(e: CustomEvent<HoursChangeDetail>) => {
               const incomplete = new Set(this.hoursIncomplete);
               if (e.detail.valid) incomplete.delete(i);
               else incomplete.add(i);
               this.hoursIncomplete = incomplete;
-              if (e.detail.valid) this.setPlace(i, { hours: e.detail.value || undefined }, `locations.${i}.hours`);
+              if (e.detail.valid)
+                this.setPlace(i, { hours: e.detail.value || undefined, hoursNote: withItalian(place.hoursNote, e.detail.note) }, `locations.${i}.hours`);
               else this.touched = new Set([...this.touched, `locations.${i}.hours`]);
             }}
           ></welfare-hours-builder>

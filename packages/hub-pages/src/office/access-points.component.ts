@@ -194,9 +194,9 @@ export class WelfareHubAccessPoints extends HubElement {
       </div>
       <fieldset>
         <legend>${t.hours}</legend>
-        <welfare-hours-builder .value=${data.hours ?? ''} @welfare-hours-change=${(e: CustomEvent<HoursChangeDetail>) => {
+        <welfare-hours-builder .value=${data.hours ?? ''} .note=${italian(data.hoursNote)} @welfare-hours-change=${(e: CustomEvent<HoursChangeDetail>) => {
           this.hoursOk = e.detail.valid;
-          if (e.detail.valid) this.set({ hours: e.detail.value || undefined });
+          if (e.detail.valid) this.set({ hours: e.detail.value || undefined, hoursNote: withItalian(data.hoursNote, e.detail.note) });
         }}></welfare-hours-builder>
         ${hoursProblem ? html`<p class="message error">${hoursProblem}</p>` : nothing}
       </fieldset>

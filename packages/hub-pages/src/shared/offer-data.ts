@@ -12,6 +12,8 @@ export interface PlaceData {
   lat?: number;
   lon?: number;
   hours?: string;
+  /** What the hours cannot say, in words (feed extension `hoursNote`). */
+  hoursNote?: Text;
 }
 
 export interface OfferData {

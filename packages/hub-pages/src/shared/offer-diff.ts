@@ -52,7 +52,8 @@ function placeText(place: PlaceData, lang: Lang): string {
   const where = [italian(place.name), place.address, place.comune].filter(Boolean).join(', ');
   const point = typeof place.lat === 'number' ? ` (${place.lat}, ${place.lon})` : '';
   const hours = place.hours ? ` — ${hoursInWords(place.hours.replace(/ "[^"]*"/g, ''), lang) ?? place.hours}` : '';
-  return `${where}${point}${hours}`;
+  const note = italian(place.hoursNote);
+  return `${where}${point}${hours}${note ? ` (${note})` : ''}`;
 }
 
 type FieldKey = Exclude<keyof (typeof labels)['it'], 'field' | 'changed' | 'same' | 'empty' | 'onlyChanged' | 'noChanges'>;
