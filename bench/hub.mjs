@@ -241,6 +241,11 @@ is measured. Goals: p95 save ≤ 100 ms, approval → new feed ≤ 1 s. "Load" i
 when the saving began (other work on the machine slows every figure). Requests sent again after the connection
 dropped before an answer (a kept-alive socket the busy server had just closed): ${retries}.
 
+How to read it: the saves are a closed loop (each editor saves again as soon as its last save returns), so with
+${results[0].editors} editors a save waits for about ${results[0].editors} others: latency ≈ editors ÷ throughput. The hub is one
+Node.js process; the throughput column is what it sustains (each save reads the offer, checks it with welfare-feed's
+validation, writes the offer, its version and the audit line in one transaction).
+
 | database | saves | p50 | p95 | max | throughput | approval → feed (median) | approval → feed (max) | import | load |
 |---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
