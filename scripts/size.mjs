@@ -29,9 +29,11 @@ const KB = 1024;
 // element (notices), hours in words without the evaluator, once-per-group states, loading
 // reserves and the folded board (docs/performance.md says what each added); 43 KB (and the
 // map page 87 KB) when a keystroke at 50,000 services was brought near the 50 ms goal (facet
-// counts on typed arrays, hours words cached per minute, the list's first screen first).
-const BUDGET_FIRST = 43 * KB;
-const BUDGET_MAP = 87 * KB;
+// counts on typed arrays, hours words cached per minute, the list's first screen first);
+// 44 KB (88 KB with a map) when the service view's links and "La mia selezione" toggles
+// (+1.0 KB; the view itself is a lazy chunk) and the hours note and phones joined them.
+const BUDGET_FIRST = 44 * KB;
+const BUDGET_MAP = 88 * KB;
 // Issue 14: what pages really fetch (every JavaScript file until the network is idle, gzip),
 // measured in Chromium by scripts/size-browser.mjs. `--static` skips the browser.
 // The goals (90 and 45 KB) are not met yet (docs/performance.md): they are reported, and
@@ -323,8 +325,10 @@ if (args.has('--write')) {
     'from 9.8 to 14.2 KB). The budget was then 42.0 KB; it is 43.0 KB (and 87.0 KB with a map)',
     'since the work on a keystroke at 50,000 services (41.1 → 42.1 KB: facet counts on typed arrays,',
     'the hours words cached per minute, the list\'s first screen rendered first, the spelling help',
-    'in idle time; docs/search.md). Bringing it back down (hours wording and group states as lazy',
-    'chunks, a leaner core) is on the roadmap.',
+    'in idle time; docs/search.md), and 44.0 KB (88.0 KB with a map) since the service view\'s',
+    'links and the "La mia selezione" toggles (+1.0 KB; the view, the QR code and printing are lazy',
+    'chunks) and the hours note and phones on cards. Bringing it back down (the feed reader, hours',
+    'wording and group states as lazy chunks, a leaner core) is on the roadmap.',
     '',
     table,
     '',
