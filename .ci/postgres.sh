@@ -27,7 +27,8 @@ ci_postgres_start() {
   local as=() user
   user=$(id -un)
   if [ "$(id -u)" -eq 0 ]; then
-    as=(runuser -u postgres --)
+    # env -C /: the checkout may be a folder postgres cannot enter (mktemp -d is 0700).
+    as=(runuser -u postgres -- env -C /)
     user=postgres
   fi
   local dir
