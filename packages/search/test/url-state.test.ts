@@ -58,13 +58,28 @@ async function reload(opts: Parameters<typeof page>[0] = {}) {
   return page(opts);
 }
 
+/**
+ * New history entries, counted at the History API: `history.length` stops at 50 in browsers
+ * (the runner's tab keeps the entries of earlier test files), so it cannot tell a push then.
+ */
+let pushes = 0;
+const realPushState = history.pushState;
+
 describe('url-state', () => {
   before(() => (original = location.href));
   beforeEach(() => {
     resetAll();
     setSearch();
+    pushes = 0;
+    history.pushState = function (this: History, ...args: Parameters<History['pushState']>) {
+      pushes += 1;
+      return realPushState.apply(this, args);
+    };
   });
-  afterEach(() => history.replaceState(null, '', original));
+  afterEach(() => {
+    history.pushState = realPushState;
+    history.replaceState(null, '', original);
+  });
 
   it('reads and writes only its own parameters, leaving the host page\'s exactly as written', () => {
     const search = '?b=1&flag&x=a%20b&wq=old&wcat=casa';
@@ -81,32 +96,30 @@ describe('url-state', () => {
 
   it('a tile toggle adds a history entry with the choice; host parameters are untouched', async () => {
     const { board } = await page();
-    const before = history.length;
     tile(board, 'cibo').click();
     await afterChange(board);
-    expect(history.length).to.equal(before + 1);
+    expect(pushes).to.equal(1);
     expect(location.search.startsWith(`?${hostPart()}`)).to.equal(true);
     expect(ourPart()).to.equal('wcat=cibo');
     tile(board, 'casa').click();
     await afterChange(board);
     expect(ourPart()).to.equal('wcat=casa+cibo');
-    expect(history.length).to.equal(before + 2);
+    expect(pushes).to.equal(2);
   });
 
   it('typing replaces one entry while typing; Enter ends it, so the next search is a new entry', async () => {
     const { search } = await page();
-    const before = history.length;
     input(search).focus();
     await sendKeys({ type: 'mensa' });
     await afterChange(search);
     expect(ourPart()).to.equal('wq=mensa');
-    expect(history.length).to.equal(before + 1);
+    expect(pushes).to.equal(1);
     await sendKeys({ press: 'Enter' });
     input(search).select();
     await sendKeys({ type: 'emporio' });
     await afterChange(search);
     expect(ourPart()).to.equal('wq=emporio');
-    expect(history.length).to.equal(before + 2);
+    expect(pushes).to.equal(2);
   });
 
   it('survives a reload: query and filters come back from the URL', async () => {
@@ -213,11 +226,10 @@ describe('url-state', () => {
 
   it('opening a shared link adds no history entry, also when the search index finishes later', async () => {
     setSearch('wq=casa%20popolare&wcat=%E0%A4%A');
-    const before = history.length;
     const { search, store } = await slowPage();
     await indexed(search, store);
     expect(store.filters.query).to.equal('casa popolare');
-    expect(history.length).to.equal(before);
+    expect(pushes).to.equal(0);
     expect(new URLSearchParams(location.search).get('wq')).to.equal('casa popolare');
   });
 
