@@ -241,30 +241,23 @@ export class WelfareHoursBuilder extends HubElement {
         ${row.ranges.map((range, r) => {
           const problem = problems.find((p) => p.range === r);
           const errorId = `${id}-t${r}-error`;
+          // "Dalle" and "Alle": the same time field for either end of the range.
+          const timeField = (end: 'from' | 'to') => html`
+            <div class="field">
+              <label for="${id}-t${r}-${end}">${t[end]}</label>
+              <input
+                id="${id}-t${r}-${end}"
+                type="time"
+                .value=${range[end]}
+                aria-invalid=${problem ? 'true' : 'false'}
+                aria-describedby=${problem ? errorId : nothing}
+                @input=${(e: Event) => setRange(r, end, (e.target as HTMLInputElement).value)}
+              />
+            </div>
+          `;
           return html`
             <div class="range" role="group" aria-label=${t.range(r + 1)}>
-              <div class="field">
-                <label for="${id}-t${r}-from">${t.from}</label>
-                <input
-                  id="${id}-t${r}-from"
-                  type="time"
-                  .value=${range.from}
-                  aria-invalid=${problem ? 'true' : 'false'}
-                  aria-describedby=${problem ? errorId : nothing}
-                  @input=${(e: Event) => setRange(r, 'from', (e.target as HTMLInputElement).value)}
-                />
-              </div>
-              <div class="field">
-                <label for="${id}-t${r}-to">${t.to}</label>
-                <input
-                  id="${id}-t${r}-to"
-                  type="time"
-                  .value=${range.to}
-                  aria-invalid=${problem ? 'true' : 'false'}
-                  aria-describedby=${problem ? errorId : nothing}
-                  @input=${(e: Event) => setRange(r, 'to', (e.target as HTMLInputElement).value)}
-                />
-              </div>
+              ${timeField('from')}${timeField('to')}
               ${row.ranges.length > 1
                 ? html`<button type="button" class="link" @click=${() => this.setRow(index, { ...row, ranges: row.ranges.filter((_, i) => i !== r) })}>
                     ${t.removeRange(r + 1)}
