@@ -98,15 +98,13 @@ async function waitFor(run, fn, what, ...args) {
   }
 }
 
-/** Clicks a service marker of the map and waits for its popup. */
+/** Scrolls to the map, clicks a service marker and waits for its popup. */
 async function openPopup(run) {
+  // The map loads its engine only when it nears the viewport, and on these pages it sits
+  // below the list: a person scrolls to it first. (Whether it was near enough before the
+  // list grew is a race: WebKit lost it in 2 of 3 CI runs, 2026-12-02.)
+  await run(() => document.querySelector('welfare-map').scrollIntoView({ block: 'center' }));
   const marker = () => document.querySelector('welfare-map').shadowRoot.querySelector('.leaflet-marker-icon button.marker:not(.access-point)');
-  // The engine's window size decides what is in view: when only clusters are (WebKit, CI
-  // 2026-12-02), open one as a person would, until a single service shows.
-  for (let i = 0; i < 5 && !(await run(marker)); i++) {
-    await new Promise((ok) => setTimeout(ok, 1500));
-    if (!(await run(marker))) await run(() => document.querySelector('welfare-map').shadowRoot.querySelector('button[part~="cluster"]')?.click());
-  }
   await waitFor(run, marker, 'a marker');
   await run(() => document.querySelector('welfare-map').shadowRoot.querySelector('.leaflet-marker-icon button.marker:not(.access-point)').click());
   return waitFor(run, () => document.querySelector('welfare-map').shadowRoot.querySelector('.leaflet-popup .popup-name')?.textContent.trim(), 'a popup');
