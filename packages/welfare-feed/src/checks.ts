@@ -5,6 +5,7 @@ import { checkHours } from './hours.js';
 import type { Reporter } from './issues.js';
 import { child } from './paths.js';
 import { isObject, type Json } from './types.js';
+import { checkMutualAidPost } from '@welfare-elements/core/mutual-aid/post.js';
 
 const LISTS = ['categories', 'organizations', 'services', 'accessPoints'] as const;
 type ListKey = (typeof LISTS)[number];
@@ -69,6 +70,30 @@ export function checkContent(feed: unknown, r: Reporter, today: string): void {
   const notices = Array.isArray(feed['notices']) ? feed['notices'] : [];
   notices.forEach((n, i) => {
     if (isObject(n)) checkNotice(n, child('$.notices', i), ids, r, today);
+  });
+  checkMutualAid(feed['mutualAid'], ids.organizations, r, today);
+}
+
+/**
+ * The mutual-aid posts (issue 19), by the same rules the elements and the hub use
+ * (core's mutual-aid/post.ts): what fails them is not shown, so it is an error here.
+ */
+function checkMutualAid(value: unknown, organizations: Map<string, string>, r: Reporter, today: string): void {
+  if (!Array.isArray(value)) return;
+  const seen = new Map<string, string>();
+  value.forEach((e, i) => {
+    const path = child('$.mutualAid', i);
+    const checked = checkMutualAidPost(e);
+    if ('reason' in checked) {
+      r.error(checked.code === 'contact' ? 'mutual_aid_contact' : 'mutual_aid_invalid', { reason: checked.reason }, { path });
+      return;
+    }
+    const { post } = checked;
+    const first = seen.get(post.id);
+    if (first) r.error('duplicate_id', { id: post.id, first }, { path: child(path, 'id') });
+    seen.set(post.id, path);
+    if (!organizations.has(post.mediator)) r.error('mutual_aid_unknown_mediator', { id: post.mediator }, { path: child(path, 'mediator') });
+    if (post.expires < today) r.warn('mutual_aid_expired', { date: post.expires }, { path: child(path, 'expires') });
   });
 }
 

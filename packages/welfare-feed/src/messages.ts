@@ -178,6 +178,23 @@ const catalog = {
     en: (p) => `Notice expired on ${p['date']}: it is no longer shown. You can remove it from the feed.`,
   },
 
+  mutual_aid_invalid: {
+    it: (p) => `Annuncio di aiuto reciproco non valido, non viene mostrato: ${p['reason']}.`,
+    en: (p) => `Invalid mutual-aid post, not shown: ${p['reason']}.`,
+  },
+  mutual_aid_contact: {
+    it: () => `L'annuncio sembra contenere un indirizzo email o un numero di telefono: non viene mostrato. I contatti restano nel hub, visibili solo a chi fa da tramite.`,
+    en: () => `The post seems to hold an email address or a phone number: it is not shown. Contacts stay in the hub, seen only by the mediator.`,
+  },
+  mutual_aid_unknown_mediator: {
+    it: (p) => `L'organizzazione che fa da tramite «${p['id']}» non è fra le organizzazioni del feed: l'annuncio non viene mostrato.`,
+    en: (p) => `The mediating organisation "${p['id']}" is not in the feed's organizations: the post is not shown.`,
+  },
+  mutual_aid_expired: {
+    it: (p) => `Annuncio scaduto il ${p['date']}: non viene più mostrato. Puoi toglierlo dal feed.`,
+    en: (p) => `Post expired on ${p['date']}: it is no longer shown. You can remove it from the feed.`,
+  },
+
   // spreadsheets (CSV)
   csv_parse: {
     it: (p) => `Problema nel file CSV alla riga ${p['line']}: ${p['detail']}.`,

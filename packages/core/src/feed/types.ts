@@ -3,6 +3,9 @@
  * (CONTRACT §4). The raw JSON is untrusted; nothing here is read from it unchecked.
  */
 import type { PatronDay } from '../hours/holidays.js';
+import type { MutualAidPost } from '../mutual-aid/post.js';
+
+export type { MutualAidPost, MutualAidKind, MutualAidTopic } from '../mutual-aid/post.js';
 
 /** Human-readable text: language code to string. Always has at least one entry. */
 export type LocalizedText = Readonly<Record<string, string>>;
@@ -139,6 +142,11 @@ export interface Feed {
   readonly services: readonly Service[];
   readonly accessPoints: readonly AccessPoint[];
   readonly notices: readonly Notice[];
+  /**
+   * Optional extension (issue 19): the approved mutual-aid posts that have not expired,
+   * newest first. Absent when the feed has no `mutualAid` section.
+   */
+  readonly mutualAid?: readonly MutualAidPost[];
   /** Optional extension: the feed's own thesaurus entries (local words, other languages). */
   readonly thesaurus?: readonly ThesaurusEntry[];
   /**
