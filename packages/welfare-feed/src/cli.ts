@@ -11,7 +11,7 @@ import { countByCode, formatIssue, formatReport, Reporter, type Issue } from './
 import { pickLang, word, type Lang } from './messages.js';
 import type { Feed } from './types.js';
 import { noticesIcs, noticesRss, readNotices } from './notices.js';
-import { MAX_DEPTH, scanJson } from './text.js';
+import { MAX_DEPTH, scanJson, type JsonScan } from './text.js';
 import { child } from './paths.js';
 import { romeToday, validateFeed } from './validate.js';
 
@@ -122,8 +122,8 @@ class Cli {
 
   validate(file: string): number {
     const r = new Reporter(this.lang);
-    const feed = this.readJson(file, r);
-    const result = validateFeed(feed, { lang: this.lang, today: this.values.today });
+    const { value: feed, scan } = this.readScannedJson(file, r);
+    const result = validateFeed(feed, { lang: this.lang, today: this.values.today, scan });
     const issues = [...r.issues, ...result.issues];
     if (this.json) {
       this.io.stdout(`${JSON.stringify({ file, ...result, byCode: countByCode(issues), issues }, null, 2)}\n`);
@@ -203,8 +203,9 @@ class Cli {
   compile(file: string): number {
     this.checkOut();
     const r = new Reporter(this.lang);
-    const raw = this.readJson(file, r) as Feed;
-    const result = validateFeed(raw, { lang: this.lang, today: this.values.today });
+    const { value, scan } = this.readScannedJson(file, r);
+    const raw = value as Feed;
+    const result = validateFeed(raw, { lang: this.lang, today: this.values.today, scan });
     const issues: Issue[] = [...r.issues, ...result.issues].map((i) => ({ file, ...i }));
     return this.finish(raw, issues, {}, []);
   }
@@ -292,6 +293,11 @@ class Cli {
 
   /** Parses a JSON file (any encoding, noted in `r`); stops with exit 2 when it is not JSON or nests too deep. */
   private readJson(file: string, r: Reporter): unknown {
+    return this.readScannedJson(file, r).value;
+  }
+
+  /** readJson, with the walk made to check its depth (validateFeed reuses it rather than walk a big feed twice). */
+  private readScannedJson(file: string, r: Reporter): { value: unknown; scan: JsonScan } {
     const text = sourceText({ file, bytes: this.readBytes(file) }, r);
     let value: unknown;
     try {
@@ -299,8 +305,9 @@ class Cli {
     } catch (e) {
       this.fail('json_invalid', file, e);
     }
-    if (scanJson(value, child).tooDeep) this.fail('json_too_deep', file, undefined);
-    return value;
+    const scan = scanJson(value, child);
+    if (scan.tooDeep) this.fail('json_too_deep', file, undefined);
+    return { value, scan };
   }
 
   private fail(code: 'file_unreadable' | 'json_invalid' | 'not_a_feed' | 'json_too_deep', file: string, e: unknown): never {

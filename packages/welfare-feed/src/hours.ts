@@ -1,6 +1,7 @@
 import OpeningHours from 'opening_hours';
 import { plainWordsHint, translateHoursNote } from './hours-messages.js';
 import type { Lang } from './messages.js';
+import { isPlainHours } from './plain-hours.js';
 
 /** Lodi, Lombardy: lets the library know Italian public holidays (PH). */
 const NOMINATIM = { lat: 45.31, lon: 9.5, address: { country_code: 'it', state: 'Lombardia' } };
@@ -32,6 +33,8 @@ export function checkHours(value: string, lang: Lang = 'en'): HoursCheck {
 }
 
 function parse(value: string, lang: Lang): HoursCheck {
+  // Most strings are in a plain form the library reads without a note: skip its 1–3 ms.
+  if (isPlainHours(value)) return { warnings: [] };
   try {
     const oh = new OpeningHours(value, NOMINATIM, { tag_key: 'opening_hours', mode: 0, map_value: false, warnings_severity: 4, locale: 'en' });
     return { warnings: oh.getWarnings().map((w) => translateHoursNote(w, lang)) };

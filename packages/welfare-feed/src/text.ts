@@ -68,27 +68,40 @@ function spell(place: Place | undefined, child: (path: string, key: string | num
 
 /**
  * Walks a parsed JSON value with an explicit stack (JSON.parse accepts 100,000 nested
- * arrays; a recursive walk, Ajv or JSON.stringify would overflow on them).
+ * arrays; a recursive walk, Ajv or JSON.stringify would overflow on them). Only objects
+ * and arrays go on the stack, each with its place: a 34 MB feed has a million strings and
+ * numbers, and allocating a place for each was most of the walk's time.
  */
 export function scanJson(value: unknown, child: (path: string, key: string | number) => string): JsonScan {
   const scan: JsonScan = { tooDeep: false, replacement: [] };
-  const stack: Array<[unknown, Place | undefined, number]> = [[value, undefined, 0]];
+  // Containers, and the rare damaged string, in the order they are met.
+  type Entry = [object | string, Place | undefined, number];
+  const stack: Entry[] = [];
+  const worthVisiting = (v: unknown): v is object | string => (typeof v === 'string' ? v.includes('\uFFFD') : typeof v === 'object' && v !== null);
+  if (worthVisiting(value)) stack.push([value, undefined, 0]);
   while (stack.length) {
     const [v, place, depth] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\uFFFD')) scan.replacement.push({ path: spell(place, child), value: v });
-    } else if (typeof v === 'object' && v !== null) {
-      if (depth >= MAX_DEPTH) {
-        scan.tooDeep = true;
-        continue;
-      }
-      if (Array.isArray(v)) {
-        for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], { parent: place, key: i }, depth + 1]);
-      } else {
-        const keys = Object.keys(v);
-        for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]!], { parent: place, key: keys[i]! }, depth + 1]);
+      scan.replacement.push({ path: spell(place, child), value: v });
+      continue;
+    }
+    if (depth >= MAX_DEPTH) {
+      scan.tooDeep = true;
+      continue;
+    }
+    const found: Entry[] = [];
+    if (Array.isArray(v)) {
+      v.forEach((item: unknown, i) => {
+        if (worthVisiting(item)) found.push([item, { parent: place, key: i }, depth + 1]);
+      });
+    } else {
+      for (const key of Object.keys(v)) {
+        const item = (v as Record<string, unknown>)[key];
+        if (worthVisiting(item)) found.push([item, { parent: place, key }, depth + 1]);
       }
     }
+    // Pushed in reverse, popped in order: findings come in document order.
+    for (let i = found.length - 1; i >= 0; i--) stack.push(found[i]!);
   }
   return scan;
 }

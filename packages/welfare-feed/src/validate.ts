@@ -3,12 +3,14 @@ import { countBySeverity, Reporter, type Issue } from './issues.js';
 import type { Lang } from './messages.js';
 import { child } from './paths.js';
 import { checkSchema } from './schema.js';
-import { MAX_DEPTH, scanJson } from './text.js';
+import { MAX_DEPTH, scanJson, type JsonScan } from './text.js';
 
 export interface ValidateOptions {
   lang?: Lang;
   /** YYYY-MM-DD used for expiry; defaults to today in Europe/Rome. */
   today?: string;
+  /** `scanJson(feed)` when the caller already made it (the CLI does, to stop early on a file nested too deep): saves walking a big feed twice. */
+  scan?: JsonScan;
 }
 
 export interface ValidateResult {
@@ -34,7 +36,7 @@ export function validateFeed(feed: unknown, options: ValidateOptions = {}): Vali
   const lang = options.lang ?? 'it';
   const schema = new Reporter(lang);
   const content = new Reporter(lang);
-  const scan = scanJson(feed, child);
+  const scan = options.scan ?? scanJson(feed, child);
   if (scan.tooDeep) {
     // The schema and content checks walk the feed recursively: stop before they overflow.
     content.error('json_too_deep', { max: MAX_DEPTH }, { path: '$' });
