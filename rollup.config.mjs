@@ -46,6 +46,7 @@ function chunkName(chunk) {
   const id = (chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '').replaceAll('\\', '/');
   if (id.includes('/packages/map/')) return 'map-leaflet-[hash].js';
   if (id.includes('/packages/notices/')) return 'notices-board-[hash].js';
+  if (id.includes('/packages/mutual-aid/')) return id.endsWith('/board.js') ? 'mutual-aid-board-[hash].js' : 'mutual-aid-[hash].js';
   if (id.includes('/core/dist/notices/')) return 'notices-[hash].js';
   // The full library (opening_hours, ~110 KB) only for strings the small evaluator cannot read.
   if (id.includes('/opening_hours/') || id.endsWith('/core/dist/hours/engine.js')) return 'opening-hours-library-[hash].js';

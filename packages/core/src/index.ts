@@ -44,15 +44,5 @@ export { renderHours, hoursStyles, type RenderHoursOptions } from './templates/h
 export { selectCommit, type SelectCommitHandlers } from './templates/select-commit.js';
 // A service's full view, its link and "La mia selezione" (issue 18): the view itself is a lazy chunk.
 export { openServiceView, onServiceLink, serviceLink, loadServiceView, SERVICE_PARAM, SELECTION_PARAM } from './service/link.js';
-// Mutual aid (issue 19): the rules of a published post, shared by the reader, the CLI and the hub.
-export {
-  checkMutualAidPost,
-  looksLikeContact,
-  byNewest,
-  isDay,
-  MUTUAL_AID_KINDS,
-  MUTUAL_AID_TOPICS,
-  MUTUAL_AID_LIMITS,
-  MUTUAL_AID_DAYS,
-  type MutualAidCheck,
-} from './mutual-aid/post.js';
+// Mutual aid (issue 19): the rules of a published post are NOT exported here (the bundle
+// would carry them on every page): import '@welfare-elements/core/mutual-aid/post.js'.

@@ -9,3 +9,6 @@ export * from '@welfare-elements/categories';
 export * from '@welfare-elements/map';
 export * from '@welfare-elements/access-points';
 export * from '@welfare-elements/notices';
+// <welfare-mutual-aid> is registered when the page has one (lazy-define.ts): its own chunk.
+export type { WelfareMutualAid } from '@welfare-elements/mutual-aid';
+import './lazy-define.js';

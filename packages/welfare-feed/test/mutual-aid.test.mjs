@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { validateFeed } from '../dist/validate.js';
 import { readFeed } from '@welfare-elements/core/feed/reader.js';
-import { MUTUAL_AID_TOPICS, MUTUAL_AID_KINDS, looksLikeContact } from '@welfare-elements/core/mutual-aid/post.js';
+import { MUTUAL_AID_TOPICS, MUTUAL_AID_KINDS, looksLikeContact, readMutualAid } from '@welfare-elements/core/mutual-aid/post.js';
+
+/** How the board reads the section: the feed reader keeps it as it came, readMutualAid applies the rules. */
+const board = (raw) => {
+  const { feed } = readFeed(raw, { today: TODAY });
+  return readMutualAid(feed.mutualAid, new Set(feed.organizations.map((o) => o.id)), TODAY);
+};
 
 const TODAY = '2026-12-01';
 const post = (id, extra = {}) => ({
@@ -34,24 +40,26 @@ test('mutual aid: a post with a phone number or an email is an error in the CLI 
     ['mutual_aid_contact', '$.mutualAid[0]', 'error'],
     ['mutual_aid_contact', '$.mutualAid[1]', 'error'],
   ]);
-  const read = readFeed(feed(posts), { today: TODAY });
-  assert.deepEqual(read.feed.mutualAid.map((p) => p.id), ['ok']);
-  assert.equal(read.skipped, 2);
-  assert.doesNotMatch(JSON.stringify(read.feed), /333 123|example\.org/);
+  const read = board(feed(posts));
+  assert.deepEqual(read.posts.map((p) => p.id), ['ok']);
+  assert.equal(read.issues.length, 2);
+  assert.doesNotMatch(JSON.stringify(read.posts), /333 123|example\.org/);
 });
 
 test('mutual aid: the reader keeps only the published fields, hides expired posts, drops unknown mediators and sorts newest first', () => {
-  const read = readFeed(feed([
+  const read = board(feed([
     post('old', { published: '2026-11-01' }),
     post('new', { published: '2026-11-28', name: 'Mario Rossi', address: 'Via Roma 1' }),
     post('expired', { published: '2026-10-01', expires: '2026-10-31' }),
     post('stranger', { mediator: 'nobody' }),
     post('old', { text: 'a repeated id' }),
     post('bad-topic', { topic: 'soldi' }),
-  ]), { today: TODAY });
-  assert.deepEqual(read.feed.mutualAid.map((p) => p.id), ['new', 'old']);
-  assert.deepEqual(Object.keys(read.feed.mutualAid[0]).sort(), ['availability', 'comune', 'expires', 'id', 'kind', 'mediator', 'published', 'text', 'topic']);
+  ]));
+  assert.deepEqual(read.posts.map((p) => p.id), ['new', 'old']);
+  assert.equal(read.expired, 1);
+  assert.deepEqual(Object.keys(read.posts[0]).sort(), ['availability', 'comune', 'expires', 'id', 'kind', 'mediator', 'published', 'text', 'topic']);
   assert.deepEqual(read.issues.map((i) => i.path), ['$.mutualAid[3]', '$.mutualAid[4]', '$.mutualAid[5]']);
+  assert.match(read.issues[0].reason, /mediator "nobody"/);
   const result = validateFeed(feed([post('x', { mediator: 'nobody' }), post('y', { expires: '2026-11-30' })]), { today: TODAY });
   assert.deepEqual(codes(result), [
     ['mutual_aid_unknown_mediator', '$.mutualAid[0].mediator', 'error'],

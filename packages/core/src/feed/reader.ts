@@ -1,6 +1,5 @@
 import type { PatronDay } from '../hours/holidays.js';
 import { webHref } from './links.js';
-import { byNewest, checkMutualAidPost, type MutualAidPost } from '../mutual-aid/post.js';
 import type {
   AccessPoint,
   Category,
@@ -194,7 +193,9 @@ class EntryReader {
     // Notices may name any service the feed has, also one outside its validity window.
     const known: KnownIds = { services: this.streamed!.seen, accessPoints: new Set(accessPoints.map((a) => a.id)) };
     const notices = this.list(raw, 'notices', (e, p) => this.notice(e, p, known));
-    const mutualAid = raw['mutualAid'] === undefined ? undefined : this.mutualAid(raw['mutualAid'], new Set(organizations.map((o) => o.id)));
+    // Mutual aid (issue 19) is kept as it came: its rules are read by the board's own chunk.
+    const mutualAid = raw['mutualAid'];
+    if (mutualAid !== undefined && !Array.isArray(mutualAid)) this.note('$.mutualAid', '"mutualAid" is not an array', true);
     const thesaurus = this.thesaurus(raw['thesaurus']);
     const hoursCompiled = this.hoursCompiled(raw['hoursCompiled']);
     const patronDays = this.patronDays(raw['patronDays']);
@@ -215,7 +216,7 @@ class EntryReader {
       services,
       accessPoints,
       notices,
-      ...(mutualAid ? { mutualAid } : {}),
+      ...(Array.isArray(mutualAid) ? { mutualAid } : {}),
       ...(thesaurus.length ? { thesaurus } : {}),
       ...(hoursCompiled.size ? { hoursCompiled } : {}),
       ...(patronDays.length ? { patronDays } : {}),
@@ -412,32 +413,6 @@ class EntryReader {
       put(notice, 'link', link);
     }
     return notice;
-  }
-
-  /**
-   * The optional `mutualAid` section (extension, issue 19): each post checked by the rules
-   * the hub and the CLI share (mutual-aid/post.ts); a post with anything wrong, a repeated
-   * id or a mediator the feed does not list is dropped whole. Expired posts are hidden.
-   */
-  private mutualAid(value: unknown, mediators: ReadonlySet<string>): MutualAidPost[] {
-    if (!Array.isArray(value)) {
-      this.note('$.mutualAid', '"mutualAid" is not an array', true);
-      return [];
-    }
-    const out: MutualAidPost[] = [];
-    const seen = new Set<string>();
-    value.forEach((e, i) => {
-      const checked = checkMutualAidPost(e);
-      let reason = 'reason' in checked ? checked.reason : undefined;
-      if ('post' in checked) {
-        if (seen.has(checked.post.id)) reason = `repeated id "${checked.post.id}"`;
-        else if (!mediators.has(checked.post.mediator)) reason = `mediator "${checked.post.mediator}" is not in "organizations"`;
-      }
-      if (reason !== undefined || !('post' in checked)) return void this.note(['mutualAid', i], reason ?? 'invalid post', true);
-      seen.add(checked.post.id);
-      if (checked.post.expires >= this.today) out.push(checked.post);
-    });
-    return out.sort(byNewest);
   }
 
   /** The ids in `e[key]` that the feed has; the others are noted and removed. */

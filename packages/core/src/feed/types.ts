@@ -3,7 +3,6 @@
  * (CONTRACT §4). The raw JSON is untrusted; nothing here is read from it unchecked.
  */
 import type { PatronDay } from '../hours/holidays.js';
-import type { MutualAidPost } from '../mutual-aid/post.js';
 
 export type { MutualAidPost, MutualAidKind, MutualAidTopic } from '../mutual-aid/post.js';
 
@@ -143,10 +142,12 @@ export interface Feed {
   readonly accessPoints: readonly AccessPoint[];
   readonly notices: readonly Notice[];
   /**
-   * Optional extension (issue 19): the approved mutual-aid posts that have not expired,
-   * newest first. Absent when the feed has no `mutualAid` section.
+   * Optional extension (issue 19): the feed's `mutualAid` section AS IT CAME, unchecked.
+   * Read it only with `readMutualAid` (`@welfare-elements/core/mutual-aid/post.js`), which
+   * drops every post that breaks the rules; the rules are a lazy part, so pages without a
+   * `<welfare-mutual-aid>` do not download them. Absent when the feed has no such array.
    */
-  readonly mutualAid?: readonly MutualAidPost[];
+  readonly mutualAid?: readonly unknown[];
   /** Optional extension: the feed's own thesaurus entries (local words, other languages). */
   readonly thesaurus?: readonly ThesaurusEntry[];
   /**

@@ -125,6 +125,43 @@ export function checkMutualAidPost(raw: unknown): MutualAidCheck {
   return { post: availability ? { ...post, availability } : post };
 }
 
+/** Something wrong with one post, for the console (`path` like `$.mutualAid[3]`). */
+export interface MutualAidIssue {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * Reads the feed's `mutualAid` section (kept unchecked by the feed reader, so that pages
+ * without a board do not download these rules): each post checked by checkMutualAidPost;
+ * a post that fails, repeats an id or names a mediator the feed does not list is dropped
+ * whole with a reason. Posts past `expires` (`today` is YYYY-MM-DD in Europe/Rome) are
+ * left out. Newest first.
+ */
+export function readMutualAid(
+  raw: readonly unknown[],
+  mediators: ReadonlySet<string>,
+  today: string,
+): { readonly posts: MutualAidPost[]; readonly issues: MutualAidIssue[]; readonly expired: number } {
+  const posts: MutualAidPost[] = [];
+  const issues: MutualAidIssue[] = [];
+  const seen = new Set<string>();
+  let expired = 0;
+  raw.forEach((e, i) => {
+    const checked = checkMutualAidPost(e);
+    let reason = 'reason' in checked ? checked.reason : undefined;
+    if ('post' in checked) {
+      if (seen.has(checked.post.id)) reason = `repeated id "${checked.post.id}"`;
+      else if (!mediators.has(checked.post.mediator)) reason = `mediator "${checked.post.mediator}" is not in "organizations"`;
+    }
+    if (reason !== undefined || !('post' in checked)) return void issues.push({ path: `$.mutualAid[${i}]`, reason: reason ?? 'invalid post' });
+    seen.add(checked.post.id);
+    if (checked.post.expires >= today) posts.push(checked.post);
+    else expired++;
+  });
+  return { posts: posts.sort(byNewest), issues, expired };
+}
+
 /** Newest first; for the same day, by id so the order is stable. */
 export function byNewest(a: MutualAidPost, b: MutualAidPost): number {
   return a.published === b.published ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.published < b.published ? 1 : -1;

@@ -103,7 +103,8 @@ export const hostStyles = css`
   :host(welfare-access-points) {
     --_loading-height: 16rem;
   }
-  :host(welfare-notices) {
+  :host(welfare-notices),
+  :host(welfare-mutual-aid) {
     --_loading-height: 12rem;
   }
   :host(welfare-categories) {

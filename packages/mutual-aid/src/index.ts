@@ -1,0 +1,1 @@
+export { WelfareMutualAid } from './welfare-mutual-aid.js';
