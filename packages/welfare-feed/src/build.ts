@@ -12,6 +12,7 @@ import {
   type SourceData,
   type SourceEntry,
 } from './sources.js';
+import { explainJsonError } from './node-errors.js';
 import { decodeText } from './text.js';
 import { isObject, nowIso, str, type Feed, type Json, type OutputOptions, type OutputResult, type Text } from './types.js';
 import { validateFeed } from './validate.js';
@@ -115,7 +116,8 @@ function readSource(source: BuildSource, r: Reporter): SourceData {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    r.error('json_invalid', { file: source.file }, { file: source.file }, e instanceof Error ? e.message : String(e));
+    const { reason, detail } = explainJsonError(e, text.replace(/^\uFEFF/, ''), r.lang);
+    r.error('json_invalid', { file: source.file, reason }, { file: source.file }, detail);
   }
   return readJsonSource(source.file, value, r);
 }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildFeed, sourceText, type SourceSummary } from './build.js';
 import { defaultWindow, withCompiledHours } from './compile-hours.js';
 import { DataPackageError, isDataPackage, readDataPackage } from './datapackage.js';
+import { explainFileError, explainJsonError } from './node-errors.js';
 import { fromHsds } from './hsds.js';
 import { countByCode, formatIssue, formatReport, Reporter, type Issue } from './issues.js';
 import { pickLang, word, type Lang } from './messages.js';
@@ -303,16 +304,21 @@ class Cli {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      this.fail('json_invalid', file, e);
+      this.fail('json_invalid', file, e, text);
     }
     const scan = scanJson(value, child);
     if (scan.tooDeep) this.fail('json_too_deep', file, undefined);
     return { value, scan };
   }
 
-  private fail(code: 'file_unreadable' | 'json_invalid' | 'not_a_feed' | 'json_too_deep', file: string, e: unknown): never {
-    const detail = e === undefined ? undefined : e instanceof Error ? e.message : String(e);
-    const issue = new Reporter(this.lang).error(code, { file, max: MAX_DEPTH }, { file }, detail);
+  /** Stops with exit 2; `e` is Node's error, said in the report's language where it is a common one. */
+  private fail(code: 'file_unreadable' | 'json_invalid' | 'not_a_feed' | 'json_too_deep', file: string, e: unknown, text?: string): never {
+    const { reason, detail } =
+      e === undefined ? { reason: '' }
+      : code === 'json_invalid' ? explainJsonError(e, text ?? '', this.lang)
+      : code === 'file_unreadable' ? explainFileError(e instanceof DataPackageError && e.cause !== undefined ? e.cause : e, this.lang)
+      : { reason: '', detail: e instanceof Error ? e.message : String(e) };
+    const issue = new Reporter(this.lang).error(code, { file, max: MAX_DEPTH, reason }, { file }, detail);
     if (this.json) this.io.stdout(`${JSON.stringify({ ok: false, issues: [issue] }, null, 2)}\n`);
     else this.io.stderr(`${formatIssue(issue, this.lang)}\n`);
     throw new Exit(2);

@@ -26,13 +26,14 @@ export function isDataPackage(path: string): boolean {
   return basename(path).toLowerCase() === 'datapackage.json';
 }
 
-/** Why a data package cannot be read; the CLI turns it into a message. */
+/** Why a data package cannot be read; the CLI turns it into a message (from `cause`, Node's error, when there is one). */
 export class DataPackageError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -47,7 +48,7 @@ export function readDataPackage(path: string): DataPackage {
   try {
     pkg = JSON.parse(decodeText(readFileSync(descriptor)).text);
   } catch (e) {
-    throw new DataPackageError(descriptor, e instanceof Error ? e.message : String(e));
+    throw new DataPackageError(descriptor, e instanceof Error ? e.message : String(e), { cause: e });
   }
   const resources = isObject(pkg) && Array.isArray(pkg['resources']) ? pkg['resources'] : undefined;
   if (!resources) throw new DataPackageError(descriptor, '"resources" is missing');
@@ -62,7 +63,7 @@ export function readDataPackage(path: string): DataPackage {
     try {
       text = decodeText(readFileSync(join(folder, file))).text;
     } catch (e) {
-      throw new DataPackageError(join(folder, file), e instanceof Error ? e.message : String(e));
+      throw new DataPackageError(join(folder, file), e instanceof Error ? e.message : String(e), { cause: e });
     }
     const parsed = Papa.parse<Json>(text, { header: true, skipEmptyLines: 'greedy' });
     tables[name] = parsed.data;

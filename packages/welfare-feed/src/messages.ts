@@ -15,18 +15,20 @@ const moreIt = (p: Params) => (Number(p['more']) > 0 ? ` e altri ${p['more']}` :
 const moreEn = (p: Params) => (Number(p['more']) > 0 ? ` and ${p['more']} more` : '');
 const knownIt = (p: Params) => (p['known'] ? `Codici validi: ${p['known']}${moreIt(p)}.` : 'Il feed non ne ha nessuna.');
 const knownEn = (p: Params) => (p['known'] ? `Valid codes: ${p['known']}${moreEn(p)}.` : 'The feed has none.');
+/** ": <reason>." after a sentence when there is a reason, "." alone otherwise. */
+const because = (p: Params) => (p['reason'] ? `: ${String(p['reason']).replace(/\.?$/, '.')}` : '.');
 const axisIt = (p: Params) => (p['axis'] === 'lon' ? 'longitudine' : 'latitudine');
 const axisEn = (p: Params) => (p['axis'] === 'lon' ? 'longitude' : 'latitude');
 
 const catalog = {
   // files and command line
   file_unreadable: {
-    it: (p) => `Non riesco a leggere il file ${p['file']}.`,
-    en: (p) => `Cannot read the file ${p['file']}.`,
+    it: (p) => `Non riesco a leggere il file ${p['file']}${because(p)}`,
+    en: (p) => `Cannot read the file ${p['file']}${because(p)}`,
   },
   json_invalid: {
-    it: (p) => `Il file ${p['file']} non è JSON valido.`,
-    en: (p) => `The file ${p['file']} is not valid JSON.`,
+    it: (p) => `Il file ${p['file']} non è JSON valido${because(p)}`,
+    en: (p) => `The file ${p['file']} is not valid JSON${because(p)}`,
   },
   not_a_feed: {
     it: (p) => `Il file ${p['file']} non è un feed v1 (serve un oggetto con "version": 1).`,
@@ -447,6 +449,15 @@ or output that cannot be written (e.g. the folder of -o does not exist).`,
   noFolder: { it: 'la cartella {dir} non esiste (createla prima, o scegliete un\'altra cartella)', en: 'the folder {dir} does not exist (create it first, or choose another folder)' },
   isFolder: { it: 'è una cartella, non un file', en: 'it is a folder, not a file' },
   noPermission: { it: 'non c\'è il permesso di scriverci', en: 'permission denied' },
+  // Node's file and JSON errors, said plainly (node-errors.ts).
+  fileMissing: { it: 'il file non esiste (controllate il nome e la cartella)', en: 'the file does not exist (check its name and folder)' },
+  notDirOnPath: { it: 'una parte del percorso è un file, non una cartella', en: 'part of the path is a file, not a folder' },
+  noReadPermission: { it: 'non c\'è il permesso di leggerlo', en: 'permission denied' },
+  jsonEmpty: { it: 'il file è vuoto', en: 'the file is empty' },
+  jsonEnds: { it: 'il testo finisce prima del previsto (manca una parentesi ] o } di chiusura, o il file è stato tagliato)', en: 'the text ends too soon (a closing ] or } is missing, or the file was cut short)' },
+  jsonAt: { it: 'errore alla riga {line}, colonna {column}, vicino a «{near}».', en: 'error at line {line}, column {column}, near "{near}".' },
+  jsonHintComma: { it: 'Forse manca una virgola tra due valori.', en: 'Perhaps a comma is missing between two values.' },
+  jsonHintName: { it: 'Forse c\'è una virgola di troppo prima di } o ], o un nome di campo senza virgolette doppie.', en: 'Perhaps there is a comma too many before } or ], or a field name without double quotes.' },
   hiddenTitle: {
     it: 'Altri problemi dello stesso tipo (ne sono mostrati {n} per tipo; --all li mostra tutti):',
     en: 'More problems of the same kind ({n} of each kind are shown; --all shows them all):',
