@@ -81,10 +81,12 @@ export function buildFeed(sources: readonly BuildSource[], options: BuildOptions
 
   const title = options.title ?? data.find((d) => d.title !== undefined)?.title;
   const territory = data.find((d) => d.territory !== undefined)?.territory;
+  const patronDays = data.find((d) => d.patronDays !== undefined)?.patronDays;
   const feed: Feed = {
     version: 1,
     ...(title !== undefined ? { title } : {}),
     ...(territory !== undefined ? { territory: territory as Feed['territory'] } : {}),
+    ...(patronDays !== undefined ? { patronDays } : {}),
     updated: options.updated ?? nowIso(),
     categories: merger.lists.categories as Feed['categories'],
     organizations: merger.lists.organizations as Feed['organizations'],

@@ -2,6 +2,7 @@ import { editDistance } from './csv.js';
 import { inItaly, inRange, RANGE, readTerritory, type Axis, type Territory } from './geo.js';
 import { normalize } from './ids.js';
 import { checkHours } from './hours.js';
+import { territoryPatronDays } from './patron-days.js';
 import type { Reporter } from './issues.js';
 import { child } from './paths.js';
 import { isObject, type Json } from './types.js';
@@ -37,6 +38,7 @@ export function checkContent(feed: unknown, r: Reporter, today: string): void {
   }
 
   const territory = readTerritory(feed['territory']);
+  checkPatronDays(feed, territory, r);
   for (const [s, path] of entries(feed, 'services')) {
     const org = s['organization'];
     if (typeof org === 'string' && !ids.organizations.has(org)) {
@@ -215,4 +217,27 @@ function checkValidity(s: Json, path: string, r: Reporter, today: string): void 
   } else if (through && through < today) {
     r.warn('service_expired', { date: through }, { path: child(path, 'validThrough') });
   }
+}
+
+/**
+ * `patronDays` next to the patrons written on the territory's comuni: a comune the
+ * territory does not list is probably misspelt (its places would never close that day),
+ * and two different dates for one comune cannot both be right.
+ */
+function checkPatronDays(feed: Json, territory: Territory | undefined, r: Reporter): void {
+  const onTerritory = new Map(territoryPatronDays(feed['territory']).map(({ entry, index }) => [normalize(entry.comune), { entry, index }]));
+  const list = Array.isArray(feed['patronDays']) ? feed['patronDays'] : [];
+  list.forEach((p, i) => {
+    if (!isObject(p) || typeof p['comune'] !== 'string' || !p['comune'].trim()) return;
+    const path = child('$.patronDays', i);
+    const key = normalize(p['comune']);
+    if (territory?.comuni && !territory.comuni.has(key)) {
+      r.warn('patron_outside_territory', { comune: p['comune'], known: [...territory.comuni.values()].join(', ') }, { path: child(path, 'comune') });
+    }
+    const other = onTerritory.get(key);
+    if (other && typeof p['date'] === 'string' && other.entry.date !== p['date']) {
+      const where = child(child(child('$.territory.comuni', other.index), 'patron'), 'date');
+      r.error('patron_conflict', { comune: p['comune'], date: p['date'], other: other.entry.date, where }, { path: child(path, 'date') });
+    }
+  });
 }

@@ -7,6 +7,7 @@ import { buildFeed, sourceText, type SourceSummary } from './build.js';
 import { defaultWindow, withCompiledHours } from './compile-hours.js';
 import { DataPackageError, isDataPackage, readDataPackage } from './datapackage.js';
 import { explainFileError, explainJsonError } from './node-errors.js';
+import { withTerritoryPatronDays } from './patron-days.js';
 import { fromHsds } from './hsds.js';
 import { countByCode, formatIssue, formatReport, Reporter, type Issue } from './issues.js';
 import { pickLang, word, type Lang } from './messages.js';
@@ -213,6 +214,8 @@ class Cli {
 
   /** Writes the feed (unless there are errors and no --force) and the report. */
   private finish(feed: Feed, issues: Issue[], extra: object, lines: string[]): number {
+    // Patron days written on the territory's comuni, where the elements read them (and the compile below too).
+    feed = withTerritoryPatronDays(feed);
     // Opening hours compiled for phones (issue 14); the strings stay as written.
     const today = this.values.today ? new Date(`${this.values.today}T12:00:00Z`) : undefined;
     const hours = withCompiledHours(feed, today && !Number.isNaN(today.getTime()) ? defaultWindow(today) : {});

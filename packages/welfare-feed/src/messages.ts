@@ -142,6 +142,14 @@ const catalog = {
     it: (p) => `Il comune «${p['comune']}» non è fra i comuni del territorio (${p['known']}): controllate come è scritto.`,
     en: (p) => `The comune "${p['comune']}" is not one of the territory's comuni (${p['known']}): check its spelling.`,
   },
+  patron_outside_territory: {
+    it: (p) => `Il giorno del patrono è per «${p['comune']}», che non è fra i comuni del territorio (${p['known']}): controllate come è scritto, o scrivete il patrono sul comune in «territory».`,
+    en: (p) => `The patron day is for "${p['comune']}", which is not one of the territory's comuni (${p['known']}): check its spelling, or write the patron on the comune in "territory".`,
+  },
+  patron_conflict: {
+    it: (p) => `Due giorni del patrono per «${p['comune']}»: ${p['date']} qui e ${p['other']} in ${p['where']}. Tenetene uno solo (meglio sul comune in «territory»).`,
+    en: (p) => `Two patron days for "${p['comune']}": ${p['date']} here and ${p['other']} at ${p['where']}. Keep only one (best on the comune in "territory").`,
+  },
   duplicate_id: {
     it: (p) => `L'id «${p['id']}» è ripetuto: è già usato in ${p['first']}. Ogni voce deve avere un id diverso.`,
     en: (p) => `The id "${p['id']}" is repeated: it is already used at ${p['first']}. Every entry needs its own id.`,

@@ -22,6 +22,8 @@ export interface SourceData {
   title?: Text;
   /** Where places may be (`territory` of the base file), carried into the feed. */
   territory?: unknown;
+  /** `patronDays` of the base file, carried into the feed. */
+  patronDays?: unknown;
   entries: Record<EntryKind, SourceEntry[]>;
   notices: unknown[];
   read: number;
@@ -61,6 +63,7 @@ export function readJsonSource(file: string, value: unknown, r: Reporter): Sourc
   const basePath = Array.isArray(value) ? () => '$' : (kind: string) => `$.${kind}`;
   if (root['title'] !== undefined) data.title = root['title'] as Text;
   if (root['territory'] !== undefined) data.territory = root['territory'];
+  if (root['patronDays'] !== undefined) data.patronDays = root['patronDays'];
   if (Array.isArray(root['notices'])) data.notices = root['notices'];
   for (const kind of KINDS) {
     const list = root[kind];

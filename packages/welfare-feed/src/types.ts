@@ -88,7 +88,7 @@ export interface Feed {
 
 export interface Territory {
   /** The comuni covered, by name or with their centre. */
-  comuni?: Array<string | { name: string; lat?: number; lon?: number; [extra: string]: unknown }>;
+  comuni?: Array<string | { name: string; lat?: number; lon?: number; patron?: { date: string; name?: string }; [extra: string]: unknown }>;
   /** GeoJSON bounding box: [west, south, east, north] in degrees. */
   area?: [number, number, number, number];
   [extra: string]: unknown;
