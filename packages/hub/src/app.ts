@@ -16,6 +16,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { feedRoutes } from './routes/feed.js';
 import { noticeRoutes } from './routes/notices.js';
 import { offerRoutes } from './routes/offers.js';
+import { vocabularyRoutes } from './routes/vocabulary.js';
 import { officeRoutes } from './routes/office.js';
 import { sessionRoutes } from './routes/session.js';
 
@@ -85,6 +86,7 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
   noticeRoutes(app, services);
   accessPointRoutes(app, services);
   officeRoutes(app, services);
+  vocabularyRoutes(app, services);
   feedRoutes(app, services);
 
   const pages = options.pagesDir ?? PAGES_DIR;

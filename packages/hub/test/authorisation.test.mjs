@@ -41,8 +41,9 @@ async function world() {
   await caritas.post(`/api/offers/${own.id}/submit`);
   const ownNotice = (await caritas.post('/api/notices', { data: { title: 'Novità', text: 'Apertura il sabato.', services: [own.id] } })).body;
   const ap = (await admin.post('/api/access-points', { data: { name: 'Punto di accesso di Lodi', address: 'Piazza Broletto 1', comune: 'Lodi' } })).body;
+  const audience = (await admin.post('/api/audiences', { data: { id: 'giovani' } })).body;
   await f.hub.publisher.idle();
-  assert.ok(published.id && draft.id && notice.id && own.id && ownNotice.id && ap.id, 'the world is set up');
+  assert.ok(published.id && draft.id && notice.id && own.id && ownNotice.id && ap.id && audience.id, 'the world is set up');
   return { ...f, admin, comune, caritas, published, draft, notice, own, ownNotice, ap };
 }
 
@@ -91,6 +92,22 @@ test('an editor cannot read or change another organisation\'s records, nor do th
     ['POST', `/api/access-points/${ap.id}/archive`],
     ['GET', '/api/audit'],
     ['GET', '/api/publications'],
+    // The office's lists: editors read them only through /api/territory.
+    ['GET', '/api/categories'],
+    ['POST', '/api/categories', { data: { name: { it: 'Intrusa' } } }],
+    ['PUT', '/api/categories/cibo', { data: { name: { it: 'Presa' } } }, { 'if-match': '"1"' }],
+    ['POST', '/api/categories/casa/archive'],
+    ['POST', '/api/categories/casa/restore'],
+    ['GET', '/api/audiences'],
+    ['POST', '/api/audiences', { data: { id: 'intrusi' } }],
+    ['PUT', '/api/audiences/giovani', { data: { name: { it: 'Presi' } } }, { 'if-match': '"1"' }],
+    ['POST', '/api/audiences/giovani/archive'],
+    ['POST', '/api/audiences/giovani/restore'],
+    ['GET', '/api/comuni'],
+    ['POST', '/api/comuni', { name: 'Intrusopoli', lat: 45, lon: 9 }],
+    ['PUT', '/api/comuni/lodi', { name: 'Presa', lat: 45, lon: 9 }, { 'if-match': '"1"' }],
+    ['POST', '/api/comuni/lodi/archive'],
+    ['POST', '/api/comuni/lodi/restore'],
   ];
   // Linking another organisation's service in one's own notice is refused on the field.
   const REFUSED = [['POST', '/api/notices', { data: { title: 'Avviso', text: 'x', services: [published.id] } }, {}, 422]];
@@ -115,6 +132,7 @@ test('an editor cannot read or change another organisation\'s records, nor do th
   assert.equal((await w.comune.get(`/api/notices/${notice.id}`)).status, 200);
   assert.equal((await w.comune.get('/api/organisations/comune-lodi/users')).status, 200);
   assert.equal((await w.admin.get('/api/audit')).status, 200);
+  assert.equal((await w.admin.post('/api/categories/casa/archive')).status, 200);
   assert.equal((await w.admin.post(`/api/offers/${own.id}/approve`)).status, 200);
 });
 

@@ -24,7 +24,8 @@ async function world() {
   const offer = (await admin.post('/api/offers', { data: service('Emporio'), organisationId: 'caritas' })).body;
   const notice = (await admin.post('/api/notices', { data: { title: 'Avviso', text: 'Testo' } })).body;
   const ap = (await admin.post('/api/access-points', { data: { name: 'Punto di accesso' } })).body;
-  return { ...f, admin, ids: { offers: offer.id, notices: notice.id, 'access-points': ap.id, users: 'u-caritas', organisations: 'caritas' } };
+  const audience = (await admin.post('/api/audiences', { data: { id: 'giovani' } })).body;
+  return { ...f, admin, ids: { offers: offer.id, notices: notice.id, 'access-points': ap.id, users: 'u-caritas', organisations: 'caritas', categories: 'casa', audiences: audience.id, comuni: 'lodi' } };
 }
 
 const concrete = (template, ids) => template.replace(/\/api\/([\w-]+)\/\{id\}/, (_, kind) => `/api/${kind}/${ids[kind]}`);
@@ -119,6 +120,20 @@ test('every operation in openapi.yaml answers as the document says', async () =>
   await admin.post(`/api/notices/${ids.notices}/archive`);
   await admin.put(`/api/access-points/${ids['access-points']}`, { data: { name: 'Punto di accesso di Lodi' } }, { headers: { 'if-match': '"1"' } });
   await admin.post(`/api/access-points/${ids['access-points']}/archive`);
+  // The office's lists: a new entry, a change with the current version, archive and back.
+  await admin.post('/api/categories', { data: { name: { it: 'Salute', en: 'Health' }, color: '#0b6e4f' } });
+  await admin.post('/api/audiences', { data: { name: { it: 'Anziani' } } });
+  await admin.post('/api/comuni', { name: 'Casalpusterlengo', lat: 45.177, lon: 9.648, patron: 'San Bartolomeo', patronDate: '08-24' });
+  for (const [kind, id, body] of [
+    ['categories', 'casa', { data: { name: { it: 'Abitare', en: 'Housing' } } }],
+    ['audiences', ids.audiences, { data: { name: { it: 'Giovani', en: 'Young people' } } }],
+    ['comuni', 'lodi', { name: 'Lodi', lat: 45.3138, lon: 9.5018, patron: 'San Bassiano', patronDate: '01-19' }],
+  ]) {
+    const current = (await admin.get(`/api/${kind}`)).body[kind].find((e) => e.id === id);
+    await admin.put(`/api/${kind}/${id}`, body, { headers: { 'if-match': `"${current.version}"` } });
+    await admin.post(`/api/${kind}/${id}/archive`);
+    await admin.post(`/api/${kind}/${id}/restore`);
+  }
   await admin.post('/api/organisations', { name: 'Auser Lodi', kind: 'third-sector' });
   await admin.patch('/api/organisations/auser-lodi', { trusted: true });
   const invite = (await admin.post('/api/invitations', { email: 'nuovo@auser.example', role: 'editor', organisationId: 'auser-lodi' })).body;

@@ -62,15 +62,29 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoAccoun
        GROUP BY l->>'comune'
        ON CONFLICT (id) DO NOTHING`,
     );
-    // The audiences the form offers: those the demo services use.
+    // The demo feed's patron saint days belong to its comuni (they go back into the feed from there).
+    for (const p of patronDays(options.feed.text)) {
+      await tx.query('UPDATE comuni SET patron = $2, patron_date = $3 WHERE name = $1', [p.comune, p.name ?? null, p.date]);
+    }
+    // The audiences the form offers: those the demo services use (names: the elements' own).
     await tx.query(
-      `INSERT INTO settings (key, value)
-       SELECT 'audiences', coalesce(jsonb_agg(DISTINCT a ORDER BY a), '[]'::jsonb)
-       FROM services s, jsonb_array_elements_text(s.data->'audiences') a
-       ON CONFLICT (key) DO NOTHING`,
+      `INSERT INTO audiences (id, position, data)
+       SELECT a, 0, jsonb_build_object('id', a)
+       FROM (SELECT DISTINCT a FROM services s, jsonb_array_elements_text(s.data->'audiences') a) d
+       ON CONFLICT (id) DO NOTHING`,
     );
   });
   return accounts;
+}
+
+/** The feed's `patronDays` extension, the well-formed entries only. */
+function patronDays(text: string): { comune: string; date: string; name?: string }[] {
+  const list = (JSON.parse(text) as { patronDays?: unknown }).patronDays;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (p): p is { comune: string; date: string; name?: string } =>
+      typeof p?.comune === 'string' && typeof p?.date === 'string' && /^\d{2}-\d{2}$/.test(p.date) && (p.name === undefined || typeof p.name === 'string'),
+  );
 }
 
 /** 16 random characters from an alphabet without look-alikes (0/O, 1/l): easy to type from the terminal. */

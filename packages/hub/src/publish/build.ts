@@ -22,7 +22,12 @@ export const DEFAULT_TITLE = { it: "Servizi dell'Ambito", en: 'Services of the d
  */
 export async function buildFeed(q: Queryable, today: string, updated: string): Promise<BuiltFeed> {
   const settings = new Map((await q.query<{ key: string; value: unknown }>('SELECT key, value FROM settings')).rows.map((r) => [r.key, r.value]));
-  const categories = (await q.query<{ data: unknown }>('SELECT data FROM categories ORDER BY position, id')).rows.map((r) => r.data);
+  // Archived categories leave the feed: archiving is refused while an offer still names one.
+  const categories = (await q.query<{ data: unknown }>('SELECT data FROM categories WHERE NOT archived ORDER BY position, id')).rows.map((r) => r.data);
+  // Each comune's patron saint day, a holiday there (feed extension `patronDays`).
+  const patronDays = (
+    await q.query<{ name: string; patron: string | null; patron_date: string }>('SELECT name, patron, patron_date FROM comuni WHERE NOT archived AND patron_date IS NOT NULL ORDER BY name')
+  ).rows.map((k) => ({ comune: k.name, date: k.patron_date, ...(k.patron ? { name: k.patron } : {}) }));
   const organizations = (
     await q.query<{ id: string; name: string; kind: string; website: string | null }>('SELECT id, name, kind, website FROM organisations WHERE NOT disabled ORDER BY id')
   ).rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, ...(o.website ? { website: o.website } : {}) }));
@@ -56,5 +61,6 @@ export async function buildFeed(q: Queryable, today: string, updated: string): P
     notices,
   };
   if (settings.has('thesaurus')) feed['thesaurus'] = settings.get('thesaurus');
+  if (patronDays.length) feed['patronDays'] = patronDays;
   return feed;
 }

@@ -13,9 +13,9 @@ const asField = (issue: Issue, prefix: string): FieldError => ({
   message: issue.message,
 });
 
-/** The office's categories and the organisations, as the feed envelope the checks need. */
+/** The office's categories (archived ones are no longer offered) and the organisations, as the feed envelope the checks need. */
 async function envelope(q: Queryable) {
-  const categories = (await q.query<{ data: Record<string, unknown> }>('SELECT data FROM categories ORDER BY position, id')).rows.map((r) => r.data);
+  const categories = (await q.query<{ data: Record<string, unknown> }>('SELECT data FROM categories WHERE NOT archived ORDER BY position, id')).rows.map((r) => r.data);
   const organizations = (await q.query<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM organisations')).rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
   return { categories, organizations };
 }

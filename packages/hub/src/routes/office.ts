@@ -5,11 +5,13 @@ import type { HubApp, HubServices } from '../env.js';
 export function officeRoutes(app: HubApp, s: HubServices): void {
   app.get('/api/territory', async (c) => {
     requireUser(c);
-    const comuni = (await s.db.query<{ id: string; name: string; lat: number | null; lon: number | null; patron: string | null }>('SELECT * FROM comuni ORDER BY name')).rows;
-    const categories = (await s.db.query<{ data: unknown }>('SELECT data FROM categories ORDER BY position, id')).rows.map((r) => r.data);
-    const audiences = (await s.db.query<{ value: unknown }>(`SELECT value FROM settings WHERE key = 'audiences'`)).rows[0]?.value ?? [];
+    // Only what is not archived: the form offers these for new choices.
+    const comuni = (await s.db.query<{ id: string; name: string; lat: number | null; lon: number | null; patron: string | null; patron_date: string | null }>('SELECT * FROM comuni WHERE NOT archived ORDER BY name')).rows;
+    const categories = (await s.db.query<{ data: unknown }>('SELECT data FROM categories WHERE NOT archived ORDER BY position, id')).rows.map((r) => r.data);
+    // An audience without its own name goes out as its id: the pages name it (audienceName).
+    const audiences = (await s.db.query<{ data: { id: string; name?: unknown } }>('SELECT data FROM audiences WHERE NOT archived ORDER BY position, id')).rows.map((r) => (r.data.name ? r.data : r.data.id));
     return c.json({
-      comuni: comuni.map((k) => ({ id: k.id, name: k.name, lat: k.lat, lon: k.lon, ...(k.patron ? { patron: k.patron } : {}) })),
+      comuni: comuni.map((k) => ({ id: k.id, name: k.name, lat: k.lat, lon: k.lon, ...(k.patron ? { patron: k.patron } : {}), ...(k.patron_date ? { patronDate: k.patron_date } : {}) })),
       categories,
       audiences,
     });
