@@ -12,3 +12,4 @@ export { WelfareHubActivity } from './office/welfare-hub-activity.js';
 export { HubClient, ApiError, type Offer, type Session, type User } from './api/client.js';
 export { WelfareHubNotices } from './notices/welfare-hub-notices.js';
 export { WelfareHubAccessPoints } from './office/welfare-hub-access-points.js';
+export { WelfareHubVocabulary } from './office/welfare-hub-vocabulary.js';

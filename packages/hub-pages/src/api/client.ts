@@ -115,6 +115,33 @@ export interface Publication {
   readonly reason: string | null;
 }
 
+/** A category or an audience as the office edits it (`GET /api/categories`, `/api/audiences`). */
+export interface VocabularyEntry {
+  readonly id: string;
+  readonly position: number;
+  readonly archived: boolean;
+  readonly version: number;
+  /** Offers not archived that name it. */
+  readonly inUse: number;
+  readonly data: { readonly id: string; readonly name?: { readonly it: string; readonly en?: string }; readonly color?: string };
+}
+
+/** A comune of the territory as the office edits it (`GET /api/comuni`). */
+export interface TerritoryComune {
+  readonly id: string;
+  readonly name: string;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly patron?: string;
+  /** MM-DD. */
+  readonly patronDate?: string;
+  readonly archived: boolean;
+  readonly version: number;
+  readonly inUse: number;
+}
+
+export type VocabularyKind = 'categories' | 'audiences' | 'comuni';
+
 export interface Problem {
   readonly type?: string;
   readonly title?: string;
@@ -311,5 +338,24 @@ export class HubClient {
 
   async publications(): Promise<Publication[]> {
     return (await this.json<{ publications: Publication[] }>('GET', '/publications')).publications;
+  }
+
+  /** The office's list of one kind, archived entries included. */
+  async vocabulary<K extends VocabularyKind>(kind: K): Promise<K extends 'comuni' ? TerritoryComune[] : VocabularyEntry[]> {
+    return (await this.json<Record<string, never>>('GET', `/${kind}`))[kind];
+  }
+
+  /** A new entry; a category or audience goes as `{data}`, a comune as its fields. */
+  createVocabulary(kind: VocabularyKind, body: unknown): Promise<unknown> {
+    return this.json('POST', `/${kind}`, body);
+  }
+
+  async saveVocabulary(kind: VocabularyKind, id: string, body: unknown, version: number): Promise<unknown> {
+    return (await this.request('PUT', `/${kind}/${encodeURIComponent(id)}`, body, { 'If-Match': `"${version}"` })).data;
+  }
+
+  /** Archives (`archive`) or brings back (`restore`) an entry. */
+  archiveVocabulary(kind: VocabularyKind, id: string, action: 'archive' | 'restore'): Promise<unknown> {
+    return this.json('POST', `/${kind}/${encodeURIComponent(id)}/${action}`);
   }
 }

@@ -9,6 +9,7 @@ import '../office/welfare-hub-freshness.js';
 import '../office/welfare-hub-activity.js';
 import '../notices/welfare-hub-notices.js';
 import '../office/welfare-hub-access-points.js';
+import '../office/welfare-hub-vocabulary.js';
 import { ApiError, HubClient, type Offer, type OfferVersion, type Organisation, type Session } from '../api/client.js';
 import type { OfferSaveDetail, WelfareOfferForm } from '../offer-form/offer-form.component.js';
 import type { OfferActionDetail } from '../offer-table/offer-table.component.js';
@@ -212,11 +213,16 @@ export class WelfareHubApp extends HubElement {
     if (this.session) await this.afterLogin();
   }
 
-  private async afterLogin(): Promise<void> {
+  /** The comuni, categories and audiences the forms offer. */
+  private loadTerritory(): void {
     this.client.territory<Territory>().then(
       (territory) => (this.territory = { ...EMPTY_TERRITORY, ...territory }),
       () => undefined,
     );
+  }
+
+  private async afterLogin(): Promise<void> {
+    this.loadTerritory();
     this.client.organisations().then(
       (list) => (this.organisations = list),
       () => undefined,
@@ -230,6 +236,8 @@ export class WelfareHubApp extends HubElement {
       location.hash = routeHash(route);
       return; // hashchange comes back here
     }
+    // The office may have changed the lists there: the forms get the new ones.
+    if (this.route.page === 'vocabulary' && route.page !== 'vocabulary') this.loadTerritory();
     this.route = route;
     this.shownHash = location.hash;
     this.message = '';
@@ -443,7 +451,8 @@ export class WelfareHubApp extends HubElement {
         ${this.isAdmin
           ? html`${link({ page: 'review' }, t.review, page === 'review')} ${link({ page: 'freshness' }, t.freshness, page === 'freshness')}
             ${link({ page: 'organisations' }, t.organisations, page === 'organisations')}
-            ${link({ page: 'access-points' }, t.accessPoints, page === 'access-points')} ${link({ page: 'activity' }, t.activity, page === 'activity')}`
+            ${link({ page: 'access-points' }, t.accessPoints, page === 'access-points')} ${link({ page: 'vocabulary' }, t.vocabulary, page === 'vocabulary')}
+            ${link({ page: 'activity' }, t.activity, page === 'activity')}`
           : nothing}
       </ul>
     </nav>`;
@@ -492,6 +501,10 @@ export class WelfareHubApp extends HubElement {
         if (!this.isAdmin) return html`<h1 tabindex="-1">${t.accessPoints}</h1><p>${t.adminOnly}</p>`;
         return html`<h1 tabindex="-1">${t.accessPoints}</h1>
           <welfare-hub-access-points .client=${this.client} .territory=${this.territory} tiles=${this.tiles ?? nothing}></welfare-hub-access-points>`;
+      case 'vocabulary':
+        if (!this.isAdmin) return html`<h1 tabindex="-1">${t.vocabulary}</h1><p>${t.adminOnly}</p>`;
+        return html`<h1 tabindex="-1">${t.vocabulary}</h1>
+          <welfare-hub-vocabulary .client=${this.client}></welfare-hub-vocabulary>`;
       case 'organisations':
       case 'freshness':
       case 'activity': {

@@ -7,6 +7,7 @@ export type Route =
   | { readonly page: 'organisations' }
   | { readonly page: 'notices' }
   | { readonly page: 'access-points' }
+  | { readonly page: 'vocabulary' }
   | { readonly page: 'freshness' }
   | { readonly page: 'activity' }
   | { readonly page: 'invite'; readonly token: string };
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'organizzazioni') return { page: 'organisations' };
   if (first === 'avvisi') return { page: 'notices' };
   if (first === 'punti-di-accesso') return { page: 'access-points' };
+  if (first === 'elenchi') return { page: 'vocabulary' };
   if (first === 'da-verificare') return { page: 'freshness' };
   if (first === 'attivita') return { page: 'activity' };
   if (first === 'invito' && second) return { page: 'invite', token: second };
@@ -40,6 +42,8 @@ export function routeHash(route: Route): string {
       return '#/avvisi';
     case 'access-points':
       return '#/punti-di-accesso';
+    case 'vocabulary':
+      return '#/elenchi';
     case 'freshness':
       return '#/da-verificare';
     case 'activity':
