@@ -3,7 +3,7 @@
  * server on a free port serving packages/hub-pages/dist under /gestione/, Chromium as the
  * people. Whole flows as people do them:
  *
- * - invitation → first login → an offer with two places and hours → preview → submit →
+ * - the office invites on its page → the link → first login → an offer with two places and hours → preview → submit →
  *   the office approves → the service is in /feed.json and in <welfare-list> on a page;
  * - the office sends it back with a note → the editor sees the note, fixes, submits →
  *   approved, the fix is in the feed;
@@ -173,6 +173,15 @@ async function fill(page, label, value, nth = 0) {
   );
 }
 
+/** Adds the form's nth place (0-based) and fills it as a person types it (decimal comma). */
+async function addPlace(page, nth, { address, comune, lat, lon }) {
+  await click(page, 'Aggiungi un luogo');
+  await fill(page, 'Indirizzo', address, nth);
+  await fill(page, 'Comune', comune, nth);
+  await fill(page, 'Latitudine', lat, nth);
+  await fill(page, 'Longitudine', lon, nth);
+}
+
 const pageText = (page) => until(page, () => __text(document.body.querySelector('welfare-hub-app').shadowRoot), undefined, 'the page');
 const heading = (page) => until(page, () => { const h = __deep().find((el) => el.tagName === 'H1'); return h && __text(h); }, undefined, 'a heading');
 const waitText = (page, text) => until(page, (text) => __deep().some((el) => el.shadowRoot && __text(el.shadowRoot).includes(text)), text, `"${text}"`);
@@ -205,12 +214,24 @@ let offerId;
 
 describe('the hub pages, whole flows', { timeout: 240000 }, () => {
   it('invitation → first login → an offer with two places and hours → preview → submit → approved → in /feed.json and <welfare-list>', async () => {
-    const office = await apiSession('ufficio@piano.example');
-    const invitation = await office('POST', '/api/invitations', { email: 'nuova@caritas.example', role: 'editor', organisationId: 'caritas' });
-    assert.equal(invitation.status, 201);
+    // The office makes the invitation on its page and copies the one-time link.
+    const office = await person();
+    await logIn(office.page, 'ufficio@piano.example');
+    await click(office.page, 'Organizzazioni');
+    await fill(office.page, 'Email', 'nuova@caritas.example');
+    await fill(office.page, 'Organizzazione', 'caritas');
+    await fill(office.page, 'Ruolo', 'editor');
+    await click(office.page, 'Crea il link di invito');
+    const link = await until(office.page, () => __text(__deep().find((el) => el.classList?.contains('link-box')) ?? document.createElement('p')), undefined, 'the invitation link');
+    assert.match(link, /\/gestione\/invito\.html#\S+$/);
+    await axeClean(office.page, 'the organisations page with the invitation link');
+    await fitsPhone(office.page, 'the organisations page with the invitation link');
+    assert.deepEqual(office.problems, []);
+    await office.close();
+
     const editor = await person();
     const { page } = editor;
-    await page.goto(invitation.body.link);
+    await page.goto(link);
     assert.match(await heading(page), /Gestione delle offerte/);
     await waitText(page, 'create il vostro accesso');
     await axeClean(page, 'the invitation page');
@@ -231,16 +252,8 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
     await fill(page, 'Descrizione', 'Vi ascoltiamo e vi aiutiamo a trovare il servizio giusto. Venite senza appuntamento.');
     await waitText(page, 'Cibo'); // the territory's categories arrived
     await fill(page, 'Cibo', true);
-    await click(page, 'Aggiungi un luogo');
-    await fill(page, 'Indirizzo', 'Via Cavour 31');
-    await fill(page, 'Comune', 'Lodi');
-    await fill(page, 'Latitudine', '45,3141');
-    await fill(page, 'Longitudine', '9,5032');
-    await click(page, 'Aggiungi un luogo');
-    await fill(page, 'Indirizzo', 'Viale Italia 3', 1);
-    await fill(page, 'Comune', 'Codogno', 1);
-    await fill(page, 'Latitudine', '45,1602', 1);
-    await fill(page, 'Longitudine', '9,7051', 1);
+    await addPlace(page, 0, { address: 'Via Cavour 31', comune: 'Lodi', lat: '45,3141', lon: '9,5032' });
+    await addPlace(page, 1, { address: 'Viale Italia 3', comune: 'Codogno', lat: '45,1602', lon: '9,7051' });
     // Hours: the first place Monday to Friday 9–12 (the builder's start), the second adds an afternoon.
     await click(page, 'Aggiungi giorni e orari', 0);
     await click(page, 'Aggiungi giorni e orari', 1);

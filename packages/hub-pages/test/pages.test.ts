@@ -6,7 +6,7 @@ import type { WelfareOfferTable } from '../src/offer-table/offer-table.component
 import type { WelfareReviewQueue } from '../src/review-queue/review-queue.component.js';
 import type { WelfareHubLogin } from '../src/login/login.component.js';
 import type { Offer } from '../src/api/client.js';
-import { parseRoute, routeHash } from '../src/app/routes.js';
+import { modeOf, parseRoute, routeHash } from '../src/app/routes.js';
 import { GOOD_OFFER, TERRITORY } from './fixtures.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -199,5 +199,14 @@ describe('routes', () => {
     expect(parseRoute('#/invito/xyz')).to.deep.equal({ page: 'invite', token: 'xyz' });
     expect(parseRoute('')).to.deep.equal({ page: 'offers' });
     expect(routeHash({ page: 'offer', id: 'a/b' })).to.equal('#/offerte/a%2Fb');
+    expect(parseRoute('#/elenchi')).to.deep.equal({ page: 'vocabulary' });
+    expect(routeHash({ page: 'vocabulary' })).to.equal('#/elenchi');
+  });
+
+  it('knows a one-time link by its file name, so one page serves them all', () => {
+    expect(modeOf('/gestione/invito.html')).to.equal('invitation');
+    expect(modeOf('/gestione/password.html')).to.equal('reset');
+    expect(modeOf('/gestione/')).to.equal(undefined);
+    expect(modeOf('/gestione/index.html')).to.equal(undefined);
   });
 });

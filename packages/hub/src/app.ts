@@ -93,7 +93,9 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
   if (existsSync(pages)) {
     const { serveStatic } = await import('@hono/node-server/serve-static');
     app.get('/gestione', (c) => c.redirect('/gestione/'));
-    app.use('/gestione/*', serveStatic({ root: pages, rewriteRequestPath: (p) => p.replace(/^\/gestione/, '') }));
+    // One page for everything: the one-time links (invito.html, password.html, as mails and
+    // copies already carry them) get the same index.html, which reads its mode from the address.
+    app.use('/gestione/*', serveStatic({ root: pages, rewriteRequestPath: (p) => p.replace(/^\/gestione/, '').replace(/^\/(?:invito|password)\.html$/, '/index.html') }));
   }
 
   await publisher.load();

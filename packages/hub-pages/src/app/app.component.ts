@@ -21,7 +21,7 @@ import { italian, type Territory } from '../shared/offer-data.js';
 import { formatDate, shownState, STATE_NAMES } from '../shared/states.js';
 import { appStrings } from './app.strings.js';
 import { loginStrings } from '../login/login.strings.js';
-import { parseRoute, routeHash, type Route } from './routes.js';
+import { modeOf, parseRoute, routeHash, type Route } from './routes.js';
 
 const EMPTY_TERRITORY: Territory = { comuni: [], categories: [], audiences: [] };
 
@@ -132,8 +132,9 @@ export class WelfareHubApp extends HubElement {
   /** The API's root. */
   @property() api = '/api';
   /**
-   * `invitation` or `reset` on the pages the hub's one-time links open
-   * (`/gestione/invito.html#<token>`, `/gestione/password.html#<token>`): the token is the hash.
+   * `invitation` or `reset` for the hub's one-time links (`/gestione/invito.html#<token>`,
+   * `/gestione/password.html#<token>`: the token is the hash). When absent it is read from
+   * the address: the hub answers both with the one index.html.
    */
   @property() mode?: 'invitation' | 'reset';
   /** Tiles for the maps (as `<welfare-map tiles>`); `none` for a plain background. */
@@ -171,6 +172,7 @@ export class WelfareHubApp extends HubElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.client = new HubClient(this.api);
+    this.mode ??= modeOf(location.pathname);
     if (this.mode && !this.linkToken) {
       this.linkToken = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
       // The secret should not stay in the address bar, the history or a screenshot.

@@ -54,3 +54,14 @@ export function routeHash(route: Route): string {
       return '#/offerte';
   }
 }
+
+/**
+ * Which one-time link opened the page, from its file name: the hub's links are
+ * `invito.html#<token>` (create the account) and `password.html#<token>` (a new password),
+ * and the hub answers both with the one index.html.
+ */
+export function modeOf(pathname: string): 'invitation' | 'reset' | undefined {
+  if (/\/invito\.html$/.test(pathname)) return 'invitation';
+  if (/\/password\.html$/.test(pathname)) return 'reset';
+  return undefined;
+}
