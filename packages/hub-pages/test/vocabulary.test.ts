@@ -62,7 +62,7 @@ describe('<welfare-hub-vocabulary>', () => {
     await expect(el).to.be.accessible();
     open();
     await waitUntil(() => root(el).querySelector('section'), 'the lists');
-    expect(text(entry(el, 'categories', 'casa'))).to.contain('Casa').and.contain('usato da 3 offerte');
+    expect(text(entry(el, 'categories', 'casa'))).to.contain('Casa').and.contain('in 3 offerte');
     // An audience without its own name shows the library's Italian name for its id.
     expect(text(entry(el, 'audiences', 'giovani'))).to.contain('Giovani');
     expect(text(entry(el, 'comuni', 'lodi'))).to.contain('San Bassiano, 19 gennaio');

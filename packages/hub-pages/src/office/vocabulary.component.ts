@@ -49,6 +49,9 @@ export class WelfareHubVocabulary extends HubElement {
         padding: 0.5rem 0;
         border-bottom: 1px solid var(--_border);
       }
+      ul.entries .meta {
+        margin: 0;
+      }
       .entry-name {
         font-weight: 700;
         flex: 1 1 12rem;
@@ -268,10 +271,10 @@ export class WelfareHubVocabulary extends HubElement {
     return `${day} ${vocabularyStrings[this.lang_].months[month - 1] ?? ''}`;
   }
 
-  private field(name: string, label: string, options: { help?: string; type?: string; inputmode?: string; problemKey?: string } = {}) {
+  private field(name: string, label: string, options: { help?: string; type?: string; inputmode?: string; problemKey?: string; describedBy?: string } = {}) {
     const id = `${this.ids}-${name}`;
     const problem = this.problems.get(options.problemKey ?? name);
-    const described = [options.help ? `${id}-help` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const described = [options.describedBy ?? '', options.help ? `${id}-help` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${id}>${label}</label>
       ${options.help ? html`<p class="help" id="${id}-help">${options.help}</p>` : nothing}
@@ -299,7 +302,11 @@ export class WelfareHubVocabulary extends HubElement {
       <h3 id="${this.ids}-form">${title}</h3>
       ${kind === 'comuni'
         ? html`${this.field('name', t.name)}
-            <div class="pair">${this.field('lat', t.lat, { help: t.coordHelp, inputmode: 'decimal' })} ${this.field('lon', t.lon, { inputmode: 'decimal' })}</div>
+            <p class="help" id="${this.ids}-coord-help">${t.coordHelp}</p>
+            <div class="pair">
+              ${this.field('lat', t.lat, { inputmode: 'decimal', describedBy: `${this.ids}-coord-help` })}
+              ${this.field('lon', t.lon, { inputmode: 'decimal', describedBy: `${this.ids}-coord-help` })}
+            </div>
             ${this.field('patron', t.patron)}
             <fieldset>
               <legend>${t.patronDay}</legend>
