@@ -44,6 +44,9 @@ const emitCss = {
 /** Names that say what a lazy chunk holds, for people reading the network panel. */
 function chunkName(chunk) {
   const id = (chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '').replaceAll('\\', '/');
+  // Each element's own chunk (welfare-elements.js loads it when the page has the tag).
+  const element = /\/packages\/(search|categories|list|map|access-points|notices)\/dist\/index\.js$/.exec(id);
+  if (element) return `welfare-${element[1]}-[hash].js`;
   if (id.includes('/packages/map/')) return 'map-leaflet-[hash].js';
   if (id.includes('/packages/notices/')) return 'notices-board-[hash].js';
   if (id.includes('/packages/mutual-aid/')) return id.endsWith('/board.js') ? 'mutual-aid-board-[hash].js' : 'mutual-aid-[hash].js';

@@ -6,26 +6,48 @@
  * The page is looked at once when the bundle runs and then watched (a MutationObserver
  * on the document for added nodes) until every lazy tag is defined; after that nothing
  * watches. Tags inside another element's shadow root are not seen: the bundle's own
- * elements never nest these, and a framework that does can import the element's package.
+ * elements never nest these, and a framework that does calls `loadElements()` or imports
+ * the element's package.
  */
 const LAZY: ReadonlyMap<string, () => Promise<unknown>> = new Map([
+  // Issue 14: pages with search, categories and list fetch none of these three (the map
+  // brings Leaflet later, when it nears the viewport).
+  ['welfare-map', () => import('@welfare-elements/map')],
+  ['welfare-access-points', () => import('@welfare-elements/access-points')],
+  ['welfare-notices', () => import('@welfare-elements/notices')],
   // Issue 19: the mutual-aid board.
   ['welfare-mutual-aid', () => import('@welfare-elements/mutual-aid')],
 ]);
 
 const waiting = new Set(LAZY.keys());
+const loading = new Map<string, Promise<void>>();
 
-function load(tag: string): void {
-  if (!waiting.delete(tag)) return;
-  LAZY.get(tag)!().catch((error: unknown) => {
-    // A failed fetch (offline for a moment): try again when such a tag is added next time.
-    waiting.add(tag);
-    console.warn(`[welfare-elements] could not load <${tag}>`, error);
-  });
+function load(tag: string): Promise<void> {
+  if (!waiting.delete(tag)) return loading.get(tag) ?? Promise.resolve();
+  const done = LAZY.get(tag)!().then(
+    () => undefined,
+    (error: unknown) => {
+      // A failed fetch (offline for a moment): try again when such a tag is added next time.
+      waiting.add(tag);
+      loading.delete(tag);
+      console.warn(`[welfare-elements] could not load <${tag}>`, error);
+    },
+  );
+  loading.set(tag, done);
+  return done;
+}
+
+/**
+ * Loads and registers the given on-demand elements (default: all of them) and resolves
+ * when they are defined. For pages that create the tags where the bundle cannot see them
+ * (inside their own shadow roots) or that need `customElements.get()` before any tag exists.
+ */
+export function loadElements(tags: Iterable<string> = LAZY.keys()): Promise<void> {
+  return Promise.all([...tags].filter((tag) => LAZY.has(tag)).map(load)).then(() => undefined);
 }
 
 function scan(root: ParentNode): void {
-  for (const tag of waiting) if (root.querySelector(tag)) load(tag);
+  for (const tag of waiting) if (root.querySelector(tag)) void load(tag);
 }
 
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
@@ -38,7 +60,7 @@ if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
         for (const node of record.addedNodes) {
           if (node.nodeType !== 1) continue;
           const element = node as Element;
-          if (waiting.has(element.localName)) load(element.localName);
+          if (waiting.has(element.localName)) void load(element.localName);
           else if (element.firstElementChild) scan(element);
         }
       }
@@ -48,4 +70,3 @@ if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   }
 }
 
-export {};

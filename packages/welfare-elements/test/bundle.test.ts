@@ -8,8 +8,25 @@ const BUNDLE = '/packages/welfare-elements/dist/welfare-elements.js';
 const TAGS = ['welfare-search', 'welfare-categories', 'welfare-list', 'welfare-map', 'welfare-access-points', 'welfare-notices'];
 
 describe('welfare-elements bundle', () => {
-  it('registers every element', async () => {
+  it('registers each element once its tag is in the page', async () => {
     await import(/* @vite-ignore */ BUNDLE);
+    // Each element's code is its own chunk, fetched when the page first has the tag.
+    const box = document.createElement('div');
+    box.append(...TAGS.map((tag) => document.createElement(tag)));
+    document.body.append(box);
+    try {
+      const defined = TAGS.map((tag) => customElements.whenDefined(tag));
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('not defined within 5 s')), 5000));
+      await Promise.race([Promise.all(defined), timeout]);
+      for (const tag of TAGS) expect(customElements.get(tag), tag).to.not.equal(undefined);
+    } finally {
+      box.remove();
+    }
+  });
+
+  it('loads every element on request, for tags it cannot see (inside another shadow root)', async () => {
+    const bundle = (await import(/* @vite-ignore */ BUNDLE)) as { loadElements: () => Promise<void> };
+    await bundle.loadElements();
     for (const tag of TAGS) expect(customElements.get(tag), tag).to.not.equal(undefined);
   });
 
