@@ -101,7 +101,7 @@ export function manifestFor(dir) {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
-/** The bundle's manifest: every element class, defined by dist/welfare-elements.js. */
+/** The bundle's manifest: every element, defined (by tag) by dist/welfare-elements.js. */
 export function bundleManifest(manifests) {
   const path = 'dist/welfare-elements.js';
   const declarations = [];
@@ -119,7 +119,8 @@ export function bundleManifest(manifests) {
               : value,
           ),
         );
-        exports.push({ kind: 'js', name: decl.name, declaration: { name: decl.name, module: path } });
+        // Only the tag: the classes are not exports of the bundle (map, access points and
+        // notices are chunks it loads by tag); each is exported by its own package.
         exports.push({ kind: 'custom-element-definition', name: decl.tagName, declaration: { name: decl.name, module: path } });
       }
     }

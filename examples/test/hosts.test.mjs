@@ -104,10 +104,10 @@ async function openPopup(run) {
   // below the list: a person scrolls to it first. (Whether it was near enough before the
   // list grew is a race: WebKit lost it in 2 of 3 CI runs, 2026-12-02.)
   await run(() => document.querySelector('welfare-map').scrollIntoView({ block: 'center' }));
-  const marker = () => document.querySelector('welfare-map').shadowRoot.querySelector('.leaflet-marker-icon button.marker:not(.access-point)');
+  const marker = () => document.querySelector('welfare-map').shadowRoot?.querySelector('.leaflet-marker-icon button.marker:not(.access-point)');
   await waitFor(run, marker, 'a marker');
   await run(() => document.querySelector('welfare-map').shadowRoot.querySelector('.leaflet-marker-icon button.marker:not(.access-point)').click());
-  return waitFor(run, () => document.querySelector('welfare-map').shadowRoot.querySelector('.leaflet-popup .popup-name')?.textContent.trim(), 'a popup');
+  return waitFor(run, () => document.querySelector('welfare-map').shadowRoot?.querySelector('.leaflet-popup .popup-name')?.textContent.trim(), 'a popup');
 }
 
 describe('a page with a strict Content-Security-Policy', () => {
@@ -230,7 +230,7 @@ describe("a page with its own Leaflet", () => {
   it('keeps the host maps following window resizes, with ours on the page and after it is removed', async () => {
     const { run, close } = await open('/examples/test/hosts/host-leaflet.html');
     try {
-      await waitFor(run, () => document.querySelector('welfare-map').shadowRoot.querySelector('.leaflet-marker-icon'), 'our markers');
+      await waitFor(run, () => document.querySelector('welfare-map').shadowRoot?.querySelector('.leaflet-marker-icon'), 'our markers');
       // The host makes its second map once ours is on the page.
       await run(() => void window.makeHostMap('host-after'));
       assert.ok(await followsResize(run, 'host-before', 500), 'the map made before ours follows a resize');

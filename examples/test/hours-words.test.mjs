@@ -114,7 +114,15 @@ describe('no opening hours in the feed syntax', () => {
             await waitForHours(page, '[part~="hours-state"]');
           }
           assertNoRaw(await shownText(page), path);
-          // A popup on the map: choose the first service of the list (the map opens it).
+          // A popup on the map: choose the first service of the list (the map opens it). The
+          // map loads its engine only near the viewport, and its element is a chunk of its
+          // own: a person scrolls down to it first.
+          const hasMap = await page.evaluate(() => {
+            const map = document.querySelector('welfare-map');
+            map?.scrollIntoView({ block: 'center' });
+            return !!map;
+          });
+          if (hasMap) await waitForHours(page, '.leaflet-marker-icon');
           const opened = await page.evaluate(() => {
             const list = document.querySelector('welfare-list')?.shadowRoot;
             const map = document.querySelector('welfare-map');
