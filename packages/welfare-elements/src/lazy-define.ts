@@ -9,7 +9,7 @@
  * elements never nest these, and a framework that does calls `loadElements()` or imports
  * the element's package.
  */
-const LAZY: ReadonlyMap<string, () => Promise<unknown>> = new Map([
+const LAZY: ReadonlyMap<string, () => Promise<unknown>> = new Map<string, () => Promise<unknown>>([
   // Issue 14: pages with search, categories and list fetch none of these three (the map
   // brings Leaflet later, when it nears the viewport).
   ['welfare-map', () => import('@welfare-elements/map')],
