@@ -8,7 +8,9 @@
  * - the office sends it back with a note → the editor sees the note, fixes, submits →
  *   approved, the fix is in the feed;
  * - two sessions save the same offer: the second sees both versions and keeps its own;
- * - an editor opening another organisation's offer by its URL is refused.
+ * - an editor opening another organisation's offer by its URL is refused;
+ * - the office adds a category on its lists page and the form offers it; archiving one in
+ *   use is refused with the reason.
  *
  *   node --test examples/test/hub-flow.test.mjs   (after `npm run build`)
  *
@@ -410,5 +412,41 @@ describe('the hub pages, whole flows', { timeout: 240000 }, () => {
     await other.page.goto(`${hub.url}/gestione/#/offerte`);
     await waitText(other.page, 'Nessuna offerta ancora');
     await other.close();
+  });
+
+  it('the office adds a category on its page and the form offers it; one in use cannot be archived', async () => {
+    const admin = await person();
+    await logIn(admin.page, 'ufficio@piano.example');
+    await click(admin.page, 'Categorie e comuni');
+    await waitText(admin.page, 'in 1 offerta'); // Cibo, on the first flow's offer
+    await axeClean(admin.page, 'the lists page');
+    await fitsPhone(admin.page, 'the lists page');
+    await click(admin.page, 'Nuova categoria');
+    await fill(admin.page, 'Nome in italiano', 'Salute mentale');
+    await fill(admin.page, 'Nome in inglese', 'Mental health');
+    await axeClean(admin.page, 'the new category form');
+    await click(admin.page, 'Salva');
+    await waitText(admin.page, 'Codice: salute-mentale');
+    // Cibo is on the first flow's offer: the hub refuses, and the page says why.
+    await until(
+      admin.page,
+      () => {
+        const row = __deep().find((el) => el.tagName === 'LI' && el.dataset.id === 'cibo');
+        const button = row && [...row.querySelectorAll('button')].find((b) => __text(b).startsWith('Archivia'));
+        button?.click();
+        return Boolean(button);
+      },
+      undefined,
+      'the archive button of Cibo',
+    );
+    await waitText(admin.page, 'toglila da quelle offerte');
+    await axeClean(admin.page, 'the refusal to archive');
+    assert.deepEqual(admin.problems, []);
+
+    const editor = await person();
+    await logIn(editor.page, 'editor@caritas.example');
+    await click(editor.page, 'Nuova offerta');
+    await waitText(editor.page, 'Salute mentale');
+    await Promise.all([admin.close(), editor.close()]);
   });
 });

@@ -63,6 +63,9 @@ describe('<welfare-hub-vocabulary>', () => {
     open();
     await waitUntil(() => root(el).querySelector('section'), 'the lists');
     expect(text(entry(el, 'categories', 'casa'))).to.contain('Casa').and.contain('in 3 offerte');
+    // The tile's colour (set through CSSOM: the hub's CSP, checked in hub-flow.test.mjs, refuses style attributes).
+    const swatch = entry(el, 'categories', 'casa').querySelector<HTMLElement>('.swatch')!;
+    expect(getComputedStyle(swatch).backgroundColor).to.equal('rgb(192, 57, 43)');
     // An audience without its own name shows the library's Italian name for its id.
     expect(text(entry(el, 'audiences', 'giovani'))).to.contain('Giovani');
     expect(text(entry(el, 'comuni', 'lodi'))).to.contain('San Bassiano, 19 gennaio');

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { audienceName } from '@welfare-elements/core';
 import { ApiError, type HubClient, type TerritoryComune, type VocabularyEntry, type VocabularyKind } from '../api/client.js';
 import { HubElement, uid } from '../shared/hub-element.js';
@@ -103,6 +102,14 @@ export class WelfareHubVocabulary extends HubElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.reload();
+  }
+
+  /**
+   * The swatches' colours, set through the style object: the hub's CSP forbids inline style
+   * attributes (what a `style=` binding writes on first render), not CSSOM changes.
+   */
+  protected override updated(): void {
+    for (const swatch of this.renderRoot.querySelectorAll<HTMLElement>('.swatch[data-color]')) swatch.style.backgroundColor = swatch.dataset['color'] ?? '';
   }
 
   private async reload(): Promise<void> {
@@ -241,7 +248,7 @@ export class WelfareHubVocabulary extends HubElement {
               const comune = kind === 'comuni' ? (entry as TerritoryComune) : undefined;
               const editing = this.draft?.kind === kind && this.draft.id === entry.id;
               return html`<li class=${entry.archived ? 'archived' : ''} data-id=${entry.id}>
-                <span class="entry-name">${color ? html`<span class="swatch" style=${styleMap({ background: color })}></span>` : nothing}${name}</span>
+                <span class="entry-name">${color ? html`<span class="swatch" data-color=${color}></span>` : nothing}${name}</span>
                 <span class="meta">${[
                   kind === 'comuni' ? '' : `${t.code}: ${entry.id}`,
                   comune?.patron || comune?.patronDate ? [comune.patron, comune.patronDate ? this.day(comune.patronDate) : ''].filter(Boolean).join(', ') : '',
