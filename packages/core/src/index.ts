@@ -44,5 +44,6 @@ export { renderHours, hoursStyles, type RenderHoursOptions } from './templates/h
 export { selectCommit, type SelectCommitHandlers } from './templates/select-commit.js';
 // A service's full view, its link and "La mia selezione" (issue 18): the view itself is a lazy chunk.
 export { openServiceView, onServiceLink, serviceLink, loadServiceView, SERVICE_PARAM, SELECTION_PARAM } from './service/link.js';
+export { providePlaceMap, type PlaceMapProvider, type PlaceMapRequest, type PlaceMap, type PlacePin } from './service/place-map.js';
 // Mutual aid (issue 19): the rules of a published post are NOT exported here (the bundle
 // would carry them on every page): import '@welfare-elements/core/mutual-aid/post.js'.

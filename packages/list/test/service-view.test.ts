@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '@welfare-elements/list';
+import '@welfare-elements/search';
 import type { WelfareList } from '@welfare-elements/list';
 import { feedBlobUrl, makeFeed, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
 
@@ -66,6 +68,9 @@ describe('service full view', () => {
   afterEach(async () => {
     if (isOpen()) view()!.close();
     await waitUntil(() => !isOpen(), 'the view closes');
+    // A view a test opened goes Back over its history entry: wait for it, or that late
+    // Back would take the next test's address away.
+    await waitUntil(() => param('servizio') === null && param('selezione') === null, 'the address is the page again');
     history.replaceState(null, '', start);
   });
 
@@ -212,6 +217,100 @@ describe('service full view', () => {
     await waitUntil(() => inView('[part="empty"]'), 'the empty selection says how to add services');
     await waitUntil(() => inView('[part="status"]')!.textContent === 'Selezione svuotata.');
     await expect(view()!).to.be.accessible();
+  });
+
+  it('says plainly that a linked service is gone, and takes the person to the search', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}servizio=gone`);
+    const group = uniqueGroup();
+    const src = feedBlobUrl(feed());
+    const wrap = await fixture(html`<div>
+      <welfare-search src=${src} group=${group} lang="it"></welfare-search>
+      <welfare-list src=${src} group=${group} lang="it"></welfare-list>
+    </div>`);
+    await settled(wrap.querySelector<WelfareList>('welfare-list')!);
+    await waitUntil(() => isOpen() && deepActive()?.localName === 'h2', 'the view opens with focus on its heading');
+    expect(inView('h2')!.textContent).to.equal('Servizio non trovato');
+    expect(inView('[part="missing"]')!.textContent).to.contain("Il servizio di questo link non è più nell'elenco");
+    await expect(view()!).to.be.accessible();
+    const search = inView('[part~="search"]')!;
+    expect(search.textContent!.trim()).to.equal('Cerca tra i servizi');
+    search.click();
+    await waitUntil(() => !isOpen() && param('servizio') === null, 'the view closes and the address forgets the link');
+    const field = wrap.querySelector('welfare-search')!.shadowRoot!.querySelector('input');
+    await waitUntil(() => deepActive() === field, 'focus is in the search field');
+  });
+
+  it('without a search in the group, offers all the services, in English too', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}servizio=gone-too`);
+    await list(feedBlobUrl(feed()), { lang: 'en' });
+    await waitUntil(() => isOpen() && deepActive()?.localName === 'h2', 'the view opens');
+    expect(inView('h2')!.textContent).to.equal('Service not found');
+    expect(inView('[part="missing"]')!.textContent).to.contain('The service of this link is no longer listed');
+    expect(inView('[part~="search"]')!.textContent!.trim()).to.equal('See all services');
+  });
+
+  it("waits for every group before calling a link's service gone", async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}servizio=other`);
+    const wrap = await fixture(html`<div>
+      <welfare-list src=${feedBlobUrl(feed())} group=${uniqueGroup()} lang="it"></welfare-list>
+      <welfare-list src=${feedBlobUrl(makeFeed([service('other', { name: 'Servizio di un altro elenco' })]))} group=${uniqueGroup()} lang="it"></welfare-list>
+    </div>`);
+    for (const el of wrap.querySelectorAll<WelfareList>('welfare-list')) await settled(el);
+    await waitUntil(() => isOpen(), 'the view opens');
+    await waitUntil(() => deepActive()?.localName === 'h2', `focus on the heading, not ${deepActive()?.localName}`);
+    expect(inView('h2')!.textContent).to.equal('Servizio di un altro elenco');
+  });
+
+  it('prints the QR code on Ctrl+P, and on the Print menu once its code is loaded', async () => {
+    const printed: string[] = [];
+    const original = window.print;
+    window.print = () => void printed.push(inView('.sheet svg path') ? 'with QR' : 'without QR');
+    try {
+      const el = await list(feedBlobUrl(feed()));
+      await openFrom(el, 'a');
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'p' });
+      await sendKeys({ up: 'Control' });
+      await waitUntil(() => printed.length === 1, 'Ctrl+P prints the view');
+      expect(printed).to.deep.equal(['with QR']);
+      expect(inView('.sheet .url')!.textContent).to.contain('servizio=a');
+      view()!.close();
+      await waitUntil(() => !isOpen() && param('servizio') === null);
+
+      // The browser's menu: no key to catch, but the code is here now: drawn before layout.
+      await openFrom(el, 'b');
+      expect(inView('.sheet svg path')).to.equal(null);
+      dispatchEvent(new Event('beforeprint'));
+      expect(inView('.sheet svg path'), 'the QR code is in the sheet at once').to.not.equal(null);
+      expect(inView('.sheet .url')!.textContent).to.contain('servizio=b');
+    } finally {
+      window.print = original;
+    }
+  });
+
+  it('follows "La mia selezione" changed in another tab', async () => {
+    const el = await list(feedBlobUrl(feed()), { selection: true });
+    const selectionButton = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="selection"]')!;
+    const box = (id: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`[data-id="${id}"] [part="save"] input`)!;
+    box('a').click();
+    await waitUntil(() => selectionButton().textContent!.includes('(1)'));
+    const key = Object.keys(localStorage).find((k) => k.startsWith('welfare-elements:selezione:'))!;
+    // Another tab of the same site: a frame of this origin writes the same storage.
+    const other = document.createElement('iframe');
+    document.body.append(other);
+    try {
+      other.contentWindow!.localStorage.setItem(key, JSON.stringify(['a', 'c']));
+      await waitUntil(() => selectionButton().textContent!.includes('(2)'), 'the count follows the other tab');
+      await waitUntil(() => box('c').checked && box('a').checked && !box('b').checked, 'the cards follow');
+
+      selectionButton().click();
+      await waitUntil(() => isOpen() && view()!.shadowRoot!.querySelectorAll('[part="item"]').length === 2, 'the selection view shows both');
+      other.contentWindow!.localStorage.removeItem(key);
+      await waitUntil(() => inView('[part="empty"]'), 'emptied in the other tab: the open view follows');
+      await waitUntil(() => selectionButton().textContent!.includes('(0)'));
+    } finally {
+      other.remove();
+    }
   });
 
   it('speaks English', async () => {

@@ -17,6 +17,7 @@ import { popupContent, stackContent } from './popup.js';
 
 export { engineStyles } from './engine.styles.js';
 export { leafletStyles };
+export { createPlaceMap } from './place-map-view.js';
 
 /** Fitting the results never zooms closer than this (one service is shown in its street). */
 const FIT_MAX_ZOOM = 15;

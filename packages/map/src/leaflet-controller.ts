@@ -115,7 +115,7 @@ export class LeafletController implements ReactiveController {
  * Adopts Leaflet's CSS first in the shadow root and the engine's own styles last, so that
  * ours override Leaflet's. Once per shadow root.
  */
-function adopt(root: ShadowRoot, leaflet: CSSResult, own: CSSResult): void {
+export function adopt(root: ShadowRoot, leaflet: CSSResult, own: CSSResult): void {
   const first = leaflet.styleSheet;
   const last = own.styleSheet;
   if (first && last && 'adoptedStyleSheets' in root) {

@@ -110,19 +110,24 @@ function renderConcerns(ctx: BoardContext, n: Notice) {
     <ul>
       ${entries.map(
         (e) => html`<li>
-          ${selectable
-            ? html`<button type="button" part="concern" aria-pressed=${store.selected === e.id ? 'true' : 'false'} @click=${() => ctx.choose(e.id, e.type)}>
-                ${pick(e.name, lang)}
-              </button>`
-            : e.type === 'service'
-              ? // No list or map to show it in: the name opens the service's full view (issue 18).
-                html`<a
-                  part="concern link"
-                  href=${serviceLink(e.id)}
-                  data-service-link=${e.id}
-                  @click=${(ev: MouseEvent) => onServiceLink(ev, () => openServiceView(store, lang, e.id, ev.currentTarget as Element))}
-                  >${pick(e.name, lang)}</a
-                >`
+          ${e.type === 'service'
+            ? // The name opens the service's full view (issue 18); with a list or map in the
+              // group it also selects the service there, so the card is chosen when the view closes.
+              html`<a
+                part="concern link"
+                href=${serviceLink(e.id)}
+                data-service-link=${e.id}
+                @click=${(ev: MouseEvent) =>
+                  onServiceLink(ev, () => {
+                    if (selectable && store.selected !== e.id) ctx.choose(e.id, e.type);
+                    openServiceView(store, lang, e.id, ev.currentTarget as Element);
+                  })}
+                >${pick(e.name, lang)}</a
+              >`
+            : selectable
+              ? html`<button type="button" part="concern" aria-pressed=${store.selected === e.id ? 'true' : 'false'} @click=${() => ctx.choose(e.id, e.type)}>
+                  ${pick(e.name, lang)}
+                </button>`
               : html`<span part="concern">${pick(e.name, lang)}</span>`}
         </li>`,
       )}

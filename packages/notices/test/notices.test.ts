@@ -170,16 +170,28 @@ describe('<welfare-notices>', () => {
     const el = await board(wrap.querySelector('welfare-notices')!);
     const list = await settled(wrap.querySelector<WelfareList>('welfare-list')!);
     await el.updateComplete;
-    const button = articles(el)[0]!.querySelector<HTMLButtonElement>('button[part="concern"]')!;
-    expect(button.textContent!.trim()).to.equal('Emporio solidale');
-    button.focus();
+    // With a list in the group, a service's name still opens its full view (issue 18), and
+    // selects its card, so the list shows it when the view closes.
+    const concern = articles(el)[0]!.querySelector<HTMLAnchorElement>('a[part~="concern"]')!;
+    expect(concern.textContent!.trim()).to.equal('Emporio solidale');
+    concern.focus();
     setTimeout(() => void sendKeys({ press: 'Enter' }));
     const event = await oneEvent(el, 'welfare-select');
     expect(event.detail).to.deep.equal({ id: 's-cibo', type: 'service' });
-    await el.updateComplete;
+    const view = () => document.querySelector('welfare-service-view');
+    const dialog = () => view()?.shadowRoot?.querySelector('dialog');
+    await waitUntil(() => dialog()?.open && view()!.shadowRoot!.querySelector('h2')!.textContent === 'Emporio solidale', 'the full view opens');
     await list.updateComplete;
-    expect(button.getAttribute('aria-pressed')).to.equal('true');
     expect(root(list).querySelector('li[data-id="s-cibo"]')!.getAttribute('part')).to.equal('item selected');
+    (view() as unknown as { close(): void }).close();
+    await waitUntil(() => !dialog()!.open && !new URLSearchParams(location.search).has('servizio'), 'the view closes');
+    await waitUntil(() => root(el).activeElement === concern, 'focus back on the name');
+    // An access point has no full view: it is still a toggle that selects it.
+    const button = articles(el)[0]!.querySelector<HTMLButtonElement>('button[part="concern"]')!;
+    expect(button.textContent!.trim()).to.equal('Sportello sociale');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 

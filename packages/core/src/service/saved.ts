@@ -26,3 +26,9 @@ export function writeSaved(feed: string, ids: readonly string[]): void {
     // kept in memory for this page
   }
 }
+
+/**
+ * Another tab changed a selection (the `storage` event fires in the other tabs of the
+ * site, not in the one that wrote): `true` when it is this feed's (`key` null: cleared).
+ */
+export const isSavedKey = (key: string | null, feed: string): boolean => key === null || key === PREFIX + feed;

@@ -27,10 +27,12 @@ import { audienceName } from '../i18n/audiences.js';
 import { commonStrings } from '../i18n/common-strings.js';
 import { type Lang, resolveLang } from '../i18n/lang.js';
 import type { GroupStore, StoreChange } from '../store/group-store.js';
+import { allGroups } from '../store/registry.js';
 import { hostStyles } from '../styles/shared.js';
 import { renderContacts } from '../templates/contacts.js';
 import { hoursStyles, renderHours } from '../templates/hours.js';
 import { pageLink, SELECTION_PARAM, SERVICE_PARAM, serviceLink } from './link.js';
+import { type PlaceMap, type PlacePin, placeMapProvider } from './place-map.js';
 import type { QrPath } from './qr.js';
 import { viewStrings } from './view.strings.js';
 
@@ -250,6 +252,34 @@ export class WelfareServiceView extends LitElement {
     .sheet {
       display: none;
     }
+    .place-map {
+      box-sizing: border-box;
+      height: 14rem;
+      margin: 0.25rem 0 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--welfare-map-background, #e9eef2);
+      isolation: isolate;
+      z-index: 0;
+    }
+    .place-map:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .map-hint {
+      display: none;
+      margin: 0 0 0.5rem;
+      color: var(--_muted);
+      font-size: 0.875rem;
+    }
+    .map-box:focus-within .map-hint {
+      display: block;
+    }
+    @media (max-width: 30rem) {
+      .place-map {
+        height: 11rem;
+      }
+    }
     @media print {
       dialog {
         display: none !important;
@@ -308,6 +338,25 @@ export class WelfareServiceView extends LitElement {
   private opener: Element | null = null;
   /** True when opening added a history entry of ours (Back closes the view). */
   private pushed = false;
+  /** The small map of the open service's places, and what it was drawn for. */
+  private placeMap?: { key: string; container: HTMLElement; map?: PlaceMap };
+  /** Ctrl+P / ⌘P while the view is open: our print, which waits for the QR code. */
+  private readonly onKey = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p' || !this.services.length) return;
+    e.preventDefault();
+    void this.print();
+  };
+  /** The browser's own Print menu: the QR code is drawn at once if its code is already here. */
+  private readonly onBeforePrint = () => {
+    if (!this.services.length) return;
+    const link = this.link;
+    if (this.qrFor === link && this.qr) return;
+    if (!qrModule) return void this.loadQr(link);
+    this.qr = qrModule.qrPath(link);
+    this.qrFor = link;
+    // Printing lays the page out now, before any microtask: render now.
+    this.performUpdate();
+  };
   private readonly onStore = (event: Event) => {
     if ((event as CustomEvent<StoreChange>).detail.kind !== 'filters') this.requestUpdate();
   };
@@ -336,7 +385,11 @@ export class WelfareServiceView extends LitElement {
     this.mode = mode;
     this.message = '';
     this.sharing = false;
-    if (!wasOpen) this.opener = opener;
+    if (!wasOpen) {
+      this.opener = opener;
+      addEventListener('keydown', this.onKey, true);
+      addEventListener('beforeprint', this.onBeforePrint);
+    }
     if (push) {
       const url = mode.kind === 'service' ? serviceLink(mode.id) : selectionLink(this.ids);
       if (location.href !== url) {
@@ -360,6 +413,8 @@ export class WelfareServiceView extends LitElement {
   /** After the dialog closed, however it closed. */
   private closed(): void {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== printSheet);
+    removeEventListener('keydown', this.onKey, true);
+    removeEventListener('beforeprint', this.onBeforePrint);
     this.store?.removeEventListener('change', this.onStore);
     const mode = this.mode;
     this.store = undefined;
@@ -436,12 +491,12 @@ export class WelfareServiceView extends LitElement {
     if (!mode) return '';
     if (mode.kind === 'selection') return mode.ids ? this.t.sharedSelection : this.t.selection;
     const service = this.store?.findService(mode.id);
-    return service ? pick(service.name, this.language) : this.t.missing;
+    return service ? pick(service.name, this.language) : this.t.missingTitle;
   }
 
   private renderService(store: GroupStore, id: string) {
     const s = store.findService(id);
-    if (!s) return html`<div class="actions">${this.closeButton()}</div>`;
+    if (!s) return this.renderMissing(store);
     const lang = this.language;
     const t = this.t;
     const common = commonStrings[lang];
@@ -481,7 +536,8 @@ export class WelfareServiceView extends LitElement {
                         : nothing}
                     </li>`;
                   })}
-                </ul>`
+                </ul>
+                ${this.renderPlaceMap(s)}`
               : renderHours(s.hours, lang, { closure, note: pick(s.hoursNote, lang) })}`
         : nothing}
       ${s.phone || s.phones?.length || s.email || s.website ? html`<h3>${t.contacts}</h3>${renderContacts(s, common)}` : nothing}
@@ -506,6 +562,7 @@ export class WelfareServiceView extends LitElement {
     const shared = !!mode.ids;
     return html`
       ${shared ? html`<p>${t.sharedHint}</p>` : nothing}
+      ${shared && mode.ids!.length > services.length ? html`<p part="missing">${t.missingSome(mode.ids!.length - services.length)}</p>` : nothing}
       <p class="count" part="count">${t.count(services.length)}</p>
       ${services.length
         ? html`<ul class="picked" part="list">
@@ -532,6 +589,81 @@ export class WelfareServiceView extends LitElement {
           : this.closeButton()}
       </div>
     `;
+  }
+
+  /** A link to a service the feed no longer has: say so, and offer the page's search. */
+  private renderMissing(store: GroupStore) {
+    const search = memberOf(store, 'welfare-search');
+    return html`<p part="missing">${this.t.missing}</p>
+      <div class="actions" part="actions">
+        <button type="button" class="button primary" part="button search" @click=${() => this.goSearch(store)}>
+          ${search ? this.t.searchServices : this.t.seeAll}
+        </button>
+        ${this.closeButton()}
+      </div>`;
+  }
+
+  /** Closes the view and takes the person to the group's search field (or its first element). */
+  private goSearch(store: GroupStore): void {
+    const target = memberOf(store, 'welfare-search') ?? [...store.members].find((m) => m.isConnected);
+    const root = target?.shadowRoot;
+    this.opener = root?.querySelector('input, a[href], button') ?? target ?? null;
+    this.close();
+  }
+
+  /**
+   * The small map of the places (issue 18), under their addresses: drawn by the map
+   * package's engine when the page has it; the addresses and directions links above it
+   * stay the primary information, and the map is described as such.
+   */
+  private renderPlaceMap(s: Service) {
+    if (!placeMapProvider() || !s.locations.some((l) => l.position)) return nothing;
+    const name = pick(s.name, this.language);
+    return html`<div class="map-box">
+      <div class="place-map" part="map" role="region" aria-label=${this.t.mapLabel(name)} aria-describedby="map-hint"></div>
+      <p class="map-hint" id="map-hint">${this.t.mapHint}</p>
+    </div>`;
+  }
+
+  private pins(s: Service): PlacePin[] {
+    const lang = this.language;
+    return s.locations.flatMap((l) =>
+      l.position ? [{ lat: l.position.lat, lon: l.position.lon, label: [l.name ? pick(l.name, lang) : '', l.address, l.comune].filter(Boolean).join(', ') }] : [],
+    );
+  }
+
+  override updated(): void {
+    this.drawPlaceMap();
+  }
+
+  /** Creates, keeps or removes the small map, following what the view shows. */
+  private drawPlaceMap(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.place-map');
+    const mode = this.mode;
+    const store = this.store;
+    const s = container && store && mode?.kind === 'service' ? store.findService(mode.id) : undefined;
+    const pins = s ? this.pins(s) : [];
+    const key = s ? JSON.stringify([s.id, this.language, pins]) : '';
+    const current = this.placeMap;
+    if (current && (current.key !== key || current.container !== container)) {
+      current.map?.destroy();
+      this.placeMap = undefined;
+    }
+    const provider = placeMapProvider();
+    if (!key || !container || !store || this.placeMap || !provider) return;
+    const entry: NonNullable<WelfareServiceView['placeMap']> = { key, container };
+    this.placeMap = entry;
+    provider(container, { places: pins, lang: this.language, store }).then(
+      (map) => {
+        if (this.placeMap === entry) entry.map = map;
+        else map.destroy();
+      },
+      (error: unknown) => {
+        // The addresses and directions are all there: the view goes on without its map.
+        console.warn('[welfare-elements] the service view could not draw its map.', error);
+        if (this.placeMap === entry) container.hidden = true;
+      },
+    );
   }
 
   /** Organisation, places with hours in words, contacts: what a card of the selection and the printed list say. */
@@ -663,8 +795,8 @@ export class WelfareServiceView extends LitElement {
 
   private async loadQr(link: string): Promise<void> {
     if (this.qrFor === link && this.qr) return;
-    const { qrPath } = await import('./qr.js');
-    this.qr = qrPath(link);
+    qrModule ??= await import('./qr.js');
+    this.qr = qrModule.qrPath(link);
     this.qrFor = link;
   }
 
@@ -705,6 +837,14 @@ export class WelfareServiceView extends LitElement {
 /** The QR code as SVG drawn from its module path; `role="img"` with no name: the link is written beside it. */
 function qrSvg(qr: QrPath) {
   return html`<svg viewBox="0 0 ${qr.size} ${qr.size}" aria-hidden="true" shape-rendering="crispEdges" part="qr-code">${svg`<rect width=${qr.size} height=${qr.size} fill="#fff"></rect><path d=${qr.d} fill="#000"></path>`}</svg>`;
+}
+
+/** The QR code generator, once fetched (the Print menu needs it at once). */
+let qrModule: typeof import('./qr.js') | undefined;
+
+/** The group's connected element with this tag. */
+function memberOf(store: GroupStore, tag: string): Element | undefined {
+  return [...store.members].find((m) => m.isConnected && m.localName === tag);
 }
 
 const canShare = () => typeof navigator.share === 'function' && matchMedia('(pointer: coarse)').matches;
@@ -766,8 +906,13 @@ export function viewFromUrl(store: GroupStore): void {
   stores.add(store);
   const mode = fromAddress();
   if (handled === location.search || !mode) return;
-  const found = mode.kind === 'service' ? !!store.findService(mode.id) : (mode.ids ?? []).some((id) => store.findService(id));
-  if (!found) return;
+  const has = (s: GroupStore) => (mode.kind === 'service' ? !!s.findService(mode.id) : (mode.ids ?? []).some((id) => s.findService(id)));
+  if (!has(store)) {
+    // Not in this feed. Once every group of the page has read its feed and none has it,
+    // the link's service is gone: the view says so (with the way to search), not nothing.
+    const live = [...allGroups()].filter((g) => [...g.members].some((m) => m.isConnected));
+    if (live.some((g) => g.status === 'loading' || g.status === 'idle' || has(g))) return;
+  }
   handled = location.search;
   lastStore = store;
   void theView().show(store, langOf(store), mode, null, false);

@@ -21,7 +21,7 @@ import {
 import { type FacetCount, FacetCounter } from './facet-counts.js';
 import { SearchIndex } from './search-index.js';
 import { viewFromUrl } from '../service/link.js';
-import { readSaved, writeSaved } from '../service/saved.js';
+import { isSavedKey, readSaved, writeSaved } from '../service/saved.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -206,9 +206,23 @@ export class GroupStore extends EventTarget {
   get saved(): readonly string[] {
     const key = this.savedKey;
     if (this.savedMemo?.key !== key) this.savedMemo = { key, ids: readSaved(key) };
+    if (!this.watchingSaved) {
+      this.watchingSaved = true;
+      addEventListener('storage', this.onStorage);
+    }
     return this.savedMemo.ids;
   }
   private savedMemo?: { key: string; ids: readonly string[] };
+  private watchingSaved = false;
+  /** The selection changed in another tab: this one follows (the cards, the count, an open view). */
+  private readonly onStorage = (e: StorageEvent) => {
+    const memo = this.savedMemo;
+    if (!memo || (e.storageArea && e.storageArea !== localStorage) || !isSavedKey(e.key, memo.key)) return;
+    const ids = readSaved(memo.key);
+    if (ids.length === memo.ids.length && ids.every((id, i) => id === memo.ids[i])) return;
+    this.savedMemo = { key: memo.key, ids };
+    this.emitChange('saved');
+  };
 
   setSaved(ids: readonly string[], origin?: Element): void {
     const key = this.savedKey;

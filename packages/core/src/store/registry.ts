@@ -19,3 +19,6 @@ export function groupStore(name: string): GroupStore {
 export function resetGroups(): void {
   groups.clear();
 }
+
+/** Every group of the page (a link to a service waits for all of them before saying it is gone). */
+export const allGroups = (): Iterable<GroupStore> => groups.values();
