@@ -6,7 +6,10 @@
  *   - Enter on a card's "Scheda completa" opens the view; Escape closes it and focus is
  *     back on that link; Back closes it too;
  *   - the selection survives a reload, and its link opens the same services for someone
- *     whose browser holds nothing.
+ *     whose browser holds nothing; a second tab follows it (Chromium and Firefox: the
+ *     WebKit driver has one window);
+ *   - the view's small map is drawn by the page's one map engine chunk;
+ *   - a link to a service no longer listed says so, and leads to the search.
  *
  * Needs the built bundle (`npm run build`). Run alone with
  *   node --test examples/test/service.test.mjs
@@ -21,7 +24,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './engine.mjs';
+import { engineUnderTest, launchBrowser } from './engine.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -140,6 +143,47 @@ describe(`${PAGE}: a service's full view`, () => {
   });
 });
 
+describe(`${PAGE}: the view's map and a link to a service no longer listed`, () => {
+  it("draws the service's place on a small map with the page's one map engine", async () => {
+    await open('?servizio=svc-004');
+    await until(() => document.querySelector('welfare-service-view')?.shadowRoot?.querySelector('.place-map .leaflet-marker-icon'));
+    const chunks = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname.split('/').pop())
+        .filter((f) => f.endsWith('.js')),
+    );
+    assert.equal(chunks.filter((f) => f.startsWith('map-leaflet')).length, 1, `one engine chunk: ${chunks.join(', ')}`);
+    const label = await page.evaluate(() => document.querySelector('welfare-service-view').shadowRoot.querySelector('.place-map').getAttribute('aria-label'));
+    assert.equal(label, `Mappa: dove si trova ${await nameOf('svc-004')}`);
+  });
+
+  it('says plainly that the service is gone; Tab and Enter lead to the search field; axe finds nothing', async () => {
+    await open('?servizio=non-esiste-piu');
+    await until(() => document.querySelector('welfare-service-view')?.shadowRoot?.querySelector('dialog[open] [part="missing"]'));
+    await until(FOCUS_ON_HEADING);
+    assert.equal((await now()).heading, 'Servizio non trovato');
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
+    await page.keyboard.press('Tab');
+    await until(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.getAttribute('part') === 'button search';
+    });
+    await page.keyboard.press('Enter');
+    await until(() => !document.querySelector('welfare-service-view').shadowRoot.querySelector('dialog[open]') && !/servizio=/.test(location.search));
+    await until(() => {
+      const search = document.querySelector('welfare-search');
+      return !!search.shadowRoot.activeElement && search.shadowRoot.activeElement.localName === 'input';
+    });
+  });
+});
+
 describe(`${PAGE}: "La mia selezione"`, () => {
   it('survives a reload, and its link opens the same services in a browser that holds nothing', async () => {
     await open();
@@ -176,5 +220,22 @@ describe(`${PAGE}: "La mia selezione"`, () => {
     assert.equal(theirs.heading, 'Selezione condivisa');
     assert.deepEqual(theirs.names, mine.names);
     await page.evaluate(() => localStorage.clear());
+  });
+
+  it('a second tab follows it', { skip: engineUnderTest() === 'webkit' && 'the WebKit driver has one window' }, async () => {
+    await open();
+    await page.evaluate(() => localStorage.clear());
+    await open();
+    const other = await browser.newPage();
+    try {
+      await other.goto(`${origin}/${PAGE}`, { waitUntil: 'load' });
+      await other.waitForFunction(COUNT_IS(0), { timeout: 15_000, polling: 100 });
+      await page.evaluate(() => document.querySelector('welfare-list').shadowRoot.querySelector('[part="save"] input').click());
+      await until(COUNT_IS(1));
+      await other.waitForFunction(COUNT_IS(1), { timeout: 15_000, polling: 100 });
+    } finally {
+      await other.close();
+      await page.evaluate(() => localStorage.clear());
+    }
   });
 });

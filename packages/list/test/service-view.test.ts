@@ -268,9 +268,14 @@ describe('service full view', () => {
     try {
       const el = await list(feedBlobUrl(feed()));
       await openFrom(el, 'a');
-      await sendKeys({ down: 'Control' });
-      await sendKeys({ press: 'p' });
-      await sendKeys({ up: 'Control' });
+      try {
+        await sendKeys({ down: 'Control' });
+        await sendKeys({ press: 'p' });
+        await sendKeys({ up: 'Control' });
+      } catch {
+        // WebKit's WebDriver holds no key down: the same key event, from the page.
+        deepActive()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', code: 'KeyP', ctrlKey: true, bubbles: true, composed: true, cancelable: true }));
+      }
       await waitUntil(() => printed.length === 1, 'Ctrl+P prints the view');
       expect(printed).to.deep.equal(['with QR']);
       expect(inView('.sheet .url')!.textContent).to.contain('servizio=a');

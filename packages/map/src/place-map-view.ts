@@ -6,18 +6,28 @@
  * keys and zooms with + and −, and Tab leaves it: no focus trap.
  */
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
-import type { Lang, PlaceMap, PlacePin } from '@welfare-elements/core';
+import type { GroupStore, PlaceMap, PlaceMapRequest } from '@welfare-elements/core';
 import { engineStrings } from './engine.strings.js';
+import { engineStyles } from './engine.styles.js';
+import { leafletStyles } from './generated/leaflet.css.js';
+import { adopt } from './leaflet-controller.js';
 import type { TileOptions } from './map-types.js';
+import type { WelfareMap } from './map.component.js';
 import { PIN } from './markers.js';
+import { resolveTiles } from './tiles.js';
 
-export interface PlaceMapOptions {
-  readonly places: readonly PlacePin[];
-  readonly tiles: TileOptions;
-  readonly lang: Lang;
-  readonly reducedMotion: boolean;
-  /** A phone: one finger scrolls the dialog, not the map (two fingers zoom it). */
-  readonly coarsePointer: boolean;
+/**
+ * The group's tile setting: its `<welfare-map>`'s `tiles` and credit; a group without a
+ * map may give them on any of its elements (`<welfare-list tiles="none">`); else the
+ * map's default, OpenStreetMap.
+ */
+export function groupTiles(store: GroupStore): TileOptions {
+  const members = [...store.members].filter((m) => m.isConnected);
+  const map = members.find((m): m is WelfareMap => m.localName === 'welfare-map');
+  if (map) return resolveTiles(map.tiles, map.attribution, map.attributionUrl);
+  const other = members.find((m) => m.hasAttribute('tiles'));
+  const attr = (name: string) => other?.getAttribute(name) ?? undefined;
+  return resolveTiles(attr('tiles'), attr('attribution'), attr('attribution-url'));
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -65,7 +75,16 @@ function credit(tiles: TileOptions): L.Control {
   return c;
 }
 
-export function createPlaceMap(container: HTMLElement, options: PlaceMapOptions): PlaceMap {
+export function createPlaceMap(container: HTMLElement, request: PlaceMapRequest): PlaceMap {
+  const root = container.getRootNode();
+  if (root instanceof ShadowRoot) adopt(root, leafletStyles, engineStyles);
+  const options = {
+    ...request,
+    tiles: groupTiles(request.store),
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+    // A phone: one finger scrolls the dialog, not the map (two fingers zoom it).
+    coarsePointer: matchMedia('(pointer: coarse)').matches,
+  };
   const t = engineStrings[options.lang];
   const maxZoom = 18;
   const map = L.map(container, {

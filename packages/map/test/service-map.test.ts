@@ -66,6 +66,12 @@ const drawn = (count: number) =>
   waitUntil(() => inView('.place-map')?.querySelectorAll('.leaflet-marker-icon').length === count, `${count} places on the small map`, { timeout: 15_000 });
 
 describe("a service's full view: the small map", () => {
+  // The view's and the engine's chunks are compiled on their first request: fetch them
+  // before the tests' clocks start (a busy machine takes more than a test's 10 s).
+  before(async function () {
+    this.timeout(60_000);
+    await Promise.all([import('@welfare-elements/core/service/view.js'), import('../src/engine.js')]);
+  });
   beforeEach(resetAll);
   afterEach(async () => {
     if (isOpen()) view()!.close();
@@ -73,7 +79,8 @@ describe("a service's full view: the small map", () => {
     history.replaceState(null, '', start);
   });
 
-  it('shows every place under the addresses, named, with a plain background for tiles="none", and axe finds nothing', async () => {
+  it('shows every place under the addresses, named, with a plain background for tiles="none", and axe finds nothing', async function () {
+    this.timeout(40_000); // axe over a dialog with a map: slow in WebKit on a busy machine
     const list = await group();
     await open(list, 'two');
     await drawn(2);
