@@ -27,11 +27,38 @@ export function createMapView(container: HTMLElement, host: MapHost, options: Vi
   return new LeafletView(container, host, options);
 }
 
-/** A Leaflet control holding a node we built. */
-function control(node: HTMLElement, position: L.ControlPosition): L.Control {
-  const c = new L.Control({ position });
+/** The credit line (bottom right), as DOM: the text is the page author's, never markup. */
+export function creditControl(tiles: TileOptions): L.Control {
+  const node = document.createElement('div');
+  node.className = 'leaflet-control-attribution leaflet-control';
+  node.setAttribute('part', 'attribution');
+  const link = (text: string, href: string) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.textContent = text;
+    return a;
+  };
+  node.append(link('Leaflet', 'https://leafletjs.com'));
+  if (tiles.attribution) {
+    const { text, href } = tiles.attribution;
+    node.append(' | ', href ? link(text, href) : text);
+  }
+  const c = new L.Control({ position: 'bottomright' });
   c.onAdd = () => node;
   return c;
+}
+
+/** Names the zoom buttons in the element's language. */
+export function labelZoom(zoom: L.Control.Zoom, t: EngineStrings): void {
+  const set = (selector: string, label: string) => {
+    const el = zoom.getContainer()?.querySelector(selector);
+    el?.setAttribute('aria-label', label);
+    el?.setAttribute('title', label);
+  };
+  set('.leaflet-control-zoom-in', t.zoomIn);
+  set('.leaflet-control-zoom-out', t.zoomOut);
 }
 
 class LeafletView implements MapView, LayerActions {
@@ -177,7 +204,7 @@ class LeafletView implements MapView, LayerActions {
     if (tiles.url) {
       this.tiles = L.tileLayer(tiles.url, { maxZoom: this.options.maxZoom, crossOrigin: true }).addTo(this.map);
     }
-    this.attribution = control(this.attributionNode(tiles), 'bottomright').addTo(this.map);
+    this.attribution = creditControl(tiles).addTo(this.map);
   }
 
   relabel(): void {
@@ -339,35 +366,8 @@ class LeafletView implements MapView, LayerActions {
   }
 
   private relabelControls(): void {
-    const t = this.t;
-    const set = (selector: string, label: string) => {
-      const el = this.zoom.getContainer()?.querySelector(selector);
-      el?.setAttribute('aria-label', label);
-      el?.setAttribute('title', label);
-    };
-    set('.leaflet-control-zoom-in', t.zoomIn);
-    set('.leaflet-control-zoom-out', t.zoomOut);
+    labelZoom(this.zoom, this.t);
   }
 
-  /** The credit line, as DOM: the text is the page author's, never markup. */
-  private attributionNode(tiles: TileOptions): HTMLElement {
-    const node = document.createElement('div');
-    node.className = 'leaflet-control-attribution leaflet-control';
-    node.setAttribute('part', 'attribution');
-    const link = (text: string, href: string) => {
-      const a = document.createElement('a');
-      a.href = href;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      a.textContent = text;
-      return a;
-    };
-    node.append(link('Leaflet', 'https://leafletjs.com'));
-    if (tiles.attribution) {
-      node.append(' | ');
-      const { text, href } = tiles.attribution;
-      node.append(href ? link(text, href) : text);
-    }
-    return node;
-  }
+
 }

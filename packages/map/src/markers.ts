@@ -35,17 +35,20 @@ export const PIN = { width: 28, height: 40 } as const;
 export function serviceMarker(label: string, color: string): HTMLButtonElement {
   const b = button('marker', 'marker', label);
   b.style.setProperty('--_marker', color);
-  b.append(
-    icon(
-      '0 0 28 40',
-      svg('path', {
-        class: 'pin',
-        d: 'M14 1.5C7.1 1.5 1.5 7.1 1.5 14c0 9.6 12.5 24 12.5 24s12.5-14.4 12.5-24C26.5 7.1 20.9 1.5 14 1.5z',
-      }),
-      svg('circle', { class: 'dot', cx: '14', cy: '14', r: '5' }),
-    ),
-  );
+  b.append(pinIcon());
   return b;
+}
+
+/** The pin's picture (also the small map's places in a service's full view, where it is no button). */
+export function pinIcon(): SVGElement {
+  return icon(
+    '0 0 28 40',
+    svg('path', {
+      class: 'pin',
+      d: 'M14 1.5C7.1 1.5 1.5 7.1 1.5 14c0 9.6 12.5 24 12.5 24s12.5-14.4 12.5-24C26.5 7.1 20.9 1.5 14 1.5z',
+    }),
+    svg('circle', { class: 'dot', cx: '14', cy: '14', r: '5' }),
+  );
 }
 
 /** An access point: a rounded square with an "i", distinct from service pins. */

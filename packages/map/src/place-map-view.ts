@@ -13,7 +13,8 @@ import { leafletStyles } from './generated/leaflet.css.js';
 import { adopt } from './leaflet-controller.js';
 import type { TileOptions } from './map-types.js';
 import type { WelfareMap } from './map.component.js';
-import { PIN } from './markers.js';
+import { creditControl, labelZoom } from './engine.js';
+import { PIN, pinIcon } from './markers.js';
 import { resolveTiles } from './tiles.js';
 
 /**
@@ -30,51 +31,6 @@ export function groupTiles(store: GroupStore): TileOptions {
   return resolveTiles(attr('tiles'), attr('attribution'), attr('attribution-url'));
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** The pin of the big map, as a picture (no button: there is nothing to choose). */
-function pin(): HTMLElement {
-  const span = document.createElement('span');
-  span.className = 'marker';
-  const icon = document.createElementNS(SVG, 'svg');
-  icon.setAttribute('viewBox', '0 0 28 40');
-  icon.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('class', 'pin');
-  path.setAttribute('d', 'M14 1.5C7.1 1.5 1.5 7.1 1.5 14c0 9.6 12.5 24 12.5 24s12.5-14.4 12.5-24C26.5 7.1 20.9 1.5 14 1.5z');
-  const dot = document.createElementNS(SVG, 'circle');
-  dot.setAttribute('class', 'dot');
-  dot.setAttribute('cx', '14');
-  dot.setAttribute('cy', '14');
-  dot.setAttribute('r', '5');
-  icon.append(path, dot);
-  span.append(icon);
-  return span;
-}
-
-/** The credit line as DOM (the page author's text, never markup). */
-function credit(tiles: TileOptions): L.Control {
-  const node = document.createElement('div');
-  node.className = 'leaflet-control-attribution leaflet-control';
-  node.setAttribute('part', 'attribution');
-  const link = (text: string, href: string) => {
-    const a = document.createElement('a');
-    a.href = href;
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
-    a.textContent = text;
-    return a;
-  };
-  node.append(link('Leaflet', 'https://leafletjs.com'));
-  if (tiles.attribution) {
-    const { text, href } = tiles.attribution;
-    node.append(' | ', href ? link(text, href) : text);
-  }
-  const c = new L.Control({ position: 'bottomright' });
-  c.onAdd = () => node;
-  return c;
-}
-
 export function createPlaceMap(container: HTMLElement, request: PlaceMapRequest): PlaceMap {
   const root = container.getRootNode();
   if (root instanceof ShadowRoot) adopt(root, leafletStyles, engineStyles);
@@ -85,7 +41,6 @@ export function createPlaceMap(container: HTMLElement, request: PlaceMapRequest)
     // A phone: one finger scrolls the dialog, not the map (two fingers zoom it).
     coarsePointer: matchMedia('(pointer: coarse)').matches,
   };
-  const t = engineStrings[options.lang];
   const maxZoom = 18;
   const map = L.map(container, {
     zoomControl: false,
@@ -99,20 +54,15 @@ export function createPlaceMap(container: HTMLElement, request: PlaceMapRequest)
     fadeAnimation: !options.reducedMotion,
     markerZoomAnimation: !options.reducedMotion,
   });
-  const zoom = L.control.zoom({ position: 'topleft' }).addTo(map);
-  for (const [selector, label] of [
-    ['.leaflet-control-zoom-in', t.zoomIn],
-    ['.leaflet-control-zoom-out', t.zoomOut],
-  ] as const) {
-    const el = zoom.getContainer()?.querySelector(selector);
-    el?.setAttribute('aria-label', label);
-    el?.setAttribute('title', label);
-  }
+  labelZoom(L.control.zoom({ position: 'topleft' }).addTo(map), engineStrings[options.lang]);
   container.classList.toggle('wm-no-tiles', !options.tiles.url);
   if (options.tiles.url) L.tileLayer(options.tiles.url, { maxZoom, crossOrigin: true }).addTo(map);
-  credit(options.tiles).addTo(map);
+  creditControl(options.tiles).addTo(map);
 
-  const icon = L.divIcon({ html: pin(), className: 'wm-icon', iconSize: [PIN.width, PIN.height], iconAnchor: [PIN.width / 2, PIN.height - 2] });
+  const pin = document.createElement('span');
+  pin.className = 'marker';
+  pin.append(pinIcon());
+  const icon = L.divIcon({ html: pin, className: 'wm-icon', iconSize: [PIN.width, PIN.height], iconAnchor: [PIN.width / 2, PIN.height - 2] });
   const bounds = L.latLngBounds([]);
   for (const p of options.places) {
     const at = L.latLng(p.lat, p.lon);
