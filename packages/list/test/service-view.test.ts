@@ -60,7 +60,10 @@ async function openFrom(el: WelfareList, id: string) {
 
 describe('service full view', () => {
   // The view's chunk is compiled on its first request: fetch it before the tests' clocks start.
-  before(() => import('@welfare-elements/core/service/view.js'));
+  before(async function () {
+    this.timeout(60_000); // a busy machine compiles it slowly
+    await import('@welfare-elements/core/service/view.js');
+  });
   beforeEach(() => {
     resetAll();
     localStorage.clear();

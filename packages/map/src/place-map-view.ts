@@ -13,7 +13,7 @@ import { leafletStyles } from './generated/leaflet.css.js';
 import { adopt } from './leaflet-controller.js';
 import type { TileOptions } from './map-types.js';
 import type { WelfareMap } from './map.component.js';
-import { creditControl, labelZoom } from './engine.js';
+import { creditControl, labelZoom } from './controls.js';
 import { PIN, pinIcon } from './markers.js';
 import { resolveTiles } from './tiles.js';
 
