@@ -2,14 +2,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readSession } from './auth/sessions.js';
+import { readSession, SessionCache } from './auth/sessions.js';
 import { Throttle } from './auth/throttle.js';
 import type { HubConfig } from './config.js';
 import type { Db } from './db/db.js';
 import type { HubEnv, HubServices } from './env.js';
 import { HttpError, notFound, onError, problemResponse } from './http/problem.js';
 import { clientAddress } from './http/request.js';
-import { sameOrigin, securityHeaders } from './http/security.js';
+import { changesState, sameOrigin, securityHeaders } from './http/security.js';
 import { Publisher } from './publish/publisher.js';
 import { accessPointRoutes } from './routes/access-points.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -22,6 +22,13 @@ import { sessionRoutes } from './routes/session.js';
 
 /** Requests larger than this are refused before being read (an offer is a few KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Requests that change content only, never a person, a session or an organisation: after
+ * them the session cache is kept. Every other request that changes state empties it, so a
+ * route added later is safe by default.
+ */
+export const SESSION_NEUTRAL = /^\/api\/(?:offers|notices|access-points|review-queue)(?:\/|$)/;
 
 /** The editor pages (packages/hub-pages/dist), served under /gestione/ when built. */
 export const PAGES_DIR = fileURLToPath(new URL('../../hub-pages/dist/', import.meta.url));
@@ -55,6 +62,7 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
     // Per account: 5 failures in 15 minutes; per address (a shared office NAT): 30.
     throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
   };
+  const sessions = new SessionCache();
   const app = new Hono<HubEnv>();
   app.onError(onError);
   app.notFound((c) => (c.req.path.startsWith('/api/') ? problemResponse(notFound('Questo indirizzo non esiste.')) : c.text('Pagina non trovata', 404)));
@@ -72,8 +80,12 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
   app.use('/api/*', async (c, next) => {
     if (/%00/.test(c.req.url)) throw new HttpError(400, 'Richiesta non valida', 'L\'indirizzo contiene un carattere non ammesso.');
     c.set('address', clientAddress(c, options.trustProxy ?? false));
-    c.set('user', await readSession(c, db, config));
-    await next();
+    c.set('user', await readSession(c, db, config, sessions));
+    try {
+      await next();
+    } finally {
+      if (changesState(c.req.method) && !SESSION_NEUTRAL.test(c.req.path)) sessions.clear();
+    }
   });
 
   app.get('/api/health', async (c) => {

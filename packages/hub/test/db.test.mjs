@@ -8,7 +8,7 @@ import { testDb } from './support/db.mjs';
 
 let db;
 before(async () => {
-  db = await testDb();
+  db = await testDb({ template: false });
 });
 after(() => db?.close());
 

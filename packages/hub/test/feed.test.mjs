@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { validateFeed } from 'welfare-feed';
+import { defaultWindow, validateFeed, withCompiledHours } from 'welfare-feed';
 import { configure, createHub } from '../dist/index.js';
 import { hubFixture, service } from './support/hub.mjs';
 
@@ -137,10 +137,11 @@ test('approvals arriving while the feed is being built are all in the next feed'
 });
 
 test('a restarted hub serves the last good feed from the database at once', async () => {
-  const { hub, client, db } = await fixture.fresh();
+  const { hub, client, db, clock } = await fixture.fresh();
   await publishOne(client, hub);
   const before = await hub.app.request('/feed.json');
-  const again = await createHub(db, configure({}), { timer: false, pagesDir: '/nonexistent' });
+  // The same day: in another month the hours would be compiled for a new window (a new feed, rightly).
+  const again = await createHub(db, configure({ now: clock.now }), { timer: false, pagesDir: '/nonexistent' });
   await again.publisher.idle();
   const after = await again.app.request('/feed.json');
   assert.equal(after.headers.get('etag'), before.headers.get('etag'));
@@ -157,4 +158,38 @@ test('a disabled organisation\'s offers leave the feed', async () => {
   const feed = await (await hub.app.request('/feed.json')).json();
   assert.ok(!feed.services.some((s) => s.id === id));
   assert.ok(!feed.organizations.some((o) => o.id === 'comune-lodi'));
+});
+
+test('the published feed carries the compiled opening hours, as welfare-feed build writes them, and a new month compiles them again', async () => {
+  const { hub, client, clock } = await fixture.fresh();
+  const editor = await client().login('editor@comune.example');
+  const weekdays = 'Mo-Fr 09:00-12:00';
+  const saturdays = 'Sa 08:30-12:30; PH off';
+  const { body } = await editor.post('/api/offers', { data: service('Emporio', { locations: [{ address: 'Via Roma 1', comune: 'Lodi', lat: 45.3, lon: 9.5, hours: weekdays }] }) });
+  await editor.post(`/api/offers/${body.id}/submit`);
+  await hub.publisher.idle();
+  const expected = (feed, now) => withCompiledHours({ ...feed, hoursCompiled: undefined }, defaultWindow(now)).feed.hoursCompiled;
+  let feed = await (await hub.app.request('/feed.json')).json();
+  assert.deepEqual(Object.keys(feed.hoursCompiled), [weekdays], 'the one string of the feed, compiled');
+  assert.deepEqual(feed.hoursCompiled, expected(feed, clock.now()), 'the same as welfare-feed build for the same day');
+
+  // A second offer with other hours: both strings, the first one unchanged.
+  const second = await editor.post('/api/offers', { data: service('Mensa', { locations: [{ address: 'Via Roma 2', comune: 'Lodi', lat: 45.3, lon: 9.5, hours: saturdays }] }) });
+  await editor.post(`/api/offers/${second.body.id}/submit`);
+  await hub.publisher.idle();
+  const before = feed;
+  feed = await (await hub.app.request('/feed.json')).json();
+  assert.deepEqual(Object.keys(feed.hoursCompiled).sort(), [saturdays, weekdays].sort());
+  assert.deepEqual(feed.hoursCompiled[weekdays], before.hoursCompiled[weekdays]);
+  assert.deepEqual(feed.hoursCompiled, expected(feed, clock.now()));
+
+  // Two months later nothing changed in the records, but the window did: a new feed, compiled for it.
+  const etag = (await hub.app.request('/feed.json')).headers.get('etag');
+  clock.advance(62 * 24 * 3600_000);
+  assert.equal((await hub.publisher.schedule()).outcome, 'published');
+  const later = await hub.app.request('/feed.json');
+  assert.notEqual(later.headers.get('etag'), etag);
+  feed = await later.json();
+  assert.notDeepEqual(feed.hoursCompiled, before.hoursCompiled);
+  assert.deepEqual(feed.hoursCompiled, expected(feed, clock.now()));
 });

@@ -105,6 +105,27 @@ test('two people save the same offer: the second gets 409 with the current versi
   assert.deepEqual(versions, [{ version: 1, phone: '0371 000000' }, { version: 2, phone: '0371 111111' }, { version: 3, phone: '0371 222222' }]);
 });
 
+test('two saves of the same version sent at the same moment: one is kept, the other gets 409, one version and one audit line each', async () => {
+  const { client, db } = await fixture.fresh();
+  const anna = await client().login('editor@caritas.example');
+  const bruno = await client().login('altro@caritas.example');
+  const { body: offer } = await anna.post('/api/offers', { data: service('Doposcuola') });
+  // Both read version 1 and write while the other is between its read and its write.
+  const [a, b] = await Promise.all([
+    anna.put(`/api/offers/${offer.id}`, { data: service('Doposcuola', { phone: '0371 111111' }) }, { headers: { 'if-match': '"1"' } }),
+    bruno.put(`/api/offers/${offer.id}`, { data: service('Doposcuola', { phone: '0371 222222' }) }, { headers: { 'if-match': '"1"' } }),
+  ]);
+  assert.deepEqual([a.status, b.status].sort(), [200, 409]);
+  const kept = a.status === 200 ? a : b;
+  const refused = a.status === 200 ? b : a;
+  assert.equal(refused.body.current.data.phone, kept.body.data.phone, 'the 409 carries the save that was kept');
+  const versions = (await db.query('SELECT version, data->>\'phone\' AS phone FROM service_versions WHERE service_id = $1 ORDER BY version', [offer.id])).rows;
+  assert.deepEqual(versions, [{ version: 1, phone: '0371 000000' }, { version: 2, phone: kept.body.data.phone }]);
+  const saved = (await db.query(`SELECT detail FROM audit_log WHERE action = 'offer-saved' AND target_id = $1`, [offer.id])).rows;
+  assert.deepEqual(saved.map((r) => r.detail), [{ version: 2, state: 'draft' }]);
+  assert.equal((await anna.get(`/api/offers/${offer.id}`)).body.version, 2);
+});
+
 test('archive takes an offer out of the feed; an earlier version can be restored as a new draft', async () => {
   const { hub, client } = await fixture.fresh();
   const editor = await client().login('editor@comune.example');

@@ -6,10 +6,11 @@
  * and other tools. Used by `build`, `from-hsds` and `compile`; the publishing hub calls it
  * too.
  */
-import { type CompileOptions, compileFeedHours } from '@welfare-elements/core/hours/compile.js';
+import { compileFeedHours } from '@welfare-elements/core/hours/compile.js';
 import type { Feed } from './types.js';
 
-export type { CompileOptions };
+/** The window (`from`, `to`) and, for a caller compiling again and again, a per-string `cache`. */
+export type CompileOptions = NonNullable<Parameters<typeof compileFeedHours>[1]>;
 
 /** The default window: from the first day of this month to the last of the same month next year. */
 export function defaultWindow(now: Date = new Date()): { from: string; to: string } {

@@ -20,10 +20,14 @@ export interface ValidateResult {
   issues: Issue[];
 }
 
+/** Made once: building an Intl.DateTimeFormat costs more than formatting with it (the hub asks for today on every request). */
+let romeDates: Intl.DateTimeFormat | undefined;
+
 /** Today's date (YYYY-MM-DD) in Europe/Rome, where the feed's dates live. */
 export function romeToday(now: Date = new Date()): string {
+  romeDates ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
   // From the parts: the 'en-CA' pattern is YYYY-MM-DD only with recent ICU data.
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = romeDates.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

@@ -209,7 +209,18 @@ export function compileTimeline(actual: ReadonlyMap<number, DayPlan>, window: { 
  * points and closures. Returns the `hoursCompiled` table (string → compiled form) and the
  * strings that could not be compiled (the browser reads those itself).
  */
-export function compileFeedHours(feed: unknown, options: CompileOptions = {}): { table: Record<string, CompiledHours>; skipped: string[] } {
+export function compileFeedHours(
+  feed: unknown,
+  options: CompileOptions & {
+    /**
+     * Results kept from earlier calls WITH THE SAME WINDOW, by string (`null`: not
+     * compilable). A publisher that compiles the feed after every change passes one map
+     * and pays only for strings it has not seen (the hub: 5,000 offers).
+     */
+    readonly cache?: Map<string, CompiledHours | null>;
+  } = {},
+): { table: Record<string, CompiledHours>; skipped: string[] } {
+  const { cache, ...window } = options;
   const strings = new Set<string>();
   const take = (e: unknown) => {
     const h = (e as { hours?: unknown } | null)?.hours;
@@ -226,7 +237,11 @@ export function compileFeedHours(feed: unknown, options: CompileOptions = {}): {
   const table: Record<string, CompiledHours> = {};
   const skipped: string[] = [];
   for (const s of [...strings].sort()) {
-    const c = compileHours(s, options);
+    let c = cache?.get(s);
+    if (c === undefined) {
+      c = compileHours(s, window) ?? null;
+      cache?.set(s, c);
+    }
     if (c) table[s] = c;
     else skipped.push(s);
   }

@@ -68,32 +68,85 @@ interface SessionRow {
 }
 
 /**
+ * Sessions read in the last few seconds, so that an editor's GET and PUT of a save do not
+ * each pay the session's three-table read (on PGlite a round trip is about half a
+ * millisecond of the one thread everyone queues on). Safe because:
+ * - the hub empties it after every request that may change accounts (everything that
+ *   changes state except the content routes: see `SESSION_NEUTRAL` in app.ts), so logout,
+ *   disabling a person or an organisation and role changes take effect at once here;
+ * - a read that began before such a change does not store its (old) row (`generation`);
+ * - entries live `ttlMs` (5 s) of the hub's clock: the delay with which a change made by
+ *   ANOTHER process (a second hub on the same PostgreSQL, `welfare-hub` commands) is seen;
+ * - the idle and absolute limits are still checked on every request against the clock.
+ */
+export class SessionCache {
+  private entries = new Map<string, { row: SessionRow; at: number }>();
+  private generation = 0;
+
+  constructor(
+    private readonly ttlMs = 5_000,
+    private readonly max = 10_000,
+  ) {}
+
+  get(hash: string, now: number): SessionRow | undefined {
+    const entry = this.entries.get(hash);
+    if (entry && now - entry.at >= 0 && now - entry.at < this.ttlMs) return entry.row;
+    if (entry) this.entries.delete(hash);
+    return undefined;
+  }
+
+  /** The generation to hand back to `set`: a clear() in between makes `set` a no-op. */
+  begin(): number {
+    return this.generation;
+  }
+
+  set(hash: string, row: SessionRow, now: number, generation: number): void {
+    if (generation !== this.generation) return;
+    if (this.entries.size >= this.max) this.entries.clear();
+    this.entries.set(hash, { row, at: now });
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}
+
+/**
  * The session the cookie names, when it is still good: not past the idle or absolute limit,
  * its user and organisation not disabled. A session past a limit is deleted.
  */
-export async function readSession(c: Context, q: Queryable, config: HubConfig): Promise<SessionUser | undefined> {
+export async function readSession(c: Context, q: Queryable, config: HubConfig, cache?: SessionCache): Promise<SessionUser | undefined> {
   const id = getCookie(c, cookieName(config));
   if (!id || id.length > 100) return undefined;
-  const { rows } = await q.query<SessionRow>(
-    `SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role,
-            u.organisation_id, u.disabled AS user_disabled, o.disabled AS organisation_disabled
-       FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN organisations o ON o.id = u.organisation_id
-      WHERE s.id_hash = $1`,
-    [sha256(id)],
-  );
-  const row = rows[0];
+  const hash = sha256(id);
+  let row = cache?.get(hash, config.now().getTime());
+  if (!row) {
+    const generation = cache?.begin() ?? 0;
+    const { rows } = await q.query<SessionRow>(
+      `SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role,
+              u.organisation_id, u.disabled AS user_disabled, o.disabled AS organisation_disabled
+         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN organisations o ON o.id = u.organisation_id
+        WHERE s.id_hash = $1`,
+      [hash],
+    );
+    row = rows[0];
+    if (row) cache?.set(hash, row, config.now().getTime(), generation);
+  }
   if (!row) return undefined;
   const now = config.now().getTime();
   const idle = now - new Date(row.last_seen_at).getTime() > config.sessionIdleMinutes * 60_000;
   const old = now - new Date(row.created_at).getTime() > config.sessionAbsoluteMinutes * 60_000;
   const disabled = row.user_disabled || (row.role === 'editor' && row.organisation_disabled === true);
   if (idle || old || disabled) {
+    cache?.clear();
     await q.query('DELETE FROM sessions WHERE id_hash = $1', [row.id_hash]);
     return undefined;
   }
   // One write a minute at most: enough for the idle limit, cheap under load.
   if (now - new Date(row.last_seen_at).getTime() > 60_000) {
     await q.query('UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1', [row.id_hash, config.now()]);
+    row.last_seen_at = config.now();
   }
   return {
     id: row.user_id,

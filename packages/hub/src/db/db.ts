@@ -25,4 +25,9 @@ export interface Db extends Queryable {
   /** Several statements separated by `;` with no parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PGlite only: the whole data folder as a tar file, to open copies of this database
+   * (`openDb({ template })`); tests migrate one database and copy it for each test.
+   */
+  snapshot?(): Promise<Blob>;
 }

@@ -8,6 +8,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** PostgreSQL schema to work in (tests). */
   schema?: string;
+  /** PGlite only: start from a copy of this snapshot (`db.snapshot()`) instead of an empty database. */
+  template?: Blob;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
 }
@@ -16,7 +18,7 @@ export interface OpenOptions {
 export async function openDb(options: OpenOptions = {}): Promise<Db> {
   const db = options.databaseUrl
     ? await (await import('./pg.js')).openPg(options.databaseUrl, { schema: options.schema })
-    : await (await import('./pglite.js')).openPglite(options.dataDir);
+    : await (await import('./pglite.js')).openPglite(options.dataDir, { template: options.template });
   if (options.migrate !== false) await migrate(db);
   return db;
 }

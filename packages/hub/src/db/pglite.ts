@@ -19,12 +19,12 @@ function wrap(target: PgliteLike): Queryable {
  * queues the others, and a transaction holds the queue until it ends, so nothing outside
  * it can see it half done.
  */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string, options: { template?: Blob } = {}): Promise<Db> {
   // One process at a time in a data folder (db/lock.ts).
   const unlock = dataDir ? lockFolder(dataDir) : () => undefined;
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir);
+    pglite = await PGlite.create(dataDir, options.template ? { loadDataDir: options.template } : {});
   } catch (error) {
     unlock();
     throw error;
@@ -37,6 +37,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     exec: async (sql) => {
       await pglite.exec(sql);
     },
+    snapshot: () => pglite.dumpDataDir('none'),
     close: async () => {
       await pglite.close();
       unlock();

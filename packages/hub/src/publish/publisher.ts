@@ -3,11 +3,12 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { romeToday, validateFeed } from 'welfare-feed';
+import { defaultWindow, romeToday, validateFeed, withCompiledHours } from 'welfare-feed';
 import { audit } from '../audit.js';
 import type { HubConfig } from '../config.js';
 import type { Db } from '../db/db.js';
-import { buildFeed } from './build.js';
+import type { CompiledHours } from '@welfare-elements/core/hours/compiled.js';
+import { buildFeed, type CachedService } from './build.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -32,10 +33,16 @@ const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(va
 /** What the feed-wide checks still need of a service already found valid: its id, name and references. */
 const stub = (s: Record<string, unknown>) => ({ id: s['id'], name: s['name'], organization: s['organization'], categories: s['categories'] });
 
-/** Content hash without `updated`, so republishing the same records changes nothing. */
-function contentTag(feed: Record<string, unknown>): string {
-  const { updated: _updated, ...content } = feed;
-  return `"${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32)}"`;
+/**
+ * Content hash without `updated`, so republishing the same records changes nothing. The
+ * services enter by their hashes (computed once per version), not re-serialised; the
+ * window of the compiled hours enters too, so a new month republishes them.
+ */
+function contentTag(feed: Record<string, unknown>, serviceHashes: string[], window: string): string {
+  const { updated: _updated, services: _services, ...rest } = feed;
+  const hash = createHash('sha256').update(JSON.stringify(rest)).update(window);
+  for (const h of serviceHashes) hash.update(h);
+  return `"${hash.digest('hex').slice(0, 32)}"`;
 }
 
 /**
@@ -59,6 +66,11 @@ export class Publisher {
    * organisations); a 5,000-offer feed is not re-read whole for each approval.
    */
   private valid = new Map<string, string>();
+  /** Published copies read from the database, by id (publish/build.ts reads only the changed ones). */
+  private services = new Map<string, CachedService>();
+  /** Compiled opening hours by string, for `hoursWindow` (a string is compiled once, not at every publication). */
+  private hours = new Map<string, CompiledHours | null>();
+  private hoursWindow = '';
 
   constructor(
     private readonly db: Db,
@@ -122,12 +134,14 @@ export class Publisher {
   private async publish(): Promise<PublishResult> {
     const now = this.config.now();
     const updated = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const feed = await buildFeed(this.db, romeToday(now), updated);
-    const etag = contentTag(feed);
+    const built = await buildFeed(this.db, romeToday(now), updated, this.services);
+    const hashes = built.services.map((s) => this.services.get(String(s['id']))?.hash ?? hashOf(s));
+    const window = defaultWindow(now);
+    const windowKey = `${window.from}/${window.to}`;
+    const etag = contentTag(built, hashes, windowKey);
     if (etag === this.current?.etag) return { outcome: 'unchanged', etag };
-    const hashes = feed.services.map((s) => hashOf(s));
-    const services = feed.services.map((s, i) => (this.valid.get(String(s['id'])) === hashes[i] ? stub(s) : s));
-    const result = validateFeed({ ...feed, services }, { lang: 'it', today: romeToday(now) });
+    const services = built.services.map((s, i) => (this.valid.get(String(s['id'])) === hashes[i] ? stub(s) : s));
+    const result = validateFeed({ ...built, services }, { lang: 'it', today: romeToday(now) });
     if (!result.ok) {
       if (this.lastRefused !== etag) {
         this.lastRefused = etag;
@@ -135,7 +149,7 @@ export class Publisher {
         await this.db.transaction(async (tx) => {
           const { rows } = await tx.query<{ id: number }>(
             `INSERT INTO publications (at, ok, etag, services, notices, access_points, errors, problems, reason) VALUES ($1, false, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-            [now, etag, feed.services.length, feed.notices.length, feed.accessPoints.length, result.errors, JSON.stringify(problems), 'Il nuovo feed non supera la validazione: resta pubblicato il precedente.'],
+            [now, etag, built.services.length, built.notices.length, built.accessPoints.length, result.errors, JSON.stringify(problems), 'Il nuovo feed non supera la validazione: resta pubblicato il precedente.'],
           );
           await audit(tx, { at: now, action: 'publication-refused', targetType: 'publication', targetId: String(rows[0]!.id), detail: { errors: result.errors } });
         });
@@ -143,6 +157,12 @@ export class Publisher {
       }
       return { outcome: 'refused', etag, errors: result.errors };
     }
+    // Opening hours compiled for phones (hoursCompiled), as `welfare-feed build` does; the cache is per window.
+    if (windowKey !== this.hoursWindow) {
+      this.hours = new Map();
+      this.hoursWindow = windowKey;
+    }
+    const feed = withCompiledHours(built as never, { ...window, cache: this.hours }).feed as unknown as typeof built;
     const body = JSON.stringify(feed);
     await this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ id: number }>(

@@ -1,5 +1,4 @@
 import { romeToday } from 'welfare-feed';
-import { audit } from '../audit.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { HubConfig } from '../config.js';
 import type { Queryable } from '../db/db.js';
@@ -68,36 +67,64 @@ export interface OfferChange {
 
 /**
  * Applies one change to an offer: a new version number, a row in service_versions with
- * who and when, and a line in the audit log. Call inside a transaction, with the row
- * read FOR UPDATE.
+ * who and when, and a line in the audit log, all in ONE statement (a statement is atomic
+ * in PostgreSQL, so no explicit transaction is needed for it; on PGlite each round trip
+ * costs about half a millisecond, and three of them were a third of a save).
+ * The row is only changed when it is still at `row.version`: `undefined` means someone
+ * changed it since it was read (the caller answers 409). Inside a transaction with the row
+ * read FOR UPDATE that cannot happen; a save reads without a lock and relies on this guard.
  */
 export async function changeOffer(
-  tx: Queryable,
+  q: Queryable,
   row: OfferRow,
   change: OfferChange,
   who: { user: SessionUser; address: string; at: Date },
   action: string,
   detail?: Record<string, unknown>,
-): Promise<OfferRow> {
+): Promise<OfferRow | undefined> {
   const next: OfferRow = {
     ...row,
     state: change.state ?? row.state,
     data: change.data ?? row.data,
     published_data: change.publishedData === undefined ? row.published_data : change.publishedData,
     note: change.note === undefined ? row.note : change.note,
-    verified_at: change.verifiedAt ?? row.verified_at,
     version: row.version + 1,
     updated_at: who.at,
     updated_by: who.user.id,
   };
-  await tx.query(
-    `UPDATE services SET state = $2, data = $3, published_data = $4, note = $5, verified_at = $6, version = $7, updated_at = $8, updated_by = $9
-      WHERE id = $1`,
-    [row.id, next.state, JSON.stringify(next.data), next.published_data ? JSON.stringify(next.published_data) : null, next.note, next.verified_at, next.version, who.at, who.user.id],
+  const { rows } = await q.query<{ verified_at: Date | null }>(
+    `WITH changed AS (
+       UPDATE services SET state = $2, data = $3::jsonb, published_data = $4::jsonb, note = $5, verified_at = COALESCE($6, verified_at),
+              version = $7, updated_at = $8, updated_by = $9
+        WHERE id = $1 AND version = $10
+        RETURNING id, version, state, data, note, verified_at
+     ), saved AS (
+       INSERT INTO service_versions (service_id, version, state, data, note, saved_at, saved_by)
+       SELECT id, version, state, data, note, $8, $9 FROM changed
+     ), logged AS (
+       INSERT INTO audit_log (at, actor_id, address, action, target_type, target_id, detail)
+       SELECT $8, $9, $11::text, $12::text, 'offer', id, $13::jsonb FROM changed
+     )
+     SELECT verified_at FROM changed`,
+    [
+      row.id,
+      next.state,
+      JSON.stringify(next.data),
+      next.published_data ? JSON.stringify(next.published_data) : null,
+      next.note,
+      change.verifiedAt ?? null,
+      next.version,
+      who.at,
+      who.user.id,
+      row.version,
+      who.address,
+      action,
+      JSON.stringify({ version: next.version, state: next.state, ...detail }),
+    ],
   );
-  await saveVersion(tx, next, who.user.id, who.at);
-  await audit(tx, { at: who.at, address: who.address, actorId: who.user.id, action, targetType: 'offer', targetId: row.id, detail: { version: next.version, state: next.state, ...detail } });
-  return next;
+  if (!rows[0]) return undefined;
+  // Verification changes no version (POST verify), so its date is the database's, not the read row's.
+  return { ...next, verified_at: rows[0].verified_at };
 }
 
 export async function saveVersion(tx: Queryable, row: OfferRow, userId: string | null, at: Date): Promise<void> {

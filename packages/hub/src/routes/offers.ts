@@ -7,7 +7,7 @@ import type { Queryable } from '../db/db.js';
 import type { HubApp, HubServices } from '../env.js';
 import { conflict, HttpError, invalidData, notFound } from '../http/problem.js';
 import { idParam, jsonBody } from '../http/request.js';
-import { checkService } from '../records/feed-check.js';
+import { checkService, ENVELOPE_COLUMNS, type Envelope } from '../records/feed-check.js';
 import { changeOffer, offerOut, saveVersion, staleCutoff, type OfferRow, type OfferState } from '../records/offers.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -25,11 +25,27 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
   const who = (c: Context, user: SessionUser) => ({ user, address: c.get('address'), at: s.config.now() });
   const out = (row: OfferRow) => offerOut(row, s.config);
 
-  /** The offer for update, when this user may see it (another organisation's is "not found"). */
-  async function lockOffer(q: Queryable, user: SessionUser, id: string): Promise<OfferRow> {
-    const row = (await q.query<OfferRow>('SELECT * FROM services WHERE id = $1 FOR UPDATE', [id])).rows[0];
+  /** The offer, when this user may see it (another organisation's is "not found"). */
+  function visible<Row extends OfferRow>(row: Row | undefined, user: SessionUser): Row {
     if (!row || (user.role !== 'admin' && row.organisation_id !== user.organisationId)) throw notFound();
     return row;
+  }
+
+  /** The offer for update (inside a transaction), when this user may see it. */
+  async function lockOffer(q: Queryable, user: SessionUser, id: string): Promise<OfferRow> {
+    return visible((await q.query<OfferRow>('SELECT * FROM services WHERE id = $1 FOR UPDATE', [id])).rows[0], user);
+  }
+
+  /** The offer as it is now, without a lock. */
+  async function readOffer(user: SessionUser, id: string): Promise<OfferRow> {
+    return visible((await s.db.query<OfferRow>('SELECT * FROM services WHERE id = $1', [id])).rows[0], user);
+  }
+
+  /** changeOffer on a row read FOR UPDATE in the same transaction: it cannot have moved. */
+  async function changeLocked(...args: Parameters<typeof changeOffer>): Promise<OfferRow> {
+    const next = await changeOffer(...args);
+    if (!next) throw new Error(`offer ${args[1].id} changed under its lock`);
+    return next;
   }
 
   /** 409 with the current offer when the client's version is not the latest. */
@@ -40,8 +56,8 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
   }
 
   /** Refuses data the feed would refuse (same checks as `welfare-feed validate`). */
-  async function checked(q: Queryable, data: Record<string, unknown>) {
-    const result = await checkService(q, data, romeToday(s.config.now()));
+  async function checked(q: Queryable, data: Record<string, unknown>, known?: Envelope) {
+    const result = await checkService(q, data, romeToday(s.config.now()), known);
     if (result.errors.length) throw invalidData('L\'offerta contiene errori da correggere prima di salvarla.', result.errors, { warnings: result.warnings });
     return result.warnings;
   }
@@ -105,7 +121,7 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
 
   app.get('/api/offers/:id', async (c) => {
     const user = requireUser(c);
-    const row = await lockOffer(s.db, user, idParam(c));
+    const row = await readOffer(user, idParam(c));
     return respond(c, row);
   });
 
@@ -115,17 +131,23 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
     const expected = ifMatch(c);
     const body = await jsonBody<{ data: Record<string, unknown> }>(c, 'OfferUpdate');
     if (expected === undefined) throw new HttpError(428, 'Versione richiesta', 'Manca If-Match con la versione che hai modificato: ricarica l\'offerta e riprova.');
-    const [row, warnings] = await s.db.transaction(async (tx) => {
-      const row = await lockOffer(tx, user, id);
-      sameVersion(row, expected);
-      if (row.state === 'archived') throw conflict('L\'offerta è archiviata: ripristinala prima di modificarla.');
-      const data = { ...body.data, id: row.id, organization: row.organisation_id };
-      const warnings = await checked(tx, data);
-      // A change withdraws a submitted offer from review; the published copy stays in the feed until the new one is approved.
-      const state: OfferState = row.state === 'published' || row.state === 'submitted' || row.state === 'returned' ? 'draft' : row.state;
-      return [await changeOffer(tx, row, { data, state }, who(c, user), 'offer-saved'), warnings] as const;
-    });
-    return respond(c, row, 200, warnings);
+    // Two round trips and no explicit transaction (a save is the commonest request, and 50
+    // editors saving at once queue behind each other): one read of the offer with the
+    // office's categories and organisations for the checks, then one statement that writes
+    // the offer, its version and the audit line only if the version is still the one read.
+    const found = (await s.db.query<OfferRow & Envelope>(`SELECT s.*, ${ENVELOPE_COLUMNS} FROM services s WHERE s.id = $1`, [id])).rows[0];
+    const row = visible(found, user);
+    sameVersion(row, expected);
+    if (row.state === 'archived') throw conflict('L\'offerta è archiviata: ripristinala prima di modificarla.');
+    const data = { ...body.data, id: row.id, organization: row.organisation_id };
+    const warnings = await checked(s.db, data, row);
+    // A change withdraws a submitted offer from review; the published copy stays in the feed until the new one is approved.
+    const state: OfferState = row.state === 'published' || row.state === 'submitted' || row.state === 'returned' ? 'draft' : row.state;
+    const { categories: _c, organizations: _o, ...offer } = row;
+    const next = await changeOffer(s.db, offer, { data, state }, who(c, user), 'offer-saved');
+    // Someone saved (or archived) it between the read and the write: the same 409 as a stale If-Match.
+    if (!next) sameVersion(await readOffer(user, id), -1);
+    return respond(c, next!, 200, warnings);
   });
 
   /** A workflow step: checks the version when If-Match is given, applies `step` in a transaction. */
@@ -158,8 +180,8 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
       await checked(tx, row.data);
       const org = (await tx.query<{ trusted: boolean }>('SELECT trusted FROM organisations WHERE id = $1', [row.organisation_id])).rows[0];
       // Trusted organisations publish without review.
-      if (org?.trusted) return changeOffer(tx, row, { state: 'published', publishedData: row.data, note: null }, who(c, user), 'offer-published', { trusted: true });
-      return changeOffer(tx, row, { state: 'submitted', note: null }, who(c, user), 'offer-submitted');
+      if (org?.trusted) return changeLocked(tx, row, { state: 'published', publishedData: row.data, note: null }, who(c, user), 'offer-published', { trusted: true });
+      return changeLocked(tx, row, { state: 'submitted', note: null }, who(c, user), 'offer-submitted');
     },
     { publishes: true },
   );
@@ -169,7 +191,7 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
     async (tx, row, user, c) => {
       if (row.state !== 'submitted') throw wrongState(row, 'approvare');
       await checked(tx, row.data);
-      return changeOffer(tx, row, { state: 'published', publishedData: row.data, note: null }, who(c, user), 'offer-approved');
+      return changeLocked(tx, row, { state: 'published', publishedData: row.data, note: null }, who(c, user), 'offer-approved');
     },
     { admin: true, publishes: true },
   );
@@ -183,7 +205,7 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
       const row = await lockOffer(tx, user, id);
       sameVersion(row, expected);
       if (row.state !== 'submitted') throw wrongState(row, 'rimandare indietro');
-      return changeOffer(tx, row, { state: 'returned', note: note.trim() }, who(c, user), 'offer-sent-back', { note: note.trim() });
+      return changeLocked(tx, row, { state: 'returned', note: note.trim() }, who(c, user), 'offer-sent-back', { note: note.trim() });
     });
     return respond(c, row);
   });
@@ -207,7 +229,7 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
     'archive',
     async (tx, row, user, c) => {
       if (row.state === 'archived') throw wrongState(row, 'archiviare');
-      return changeOffer(tx, row, { state: 'archived', publishedData: null }, who(c, user), 'offer-archived');
+      return changeLocked(tx, row, { state: 'archived', publishedData: null }, who(c, user), 'offer-archived');
     },
     { publishes: true },
   );
@@ -223,14 +245,14 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
       const old = (await tx.query<{ data: Record<string, unknown> }>('SELECT data FROM service_versions WHERE service_id = $1 AND version = $2', [id, version])).rows[0];
       if (!old) throw notFound(`La versione ${version} di questa offerta non esiste.`);
       // The restored text becomes a new draft: it reaches the feed through the usual review.
-      return changeOffer(tx, row, { state: 'draft', data: { ...old.data, id: row.id, organization: row.organisation_id } }, who(c, user), 'offer-restored', { from: version });
+      return changeLocked(tx, row, { state: 'draft', data: { ...old.data, id: row.id, organization: row.organisation_id } }, who(c, user), 'offer-restored', { from: version });
     });
     return respond(c, row);
   });
 
   app.get('/api/offers/:id/versions', async (c) => {
     const user = requireUser(c);
-    const row = await lockOffer(s.db, user, idParam(c));
+    const row = await readOffer(user, idParam(c));
     const { rows } = await s.db.query<{ version: number; saved_at: Date; saved_by: string | null; state: string; data: unknown; note: string | null }>(
       'SELECT version, saved_at, saved_by, state, data, note FROM service_versions WHERE service_id = $1 ORDER BY version DESC',
       [row.id],
@@ -256,7 +278,7 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
         const row = await lockOffer(tx, user, id);
         if (row.state !== 'submitted') throw wrongState(row, 'approvare');
         await checked(tx, row.data);
-        done.push(await changeOffer(tx, row, { state: 'published', publishedData: row.data, note: null }, who(c, user), 'offer-approved', { bulk: true }));
+        done.push(await changeLocked(tx, row, { state: 'published', publishedData: row.data, note: null }, who(c, user), 'offer-approved', { bulk: true }));
       }
       return done;
     });
