@@ -38,12 +38,12 @@ async function migratedTemplate() {
 
 /**
  * A fresh, migrated database. `close()` also drops the test schema on the server.
- * On PGlite it is a copy of the migrated template unless `{ template: false }` (the
- * migration tests start from nothing).
+ * On PGlite it is a copy of the migrated template unless `{ template: false }` or
+ * `{ migrate: false }` (the migration tests start from nothing).
  */
 export async function testDb({ template = true, ...options } = {}) {
   const schema = onServer ? `hub_test_${randomBytes(6).toString('hex')}` : undefined;
-  const copy = !onServer && template ? { template: await migratedTemplate() } : {};
+  const copy = !onServer && template && options.migrate !== false ? { template: await migratedTemplate() } : {};
   const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, schema, ...copy, ...options });
   const close = db.close;
   db.close = async () => {
