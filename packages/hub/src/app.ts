@@ -11,6 +11,7 @@ import { HttpError, notFound, onError, problemResponse } from './http/problem.js
 import { clientAddress } from './http/request.js';
 import { changesState, sameOrigin, securityHeaders } from './http/security.js';
 import { Publisher } from './publish/publisher.js';
+import { mutualAidRoutes } from './mutual-aid/routes.js';
 import { accessPointRoutes } from './routes/access-points.js';
 import { accountRoutes } from './routes/accounts.js';
 import { feedRoutes } from './routes/feed.js';
@@ -99,6 +100,7 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
   accessPointRoutes(app, services);
   officeRoutes(app, services);
   vocabularyRoutes(app, services);
+  mutualAidRoutes(app, services);
   feedRoutes(app, services);
 
   const pages = options.pagesDir ?? PAGES_DIR;

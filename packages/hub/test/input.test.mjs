@@ -142,6 +142,25 @@ test('every operation in openapi.yaml answers as the document says', async () =>
   await w.client().post('/api/password-reset/accept', { token: new URL(reset.link).hash.slice(1), password: 'una passeggiata sull\'Adda' });
   await admin.patch('/api/users/u-caritas-2', { name: 'Bruno C.' });
   await w.client().post('/api/session', { email: 'nessuno@example.org', password: 'sbagliata ma lunga' });
+  // Mutual aid (issue 19): the office designates Caritas for Lodi; four posts go through each step.
+  await admin.put('/api/mutual-aid/mediators/caritas', { comuni: ['Lodi'] });
+  await admin.put('/api/mutual-aid/words', { words: ['truffa'] });
+  const posts = [];
+  for (let i = 0; i < 4; i++) {
+    const form = (await w.client().get('/api/public/mutual-aid/form')).body;
+    w.clock.advance(5_000);
+    const post = { kind: 'offro', topic: 'spesa', text: `Aiuto con la spesa, volta ${i}`, comune: 'Lodi', contact: `persona${i}@example.org`, consent: true, token: form.token };
+    posts.push((await w.client().post('/api/public/mutual-aid/posts', post)).body);
+  }
+  await caritas.get('/api/mutual-aid/queue');
+  await caritas.post(`/api/mutual-aid/posts/${posts[0].id}/approve`, { text: 'Aiuto con la spesa.' });
+  await caritas.post(`/api/mutual-aid/posts/${posts[1].id}/reject`, { reason: 'Rivolgiti allo sportello sociale.' });
+  await caritas.post(`/api/mutual-aid/posts/${posts[2].id}/approve`, {});
+  await caritas.post(`/api/mutual-aid/posts/${posts[2].id}/done`, {});
+  await w.client().post(`/api/public/mutual-aid/posts/${posts[0].id}/status`, { key: posts[0].key });
+  await w.client().post(`/api/public/mutual-aid/posts/${posts[0].id}/renew`, { key: posts[0].key });
+  await w.client().post(`/api/public/mutual-aid/posts/${posts[0].id}/report`);
+  await w.client().post(`/api/public/mutual-aid/posts/${posts[3].id}/withdraw`, { key: posts[3].key });
   await caritas.delete('/api/session');
   await w.hub.publisher.idle();
   await w.hub.app.request('/feed.json');

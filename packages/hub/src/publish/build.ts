@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
 import { isExpired } from '../records/offers.js';
+import { expireMutualAid, mutualAidForFeed } from '../mutual-aid/store.js';
 
 export interface BuiltFeed {
   version: 1;
@@ -69,6 +70,10 @@ export async function buildFeed(q: Queryable, today: string, updated: string, ca
   };
   if (settings.has('thesaurus')) feed['thesaurus'] = settings.get('thesaurus');
   if (patronDays.length) feed['patronDays'] = patronDays;
+  // Mutual aid (issue 19): expired posts lose their personal data first; only public columns are read.
+  await expireMutualAid(q, today, new Date(updated));
+  const mutualAid = await mutualAidForFeed(q, today);
+  if (mutualAid.length) feed['mutualAid'] = mutualAid;
   return feed;
 }
 

@@ -1,0 +1,181 @@
+/**
+ * Mutual aid in the hub (issue 19): posting → moderation → publication → report → renewal,
+ * withdrawal and expiry; a mediator cannot see or act on another territory's queue; the
+ * abuse checks (delay, honeypot, rate limits per address and per contact, the word list);
+ * no email or phone ever in /feed.json; expired and withdrawn posts keep no personal data,
+ * not in the database and not in a backup made afterwards.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { backup } from '../dist/index.js';
+import { hubFixture } from './support/hub.mjs';
+
+let fixture;
+before(async () => {
+  fixture = await hubFixture();
+});
+after(() => fixture?.close());
+
+const EMAIL = 'maria.rossi@example.org';
+const PHONE = '333 123 4567';
+const CONTACT_IN_FEED = /maria\.rossi|example\.org|333 ?123|@/;
+
+/** The office designates Caritas for Lodi and the Comune di Lodi for Codogno. */
+async function world() {
+  const f = await fixture.fresh();
+  const admin = await f.admin();
+  assert.equal((await admin.put('/api/mutual-aid/mediators/caritas', { comuni: ['Lodi'] })).status, 200);
+  assert.equal((await admin.put('/api/mutual-aid/mediators/comune-lodi', { comuni: ['Codogno'] })).status, 200);
+  return { ...f, office: admin };
+}
+
+/** A person fills the form: fetches it, takes their time (5 s), sends it. */
+async function submit(f, fields = {}, { address = '198.51.100.7', wait = 5_000 } = {}) {
+  const visitor = f.client({ address });
+  const form = await visitor.get('/api/public/mutual-aid/form');
+  assert.equal(form.status, 200);
+  f.clock.advance(wait);
+  return visitor.post('/api/public/mutual-aid/posts', {
+    kind: 'offro', topic: 'spesa', text: 'Accompagno una persona anziana a fare la spesa.', availability: 'il martedì mattina',
+    comune: 'Lodi', contact: EMAIL, consent: true, token: form.body.token, website: '', ...fields,
+  });
+}
+
+async function feed(f) {
+  await f.hub.publisher.schedule();
+  await f.hub.publisher.idle();
+  const r = await f.hub.app.request('/feed.json');
+  const text = await r.text();
+  return { text, json: JSON.parse(text) };
+}
+
+test('posting → moderation by the mediator of its comune → publication without contact → report → back in the queue', async () => {
+  const f = await world();
+  const form = await f.client().get('/api/public/mutual-aid/form');
+  assert.deepEqual(form.body.comuni, ['Codogno', 'Lodi']);
+
+  const posted = await submit(f, { contact: PHONE });
+  assert.equal(posted.status, 201, posted.text);
+  assert.equal(posted.body.state, 'pending');
+  assert.equal(posted.body.expires, '2026-12-02');
+  const { id, key } = posted.body;
+
+  // Nothing is published before a mediator approves.
+  assert.equal((await feed(f)).json.mutualAid, undefined);
+
+  // Caritas (Lodi) sees it with the contact; the Comune di Lodi (Codogno) does not, and cannot act on it.
+  const caritas = await f.caritas();
+  const queue = await caritas.get('/api/mutual-aid/queue');
+  assert.deepEqual(queue.body.posts.map((p) => [p.id, p.state, p.contact]), [[id, 'pending', PHONE]]);
+  const comune = await f.comune();
+  assert.deepEqual((await comune.get('/api/mutual-aid/queue')).body.posts, []);
+  for (const action of ['approve', 'reject', 'done']) {
+    assert.equal((await comune.post(`/api/mutual-aid/posts/${id}/${action}`, { reason: 'no' })).status, 404, action);
+  }
+  // An editor whose organisation mediates nothing has no queue; the office does not read contacts either.
+  await f.admin().then((a) => a.put('/api/mutual-aid/mediators/comune-lodi', { comuni: [] }));
+  assert.equal((await comune.get('/api/mutual-aid/queue')).status, 403);
+  assert.equal((await f.admin().then((a) => a.get('/api/mutual-aid/queue'))).status, 403);
+
+  // Editing for privacy: a phone number left in the text is refused; a clean text is published.
+  const leaky = await caritas.post(`/api/mutual-aid/posts/${id}/approve`, { text: 'Chiamate Maria al 333 1234567' });
+  assert.equal(leaky.status, 422);
+  const approved = await caritas.post(`/api/mutual-aid/posts/${id}/approve`, { text: 'Accompagno a fare la spesa, anche in auto.' });
+  assert.equal(approved.status, 200, approved.text);
+  assert.equal(approved.body.state, 'published');
+
+  const published = await feed(f);
+  assert.deepEqual(published.json.mutualAid, [{
+    id, kind: 'offro', topic: 'spesa', text: 'Accompagno a fare la spesa, anche in auto.', comune: 'Lodi',
+    availability: 'il martedì mattina', published: '2026-11-02', expires: '2026-12-02', mediator: 'caritas',
+  }]);
+  assert.doesNotMatch(published.text, CONTACT_IN_FEED);
+  assert.doesNotMatch(published.text, /333/);
+
+  // "Segnala": back in the queue, out of the feed, until a mediator looks again.
+  assert.equal((await f.client({ address: '203.0.113.9' }).post(`/api/public/mutual-aid/posts/${id}/report`)).status, 204);
+  assert.equal((await feed(f)).json.mutualAid, undefined);
+  const back = (await caritas.get('/api/mutual-aid/queue')).body.posts[0];
+  assert.deepEqual([back.state, back.reported], ['pending', true]);
+  assert.equal((await f.client().post(`/api/public/mutual-aid/posts/${id}/report`)).status, 404, 'only published posts are reported');
+  assert.equal((await caritas.post(`/api/mutual-aid/posts/${id}/approve`, {})).status, 200);
+  assert.equal((await feed(f)).json.mutualAid.length, 1);
+
+  // The poster reads and renews by their key; a wrong key reveals nothing.
+  const visitor = f.client();
+  assert.equal((await visitor.post(`/api/public/mutual-aid/posts/${id}/status`, { key: 'sbagliata' })).status, 404);
+  f.clock.advance(10 * 86_400_000);
+  const renewed = await visitor.post(`/api/public/mutual-aid/posts/${id}/renew`, { key });
+  assert.equal(renewed.body.expires, '2026-12-12');
+  assert.equal((await feed(f)).json.mutualAid[0].expires, '2026-12-12');
+
+  // Rejection: with a reason the poster can read; the contact and the text are gone.
+  const mediator = await f.caritas(); // ten days later: a new session
+  const second = (await submit(f, { text: 'Cerco compagnia per il cinema.', kind: 'cerco', topic: 'compagnia' }, { address: '198.51.100.8' })).body;
+  assert.equal((await mediator.post(`/api/mutual-aid/posts/${second.id}/reject`, {})).status, 422, 'a reason is required');
+  assert.equal((await mediator.post(`/api/mutual-aid/posts/${second.id}/reject`, { reason: 'Rivolgiti allo sportello.' })).status, 200);
+  const status = await visitor.post(`/api/public/mutual-aid/posts/${second.id}/status`, { key: second.key });
+  assert.deepEqual([status.body.state, status.body.reason, status.body.text], ['rejected', 'Rivolgiti allo sportello.', null]);
+  const row = (await f.db.query('SELECT contact, text FROM mutual_aid_posts WHERE id = $1', [second.id])).rows[0];
+  assert.deepEqual(row, { contact: null, text: null });
+});
+
+test('withdrawal by the poster\'s key and expiry after 30 days delete the personal data, also from later backups', async () => {
+  const f = await world();
+  const caritas = await f.caritas();
+  const a = (await submit(f, { contact: EMAIL }, { address: '198.51.100.1' })).body;
+  const b = (await submit(f, { contact: PHONE, text: 'Aiuto con i compiti.', topic: 'studio' }, { address: '198.51.100.2' })).body;
+  for (const p of [a, b]) assert.equal((await caritas.post(`/api/mutual-aid/posts/${p.id}/approve`, {})).status, 200);
+  assert.equal((await feed(f)).json.mutualAid.length, 2);
+
+  assert.equal((await f.client().post(`/api/public/mutual-aid/posts/${a.id}/withdraw`, { key: a.key })).status, 204);
+  assert.deepEqual((await feed(f)).json.mutualAid.map((p) => p.id), [b.id]);
+  assert.equal((await f.client().post(`/api/public/mutual-aid/posts/${a.id}/status`, { key: a.key })).status, 404, 'the key is gone too');
+
+  f.clock.advance(31 * 86_400_000);
+  assert.equal((await feed(f)).json.mutualAid, undefined, 'expired: out of the feed');
+  const { rows } = await f.db.query('SELECT id, state, contact, token_hash, text, availability FROM mutual_aid_posts ORDER BY id');
+  assert.deepEqual(rows.map((r) => r.state).sort(), ['expired', 'withdrawn']);
+  for (const r of rows) assert.deepEqual([r.contact, r.token_hash, r.text, r.availability], [null, null, null, null], r.id);
+  const saved = JSON.stringify(await backup(f.db));
+  assert.match(saved, /mutual_aid_posts/);
+  assert.doesNotMatch(saved, /maria\.rossi|333 123 4567|Aiuto con i compiti/);
+});
+
+test('abuse: too fast, honeypot, rate limits per address and per contact, the word list, contacts in the text', async () => {
+  const f = await world();
+  assert.equal((await submit(f, {}, { wait: 1_000 })).status, 400, 'sent one second after the form was shown');
+  assert.equal((await submit(f, { website: 'http://spam.example' })).status, 400, 'honeypot');
+  assert.equal((await submit(f, { token: '1.abc' })).status, 400, 'forged token');
+  assert.equal((await submit(f, { consent: false })).status, 422);
+  assert.equal((await submit(f, { contact: 'nessuno' })).status, 422);
+  assert.equal((await submit(f, { text: 'Scrivetemi a mario@example.org' })).status, 422);
+  assert.equal((await submit(f, { comune: 'Milano' })).status, 422, 'no mediator for that comune');
+  assert.equal((await submit(f, { topic: 'soldi' })).status, 422);
+
+  const admin = f.admin;
+  assert.deepEqual((await (await admin()).put('/api/mutual-aid/words', { words: ['Truffa', 'truffa', ' '] })).body.words, ['truffa']);
+  assert.equal((await submit(f, { text: 'Non è una TRUFFA, giuro.' }, { address: '198.51.100.50' })).status, 422);
+
+  // Per address: 5 posts an hour (different contacts), the 6th waits.
+  for (let i = 0; i < 5; i++) assert.equal((await submit(f, { contact: `persona${i}@example.org` }, { address: '198.51.100.60' })).status, 201, `post ${i}`);
+  const sixth = await submit(f, { contact: 'persona6@example.org' }, { address: '198.51.100.60' });
+  assert.equal(sixth.status, 429);
+  assert.ok(Number(sixth.headers.get('retry-after')) > 0);
+  // Per contact: 3 a day, whatever the address (spaces in a number do not make it another).
+  for (let i = 0; i < 3; i++) assert.equal((await submit(f, { contact: '333 765 4321' }, { address: `198.51.100.${70 + i}` })).status, 201);
+  assert.equal((await submit(f, { contact: '3337654321' }, { address: '198.51.100.80' })).status, 429);
+  f.clock.advance(25 * 60 * 60_000);
+  assert.equal((await submit(f, { contact: '3337654321' }, { address: '198.51.100.80' })).status, 201, 'the next day');
+});
+
+test('only the office designates mediators and edits the word list', async () => {
+  const f = await world();
+  const caritas = await f.caritas();
+  assert.equal((await caritas.put('/api/mutual-aid/mediators/caritas', { comuni: ['Codogno'] })).status, 403);
+  assert.equal((await caritas.put('/api/mutual-aid/words', { words: [] })).status, 403);
+  assert.equal((await caritas.get('/api/mutual-aid/mediators')).status, 403);
+  const listed = await (await f.admin()).get('/api/mutual-aid/mediators');
+  assert.deepEqual(listed.body.mediators, [{ organisationId: 'caritas', comuni: ['Lodi'] }, { organisationId: 'comune-lodi', comuni: ['Codogno'] }]);
+  assert.equal((await (await f.admin()).put('/api/mutual-aid/mediators/nessuno', { comuni: ['Lodi'] })).status, 404);
+});
