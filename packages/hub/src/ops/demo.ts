@@ -66,6 +66,12 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoAccoun
     for (const p of patronDays(options.feed.text)) {
       await tx.query('UPDATE comuni SET patron = $2, patron_date = $3 WHERE name = $1', [p.comune, p.name ?? null, p.date]);
     }
+    // Mutual aid (issue 19): the demo association mediates every comune, so the public
+    // form (/gestione/aiuto.html) works on a first start.
+    await tx.query(
+      `INSERT INTO mutual_aid_mediators (organisation_id, comune) SELECT $1, name FROM comuni ON CONFLICT DO NOTHING`,
+      [options.organisationId],
+    );
     // The audiences the form offers: those the demo services use (names: the elements' own).
     await tx.query(
       `INSERT INTO audiences (id, position, data)

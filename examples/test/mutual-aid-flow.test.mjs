@@ -1,0 +1,177 @@
+/**
+ * Mutual aid on a running hub (issue 19): a citizen fills the public form
+ * (/gestione/aiuto.html) with the keyboard only, the mediator approves it, the post is in
+ * /feed.json and on a comune's page in <welfare-mutual-aid>, and the contact is in
+ * neither (both are grepped); then the poster opens their personal link and withdraws it.
+ * axe at zero on the form, its confirmation and the poster's page; no sideways scrolling
+ * at 375 px.
+ *
+ *   node --test examples/test/mutual-aid-flow.test.mjs   (after `npm run build`)
+ *
+ * Chromium only, like hub-flow.test.mjs: the board element runs in the three engines in
+ * packages/mutual-aid/test and examples/test/pages.test.mjs.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+
+const PASSWORD = 'una password lunga e sicura';
+const CONTACT = 'giulia.bianchi@example.org';
+const CONTACT_LIKE = /giulia|bianchi|example\.org|@/i;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let hub;
+let browser;
+let site;
+
+before(async () => {
+  for (const f of ['packages/hub/dist/index.js', 'packages/hub-pages/dist/aiuto.html', 'packages/welfare-elements/dist/welfare-elements.js']) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  }
+  const { startHub } = await import('../../packages/hub/dist/index.js');
+  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
+  hub = await startHub({ port: 0, timer: false });
+  await seed(hub.db);
+  const { startServer } = await import('../../scripts/serve.mjs');
+  site = await startServer({ port: 0 });
+  browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await hub?.close();
+  if (site) await new Promise((ok) => site.close(ok));
+});
+
+async function api(email) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method, path, body) => {
+    const res = await fetch(`${hub.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', origin: hub.url, cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json() : undefined;
+    if (json?.csrfToken) csrf = json.csrfToken;
+    return { status: res.status, body: json };
+  };
+  assert.equal((await call('POST', '/api/session', { email, password: PASSWORD })).status, 200);
+  return call;
+}
+
+async function axeClean(page, state) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${state}:\n${violations.join('\n')}`);
+}
+
+async function fitsPhone(page, state) {
+  await page.setViewport({ width: 375, height: 740 });
+  await new Promise((ok) => setTimeout(ok, 300));
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, `${state} scrolls sideways at 375 px`);
+  await page.setViewport({ width: 1280, height: 900 });
+}
+
+const bodyText = (page) => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
+
+async function feed() {
+  await hub.publisher.schedule();
+  await hub.publisher.idle();
+  const text = await (await fetch(`${hub.url}/feed.json`)).text();
+  return { text, json: JSON.parse(text) };
+}
+
+it('post by keyboard → the mediator approves → on the board without contact → the poster withdraws it', async () => {
+  const office = await api('ufficio@piano.example');
+  assert.equal((await office('PUT', '/api/mutual-aid/mediators/caritas', { comuni: ['Lodi'] })).status, 200);
+
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(`${hub.url}/gestione/aiuto.html`, { waitUntil: 'networkidle0' });
+  await page.waitForFunction(() => document.querySelector('#comune')?.options.length === 1);
+  await axeClean(page, 'the empty form');
+  await fitsPhone(page, 'the form');
+
+  // Keyboard only: Tab into the kind, Space picks "Offro", then each field in order.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('value')), 'offro');
+  await page.keyboard.press(' ');
+  await page.keyboard.press('Tab'); // the topic
+  await page.keyboard.type('Spesa');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Accompagno chi non può a fare la spesa.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('il giovedì');
+  await page.keyboard.press('Tab'); // the comune (Lodi, the only one)
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(CONTACT);
+  await page.keyboard.press('Tab'); // the consent (the honeypot is out of the tab order)
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'consent');
+  await page.keyboard.press(' ');
+  await new Promise((ok) => setTimeout(ok, 3_200)); // a person takes a few seconds; the hub refuses faster
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#message a'));
+  assert.match(await bodyText(page), /Grazie, l'annuncio è arrivato/);
+  const link = await page.evaluate(() => document.querySelector('#message a').href);
+  await axeClean(page, 'the confirmation');
+
+  // Not published before a mediator approves.
+  assert.equal((await feed()).json.mutualAid, undefined);
+  const caritas = await api('editor@caritas.example');
+  const queue = await caritas('GET', '/api/mutual-aid/queue');
+  assert.deepEqual(queue.body.posts.map((p) => [p.kind, p.topic, p.contact]), [['offro', 'spesa', CONTACT]]);
+  const id = queue.body.posts[0].id;
+  assert.equal((await caritas('POST', `/api/mutual-aid/posts/${id}/approve`, {})).status, 200);
+
+  const published = await feed();
+  assert.deepEqual(published.json.mutualAid.map((p) => [p.id, p.text, p.availability, p.comune, p.mediator]), [[id, 'Accompagno chi non può a fare la spesa.', 'il giovedì', 'Lodi', 'caritas']]);
+  assert.doesNotMatch(published.text, CONTACT_LIKE);
+
+  // A comune's page (its own origin) shows it with the bundle; the rendered board holds no contact.
+  const bundle = `http://127.0.0.1:${site.address().port}/packages/welfare-elements/dist/welfare-elements.js`;
+  const comune = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="it"><title>Comune</title><script type="module" src="${bundle}"></script><main><h1>Aiuto reciproco</h1><welfare-mutual-aid src="${hub.url}/feed.json"></welfare-mutual-aid></main>`);
+  });
+  await new Promise((ok) => comune.listen(0, '127.0.0.1', ok));
+  const board = await context.newPage();
+  await board.goto(`http://127.0.0.1:${comune.address().port}/`);
+  await board.waitForFunction(() => document.querySelector('welfare-mutual-aid')?.shadowRoot?.querySelector('article'), { timeout: 15_000 });
+  const rendered = await board.evaluate(() => {
+    const root = document.querySelector('welfare-mutual-aid').shadowRoot;
+    return { text: root.textContent.replace(/\s+/g, ' '), html: root.innerHTML };
+  });
+  assert.match(rendered.text, /Offro.*Spesa e commissioni.*Accompagno chi non può a fare la spesa\..*il giovedì.*Lodi.*Mediato da Caritas Lodigiana/);
+  assert.doesNotMatch(rendered.text, CONTACT_LIKE);
+  assert.doesNotMatch(rendered.html, CONTACT_LIKE);
+  comune.close();
+
+  // The poster's link: the state in words, then "Ritira".
+  await page.goto(link);
+  await page.waitForFunction(() => !document.querySelector('#own').hidden);
+  assert.match(await bodyText(page), /Pubblicato sulla bacheca/);
+  await axeClean(page, 'the poster\'s page');
+  await page.focus('#withdraw');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /Ritirato/.test(document.querySelector('#message').textContent));
+  assert.equal((await feed()).json.mutualAid, undefined);
+  const row = (await hub.db.query('SELECT state, contact, text FROM mutual_aid_posts WHERE id = $1', [id])).rows[0];
+  assert.deepEqual(row, { state: 'withdrawn', contact: null, text: null });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
