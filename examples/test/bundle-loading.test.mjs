@@ -96,6 +96,25 @@ describe('the one-script bundle on a page with only a list', () => {
     }
   });
 
+  it("opens a service's full view with its small map, and fetches the map engine only then", async () => {
+    const { run, close } = await open();
+    try {
+      await waitFor(run, listCards, 'the list to show services');
+      // A person opens the first card's full view, as from "Scheda completa".
+      await run(() => {
+        const link = document.querySelector("welfare-list").shadowRoot.querySelector('[part~="open"]');
+        link.click();
+      });
+      await waitFor(run, () => !!document.querySelector('welfare-service-view')?.shadowRoot?.querySelector('dialog[open] h2'), 'the view');
+      await waitFor(run, () => !!document.querySelector('welfare-service-view').shadowRoot.querySelector('.place-map .leaflet-marker-icon'), 'a pin on the small map');
+      const fetched = await run(scripts);
+      assert.equal(fetched.filter((f) => f.startsWith('map-leaflet-')).length, 1, `one engine chunk: ${fetched.join(', ')}`);
+      assert.deepEqual(await run(() => window.__errors), []);
+    } finally {
+      await close();
+    }
+  });
+
   it('brings to life the access points that a script adds later', async () => {
     const { run, close } = await open();
     try {

@@ -4,9 +4,12 @@
  * a located place opens. Only these lines are on the first load; the rest is in the engine
  * (place-map-view.ts).
  */
-import { providePlaceMap } from '@welfare-elements/core';
+import { type PlaceMapProvider, providePlaceMap } from '@welfare-elements/core';
 import { loadEngine } from './leaflet-controller.js';
 
+/** Draws a service's places with the engine (what the view's small map asks for). */
+export const drawPlaceMap: PlaceMapProvider = async (container, request) => (await loadEngine()).createPlaceMap(container, request);
+
 export function registerServiceMap(): void {
-  providePlaceMap(async (container, request) => (await loadEngine()).createPlaceMap(container, request));
+  providePlaceMap(drawPlaceMap);
 }

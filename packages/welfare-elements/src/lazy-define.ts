@@ -9,6 +9,8 @@
  * elements never nest these, and a framework that does calls `loadElements()` or imports
  * the element's package.
  */
+import { providePlaceMap } from '@welfare-elements/core';
+
 const LAZY: ReadonlyMap<string, () => Promise<unknown>> = new Map<string, () => Promise<unknown>>([
   // Issue 14: pages with search, categories and list fetch none of these three (the map
   // brings Leaflet later, when it nears the viewport).
@@ -45,6 +47,13 @@ function load(tag: string): Promise<void> {
 export function loadElements(tags: Iterable<string> = LAZY.keys()): Promise<void> {
   return Promise.all([...tags].filter((tag) => LAZY.has(tag)).map(load)).then(() => undefined);
 }
+
+// Issue 18: a service's full view draws its small map with the map package's engine. On a
+// page without <welfare-map> (a list-only snippet) nothing else would bring that engine, so
+// the bundle offers it here: the map package (the chunk <welfare-map> is in, which also
+// registers that tag) and its engine are fetched when a view with a located place opens;
+// the same chunks as <welfare-map>'s, so a page never holds two copies of Leaflet.
+providePlaceMap(async (container, request) => (await import('@welfare-elements/map')).drawPlaceMap(container, request));
 
 function scan(root: ParentNode): void {
   for (const tag of waiting) if (root.querySelector(tag)) void load(tag);
