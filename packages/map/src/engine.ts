@@ -5,6 +5,7 @@
  * through `MapHost`, which builds DOM with text bindings.
  */
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import { removeMap } from './remove-map.js';
 import { ClusterLayer, type LayerActions } from './cluster-layer.js';
 import { leafletStyles } from './generated/leaflet.css.js';
 import type { MapHost, MapView, Place, TileOptions, ViewOptions } from './map-types.js';
@@ -194,7 +195,7 @@ class LeafletView implements MapView, LayerActions {
   destroy(): void {
     this.layer.destroy();
     if (this.options.legend) render(nothing, this.options.legend);
-    this.map.remove();
+    removeMap(this.map);
   }
 
   // ---- LayerActions ----

@@ -15,6 +15,7 @@ import type { TileOptions } from './map-types.js';
 import type { WelfareMap } from './map.component.js';
 import { creditControl, labelZoom } from './controls.js';
 import { PIN, pinIcon } from './markers.js';
+import { removeMap } from './remove-map.js';
 import { resolveTiles } from './tiles.js';
 
 /**
@@ -91,7 +92,7 @@ export function createPlaceMap(container: HTMLElement, request: PlaceMapRequest)
   return {
     destroy() {
       ro.disconnect();
-      map.remove();
+      removeMap(map);
     },
   };
 }

@@ -4,6 +4,7 @@ import '@welfare-elements/list';
 import '@welfare-elements/map';
 import type { WelfareList } from '@welfare-elements/list';
 import { OSM_TILES, resolveTiles, type WelfareMap } from '@welfare-elements/map';
+import { removeMap } from '../src/remove-map.js';
 import { OSM_ATTRIBUTION } from '../src/tiles.js';
 import { feedBlobUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
 import {
@@ -707,6 +708,39 @@ describe('<welfare-map>', () => {
       parent.append(el);
       await mapReady(el);
       await markersShown(el, 4);
+    });
+
+    it('removeMap takes a Leaflet map away in the middle of a zoom with no error afterwards', async () => {
+      // A host page (a CMS tab, a framework's re-render, the hub's form) takes a map away
+      // mid-zoom: Leaflet's 250 ms end-of-zoom timer must not throw into the page.
+      const { map: createMap } = await import('leaflet/dist/leaflet-src.esm.js');
+      const zoomThenRemove = async (remove: (m: import('leaflet').Map) => void) => {
+        const box = document.createElement('div');
+        box.style.cssText = 'width: 300px; height: 200px';
+        document.body.append(box);
+        const m = createMap(box, { zoomAnimation: true }).setView([45.31, 9.5], 10);
+        const errors: string[] = [];
+        const onError = (e: ErrorEvent) => {
+          errors.push(e.message);
+          e.preventDefault(); // counted here, not as the runner's uncaught error
+        };
+        window.addEventListener('error', onError);
+        try {
+          m.setZoom(11, { animate: true });
+          // Leaflet starts the animation on the next frame.
+          await new Promise((ok) => requestAnimationFrame(() => ok(undefined)));
+          expect((m as unknown as { _animatingZoom: boolean })._animatingZoom, 'a zoom animation is running').to.equal(true);
+          remove(m);
+          box.remove();
+          await new Promise((ok) => setTimeout(ok, 400));
+        } finally {
+          window.removeEventListener('error', onError);
+        }
+        return errors;
+      };
+      // (Leaflet's own remove() here throws "_leaflet_pos of undefined" 250 ms later: the
+      // runner counts that as an uncaught error, so it is not tried in this test.)
+      expect(await zoomThenRemove(removeMap)).to.deep.equal([]);
     });
 
     it('follows its size (ResizeObserver → invalidateSize) from --welfare-map-height', async () => {

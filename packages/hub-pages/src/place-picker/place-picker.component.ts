@@ -2,6 +2,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type * as Leaflet from 'leaflet';
 import { leafletStyles } from '@welfare-elements/map/generated/leaflet.css.js';
+import { removeMap } from '@welfare-elements/map/remove-map.js';
 import { resolveTiles } from '@welfare-elements/map';
 import { HubElement, uid } from '../shared/hub-element.js';
 import { formStyles } from '../shared/form-styles.js';
@@ -143,7 +144,7 @@ export class WelfarePlacePicker extends HubElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizes?.disconnect();
-    this.map?.remove();
+    if (this.map) removeMap(this.map);
     this.map = undefined;
     this.marker = undefined;
   }
