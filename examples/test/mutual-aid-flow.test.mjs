@@ -160,6 +160,10 @@ it('post by keyboard → the mediator approves → on the board without contact 
   assert.doesNotMatch(rendered.text, CONTACT_LIKE);
   assert.doesNotMatch(rendered.html, CONTACT_LIKE);
   comune.close();
+  // Back to the poster's tab, as a person would: a tab in the background gets no animation
+  // frames, and puppeteer's waits poll on them (the wait below never ran: CI 2026-12-02).
+  await board.close();
+  await page.bringToFront();
 
   // The poster's link: the state in words, then "Ritira".
   await page.goto(link);
