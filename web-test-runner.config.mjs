@@ -43,6 +43,10 @@ export default {
   // first request: on a busy 2-core machine one map test can pass 10 s there.
   testFramework: { config: { timeout: chosenEngines().includes('webkit') ? 20000 : 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
+  // WebKit's first window on a fresh machine (WebKitWebDriver, MiniBrowser, retried by
+  // scripts/browsers.mjs when it hangs) can take more than the default 30 s: the fresh-clone
+  // CI of 2026-12-02 lost its first two test files that way. Later files reuse the window.
+  browserStartTimeout: chosenEngines().includes('webkit') ? 120_000 : 30_000,
   middleware: [
     // /__hits?url=<path and query> answers how many requests the server had for that URL:
     // a count the page cannot race (resource timing entries arrive a task late).
