@@ -21,10 +21,10 @@ function fakeClient() {
     calls,
     organisations: async () => orgs.map((o) => ({ ...o })),
     organisationUsers: async (id: string) => (id === 'caritas' ? [{ id: 'u1', name: 'Anna Rossi', email: 'anna@caritas.example', role: 'editor', organisationId: 'caritas', disabled: false }] : []),
-    invite: async (...args: unknown[]) => (calls.push(['invite', ...args]), { link: 'http://hub.example/gestione/invito.html#segreto' }),
+    invite: async (...args: unknown[]) => (calls.push(['invite', ...args]), { link: 'http://hub.example/gestione/invito.html#segreto', mailed: false }),
     patchOrganisation: async (id: string, body: object) => (calls.push(['patchOrganisation', id, body]), Object.assign(orgs.find((o) => o.id === id)!, body)),
     patchUser: async (...args: unknown[]) => (calls.push(['patchUser', ...args]), {}),
-    resetLink: async (id: string) => (calls.push(['reset', id]), { link: 'http://hub.example/gestione/password.html#altro' }),
+    resetLink: async (id: string) => (calls.push(['reset', id]), { link: 'http://hub.example/gestione/password.html#altro', mailed: true }),
     createOrganisation: async (body: object) => (calls.push(['create', body]), body),
     stale: async () => [
       { id: 'a', organisationId: 'caritas', state: 'published', stale: true, version: 1, verifiedAt: '2026-03-01T10:00:00Z', data: { ...GOOD_OFFER, name: 'Emporio solidale' } },
@@ -47,6 +47,7 @@ describe('office pages', () => {
     await waitUntil(() => text(root(el)).includes('invito.html#segreto'), 'the link');
     expect(client.calls[0]).to.deep.equal(['invite', 'nuova@caritas.example', 'editor', 'caritas']);
     expect(button(root(el), 'Copia il link')).to.exist;
+    expect(text(root(el))).not.to.include('Inviato anche per email', 'no mail was sent: nothing says so');
     await expect(el).to.be.accessible();
   });
 
@@ -62,6 +63,7 @@ describe('office pages', () => {
     await waitUntil(() => text(caritas()).includes('Anna Rossi'), 'the people');
     button(caritas(), 'Link per una nuova password').click();
     await waitUntil(() => text(root(el)).includes('password.html#altro'), 'the reset link');
+    expect(text(root(el))).to.include('Inviato anche per email alla persona', 'the hub mailed it: the office is told');
     await expect(el).to.be.accessible();
   });
 

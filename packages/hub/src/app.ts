@@ -10,6 +10,7 @@ import type { HubEnv, HubServices } from './env.js';
 import { HttpError, notFound, onError, problemResponse } from './http/problem.js';
 import { clientAddress } from './http/request.js';
 import { changesState, sameOrigin, securityHeaders } from './http/security.js';
+import { createMailer } from './mail/mailer.js';
 import { Publisher } from './publish/publisher.js';
 import { mutualAidRoutes } from './mutual-aid/routes.js';
 import { accessPointRoutes } from './routes/access-points.js';
@@ -62,6 +63,7 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
     publisher,
     // Per account: 5 failures in 15 minutes; per address (a shared office NAT): 30.
     throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
+    mailer: config.smtpUrl ? createMailer({ url: config.smtpUrl, from: config.mailFrom }) : undefined,
   };
   const sessions = new SessionCache();
   const app = new Hono<HubEnv>();
@@ -115,5 +117,12 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
   await publisher.load();
   await publisher.schedule();
   if (options.timer !== false) publisher.startTimer();
-  return { ...services, app, stop: () => publisher.stop() };
+  return {
+    ...services,
+    app,
+    stop: () => {
+      publisher.stop();
+      services.mailer?.close();
+    },
+  };
 }

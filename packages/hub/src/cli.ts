@@ -7,9 +7,12 @@ const HELP = `welfare-hub: il punto di pubblicazione dei servizi
 
   welfare-hub serve [--port 8080] [--host 127.0.0.1] [--data ./hub-data] [--publish-dir DIR]
                     [--stale-months 6] [--public-url https://...] [--trust-proxy]
+                    [--smtp smtp://utente:password@host:587] [--mail-from indirizzo]
 
 Senza DATABASE_URL usa il database incorporato (PGlite) nella cartella --data;
 con DATABASE_URL=postgres://... usa quel server PostgreSQL.
+Con --smtp (o WELFARE_HUB_SMTP_URL) inviti e nuove password partono anche per email,
+dal mittente --mail-from (o WELFARE_HUB_MAIL_FROM; di norma l'utente SMTP).
 
 ${OPS_USAGE}`;
 
@@ -31,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
         'stale-months': { type: 'string' },
         'public-url': { type: 'string', default: process.env.HUB_PUBLIC_URL },
         'trust-proxy': { type: 'boolean', default: false },
+        smtp: { type: 'string', default: process.env.WELFARE_HUB_SMTP_URL || undefined },
+        'mail-from': { type: 'string', default: process.env.WELFARE_HUB_MAIL_FROM || undefined },
       },
     });
     const publicUrl = values['public-url'];
@@ -44,8 +49,11 @@ async function main(argv: string[]): Promise<number> {
       publicUrl,
       secureCookies: publicUrl?.startsWith('https://') ?? false,
       trustProxy: values['trust-proxy'],
+      smtpUrl: values.smtp,
+      mailFrom: values['mail-from'],
     });
     console.log(`welfare-hub: ${hub.url} (database: ${hub.db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${values.data}`})`);
+    if (hub.mailer) console.log(`welfare-hub: email da ${hub.mailer.from} via ${new URL(values.smtp!).host}`);
     const stop = () => void hub.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -17,6 +17,10 @@ export interface HubConfig {
   sessionAbsoluteMinutes: number;
   /** One-time links (invitations, resets) live this many hours. */
   linkHours: number;
+  /** SMTP server for invitations, resets and relayed messages (`smtp://user:pass@host:587`); none = no mail. */
+  smtpUrl?: string;
+  /** Sender of those mails; default the SMTP user when it is an address. */
+  mailFrom?: string;
   /** Cache lifetime of /feed.json in seconds: short, so a change reaches citizens soon. */
   feedMaxAge: number;
   /** The clock: tests move it to check expiry. */

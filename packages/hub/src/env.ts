@@ -3,6 +3,7 @@ import type { SessionUser } from './auth/sessions.js';
 import type { Throttle } from './auth/throttle.js';
 import type { HubConfig } from './config.js';
 import type { Db } from './db/db.js';
+import type { Mailer } from './mail/mailer.js';
 import type { Publisher } from './publish/publisher.js';
 
 /** Per-request values set by the hub's middleware. */
@@ -22,4 +23,6 @@ export interface HubServices {
   config: HubConfig;
   publisher: Publisher;
   throttles: { account: Throttle; address: Throttle };
+  /** Sends mail; undefined when the hub has no SMTP server (`--smtp`): check before use. */
+  mailer?: Mailer;
 }

@@ -15,3 +15,4 @@ export { importFeed, type ImportOptions, type ImportResult, type ImportIssue, ty
 export { exportAll, type ExportResult } from './ops/export.js';
 export { seedDemo, isEmpty, type DemoAccount, type DemoOptions } from './ops/demo.js';
 export { FolderBusy, lockFolder } from './db/lock.js';
+export { createMailer, defaultFrom, type Mailer, type MailMessage, type MailerOptions } from './mail/mailer.js';

@@ -268,7 +268,7 @@ export class HubClient {
     return Array.isArray(answer) ? answer : answer.organisations;
   }
 
-  invite(email: string, role: 'admin' | 'editor', organisationId: string | null): Promise<{ link: string; expiresAt?: string }> {
+  invite(email: string, role: 'admin' | 'editor', organisationId: string | null): Promise<{ link: string; expiresAt?: string; mailed?: boolean }> {
     return this.json('POST', '/invitations', { email, role, organisationId });
   }
 
@@ -292,7 +292,7 @@ export class HubClient {
     return this.json('PATCH', `/users/${encodeURIComponent(id)}`, body);
   }
 
-  resetLink(id: string): Promise<{ link: string; expiresAt?: string }> {
+  resetLink(id: string): Promise<{ link: string; expiresAt?: string; mailed?: boolean }> {
     return this.json('POST', `/users/${encodeURIComponent(id)}/reset`);
   }
 

@@ -22,7 +22,7 @@ export class WelfareHubOrganisations extends HubElement {
 
   @state() private organisations?: Organisation[];
   @state() private people = new Map<string, Account[]>();
-  @state() private link?: { text: string; label: string };
+  @state() private link?: { text: string; label: string; mailed?: boolean };
   @state() private said = '';
   @state() private failure = '';
   private readonly ids = uid('orgs');
@@ -59,7 +59,7 @@ export class WelfareHubOrganisations extends HubElement {
     const t = officeStrings[this.lang_];
     await this.run(async () => {
       const answer = await this.client!.invite(String(data.get('email')), data.get('role') === 'admin' ? 'admin' : 'editor', String(data.get('organisation')) || null);
-      this.link = { text: answer.link, label: t.link };
+      this.link = { text: answer.link, label: t.link, mailed: answer.mailed === true };
       form.reset();
     }, '');
   }
@@ -126,6 +126,7 @@ export class WelfareHubOrganisations extends HubElement {
     return html`<div class="notice success">
       <p><strong>${link.label}</strong></p>
       <p class="link-box">${link.text}</p>
+      ${link.mailed ? html`<p>${t.mailed}</p>` : nothing}
       <p><button type="button" @click=${async () => (this.said = (await copyText(link.text)) ? t.copied : '')}>${t.copy}</button></p>
     </div>`;
   }
@@ -171,7 +172,7 @@ export class WelfareHubOrganisations extends HubElement {
                       }, t.changed)}>${u.disabled ? t.enable : t.disable}<span class="visually-hidden">: ${u.name}</span></button>
                       <button type="button" class="link" @click=${() => this.run(async () => {
                         const answer = await this.client!.resetLink(u.id);
-                        this.link = { text: answer.link, label: `${t.resetLink} (${u.name}):` };
+                        this.link = { text: answer.link, label: `${t.resetLink} (${u.name}):`, mailed: answer.mailed === true };
                       }, '')}>${t.resetLink}<span class="visually-hidden">: ${u.name}</span></button>
                     </span>
                   </li>`,

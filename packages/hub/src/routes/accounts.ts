@@ -4,6 +4,8 @@ import { requireAdmin, requireUser, sha256, token, type Role, type SessionUser }
 import type { HubApp, HubServices } from '../env.js';
 import { jsonBody, idParam } from '../http/request.js';
 import { conflict, HttpError, notFound } from '../http/problem.js';
+import type { MailMessage } from '../mail/mailer.js';
+import { invitationMail, resetMail } from '../mail/messages.js';
 
 interface OrganisationRow {
   id: string;
@@ -53,6 +55,21 @@ function linkBase(c: Context, s: HubServices): string {
   return (s.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
 }
 
+/**
+ * Mails a one-time link when the hub has an SMTP server. A failure is logged, never an error
+ * for the admin: the link is in the answer to copy, and `mailed: false` says to hand it over.
+ */
+async function mailLink(s: HubServices, message: MailMessage): Promise<boolean> {
+  if (!s.mailer) return false;
+  try {
+    await s.mailer.send(message);
+    return true;
+  } catch (error) {
+    console.error(`welfare-hub: email a ${message.to} non inviata: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
 export function accountRoutes(app: HubApp, s: HubServices): void {
   app.post('/api/invitations', async (c) => {
     const admin = requireAdmin(c);
@@ -63,9 +80,11 @@ export function accountRoutes(app: HubApp, s: HubServices): void {
     }
     const at = s.config.now();
     const secret = token();
-    await s.db.transaction(async (tx) => {
+    const organisationName = await s.db.transaction(async (tx) => {
+      let name: string | null = null;
       if (body.organisationId) {
-        const org = await tx.query('SELECT 1 FROM organisations WHERE id = $1', [body.organisationId]);
+        const org = await tx.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [body.organisationId]);
+        name = org.rows[0]?.name ?? null;
         if (!org.rows.length) throw new HttpError(422, 'Dati non validi', 'L\'ente indicato non esiste.', { errors: [{ path: 'organisationId', message: 'ente sconosciuto' }] });
       }
       const taken = await tx.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email]);
@@ -76,8 +95,12 @@ export function accountRoutes(app: HubApp, s: HubServices): void {
         [sha256(secret), email, body.role, body.role === 'admin' ? null : body.organisationId, admin.id, at, new Date(at.getTime() + s.config.linkHours * 3_600_000)],
       );
       await audit(tx, { at, address: c.get('address'), actorId: admin.id, action: 'invitation-created', targetType: 'invitation', targetId: email, detail: { role: body.role, organisationId: body.organisationId ?? null } });
+      return body.role === 'admin' ? null : name;
     });
-    return c.json({ link: `${linkBase(c, s)}/gestione/invito.html#${secret}`, expiresAt: new Date(at.getTime() + s.config.linkHours * 3_600_000).toISOString() }, 201);
+    const link = `${linkBase(c, s)}/gestione/invito.html#${secret}`;
+    const expiresAt = new Date(at.getTime() + s.config.linkHours * 3_600_000);
+    const mailed = await mailLink(s, invitationMail(email, link, expiresAt, organisationName));
+    return c.json({ link, expiresAt: expiresAt.toISOString(), mailed }, 201);
   });
 
   app.post('/api/users/:id/reset', async (c) => {
@@ -85,7 +108,7 @@ export function accountRoutes(app: HubApp, s: HubServices): void {
     const id = idParam(c);
     const at = s.config.now();
     const secret = token();
-    await s.db.transaction(async (tx) => {
+    const email = await s.db.transaction(async (tx) => {
       const user = (await tx.query<UserRow>('SELECT * FROM users WHERE id = $1', [id])).rows[0];
       if (!user) throw notFound();
       // A new link replaces any earlier one still unused.
@@ -95,8 +118,12 @@ export function accountRoutes(app: HubApp, s: HubServices): void {
         [sha256(secret), user.email, id, admin.id, at, new Date(at.getTime() + s.config.linkHours * 3_600_000)],
       );
       await audit(tx, { at, address: c.get('address'), actorId: admin.id, action: 'password-reset-link', targetType: 'user', targetId: id });
+      return user.email;
     });
-    return c.json({ link: `${linkBase(c, s)}/gestione/password.html#${secret}`, expiresAt: new Date(at.getTime() + s.config.linkHours * 3_600_000).toISOString() }, 201);
+    const link = `${linkBase(c, s)}/gestione/password.html#${secret}`;
+    const expiresAt = new Date(at.getTime() + s.config.linkHours * 3_600_000);
+    const mailed = await mailLink(s, resetMail(email, link, expiresAt));
+    return c.json({ link, expiresAt: expiresAt.toISOString(), mailed }, 201);
   });
 
   app.get('/api/organisations', async (c) => {
