@@ -13,3 +13,5 @@ export { HubClient, ApiError, type Offer, type Session, type User } from './api/
 export { WelfareHubNotices } from './notices/welfare-hub-notices.js';
 export { WelfareHubAccessPoints } from './office/welfare-hub-access-points.js';
 export { WelfareHubVocabulary } from './office/welfare-hub-vocabulary.js';
+export { WelfareHubMutualAid } from './mutual-aid/welfare-hub-mutual-aid.js';
+export type { MutualAidQueue, MutualAidQueued } from './api/client.js';

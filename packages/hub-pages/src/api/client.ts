@@ -140,6 +140,30 @@ export interface TerritoryComune {
   readonly inUse: number;
 }
 
+/** A mutual-aid post as its mediator sees it: the poster's contact included (never published). */
+export interface MutualAidQueued {
+  readonly id: string;
+  readonly kind: 'offro' | 'cerco';
+  readonly topic: string;
+  readonly text: string | null;
+  readonly availability: string | null;
+  readonly comune: string;
+  readonly contact: string | null;
+  readonly state: 'pending' | 'published' | 'rejected' | 'done' | 'withdrawn' | 'expired';
+  readonly reported: boolean;
+  readonly reason: string | null;
+  readonly mediator: string | null;
+  readonly published: string | null;
+  readonly expires: string;
+  readonly createdAt: string;
+}
+
+/** A mediator's queue: the comuni the organisation mediates and their pending and published posts. */
+export interface MutualAidQueue {
+  readonly comuni: string[];
+  readonly posts: MutualAidQueued[];
+}
+
 export type VocabularyKind = 'categories' | 'audiences' | 'comuni';
 
 export interface Problem {
@@ -357,5 +381,15 @@ export class HubClient {
   /** Archives (`archive`) or brings back (`restore`) an entry. */
   archiveVocabulary(kind: VocabularyKind, id: string, action: 'archive' | 'restore'): Promise<unknown> {
     return this.json('POST', `/${kind}/${encodeURIComponent(id)}/${action}`);
+  }
+
+  /** The mediator's queue; 403 when the organisation mediates no comune. */
+  mutualAidQueue(): Promise<MutualAidQueue> {
+    return this.json('GET', '/mutual-aid/queue');
+  }
+
+  /** Approves (optionally with text and availability edited for privacy), rejects with a reason, or marks done. */
+  moderateMutualAid(id: string, action: 'approve' | 'reject' | 'done', body: { text?: string; availability?: string; reason?: string } = {}): Promise<MutualAidQueued> {
+    return this.json('POST', `/mutual-aid/posts/${encodeURIComponent(id)}/${action}`, body);
   }
 }

@@ -10,6 +10,7 @@ import '../office/welfare-hub-activity.js';
 import '../notices/welfare-hub-notices.js';
 import '../office/welfare-hub-access-points.js';
 import '../office/welfare-hub-vocabulary.js';
+import '../mutual-aid/welfare-hub-mutual-aid.js';
 import { ApiError, HubClient, type Offer, type OfferVersion, type Organisation, type Session } from '../api/client.js';
 import type { OfferSaveDetail, WelfareOfferForm } from '../offer-form/offer-form.component.js';
 import type { OfferActionDetail } from '../offer-table/offer-table.component.js';
@@ -149,6 +150,8 @@ export class WelfareHubApp extends HubElement {
   @state() private offer?: Offer | null;
   @state() private queue?: Offer[];
   @state() private organisations: Organisation[] = [];
+  /** The person's organisation mediates mutual aid for some comuni (the office designates it). */
+  @state() private mediator = false;
   @state() private versions?: OfferVersion[];
   @state() private message = '';
   @state() private loginError = '';
@@ -229,6 +232,13 @@ export class WelfareHubApp extends HubElement {
       (list) => (this.organisations = list),
       () => undefined,
     );
+    // A mediator's queue answers; anyone else's is refused (403): the menu shows the page only to mediators.
+    if (this.session?.user.organisationId) {
+      this.client.mutualAidQueue().then(
+        () => (this.mediator = true),
+        () => (this.mediator = false),
+      );
+    } else this.mediator = false;
     await this.load();
   }
 
@@ -450,6 +460,7 @@ export class WelfareHubApp extends HubElement {
       <ul>
         ${link({ page: 'offers' }, this.isAdmin ? t.allOffers : t.offers, page === 'offers' || page === 'offer')}
         ${link({ page: 'new' }, t.newOffer, page === 'new')} ${link({ page: 'notices' }, t.notices, page === 'notices')}
+        ${this.mediator ? link({ page: 'mutual-aid' }, t.mutualAid, page === 'mutual-aid') : nothing}
         ${this.isAdmin
           ? html`${link({ page: 'review' }, t.review, page === 'review')} ${link({ page: 'freshness' }, t.freshness, page === 'freshness')}
             ${link({ page: 'organisations' }, t.organisations, page === 'organisations')}
@@ -503,6 +514,9 @@ export class WelfareHubApp extends HubElement {
         if (!this.isAdmin) return html`<h1 tabindex="-1">${t.accessPoints}</h1><p>${t.adminOnly}</p>`;
         return html`<h1 tabindex="-1">${t.accessPoints}</h1>
           <welfare-hub-access-points .client=${this.client} .territory=${this.territory} tiles=${this.tiles ?? nothing}></welfare-hub-access-points>`;
+      case 'mutual-aid':
+        return html`<h1 tabindex="-1">${t.mutualAid}</h1>
+          <welfare-hub-mutual-aid .client=${this.client}></welfare-hub-mutual-aid>`;
       case 'vocabulary':
         if (!this.isAdmin) return html`<h1 tabindex="-1">${t.vocabulary}</h1><p>${t.adminOnly}</p>`;
         return html`<h1 tabindex="-1">${t.vocabulary}</h1>

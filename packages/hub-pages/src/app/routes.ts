@@ -10,6 +10,7 @@ export type Route =
   | { readonly page: 'vocabulary' }
   | { readonly page: 'freshness' }
   | { readonly page: 'activity' }
+  | { readonly page: 'mutual-aid' }
   | { readonly page: 'invite'; readonly token: string };
 
 export function parseRoute(hash: string): Route {
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'elenchi') return { page: 'vocabulary' };
   if (first === 'da-verificare') return { page: 'freshness' };
   if (first === 'attivita') return { page: 'activity' };
+  if (first === 'aiuto-reciproco') return { page: 'mutual-aid' };
   if (first === 'invito' && second) return { page: 'invite', token: second };
   return { page: 'offers' };
 }
@@ -48,6 +50,8 @@ export function routeHash(route: Route): string {
       return '#/da-verificare';
     case 'activity':
       return '#/attivita';
+    case 'mutual-aid':
+      return '#/aiuto-reciproco';
     case 'invite':
       return `#/invito/${encodeURIComponent(route.token)}`;
     default:

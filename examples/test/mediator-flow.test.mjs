@@ -1,0 +1,227 @@
+/**
+ * The mediators' page on a running hub (issue 19): a citizen posts (the public API, as the
+ * form does), the mediator of the post's comune signs in, opens "Aiuto reciproco" and
+ * approves it with the keyboard; the post is in /feed.json and on a comune's board,
+ * without the contact. A mediator of another comune sees nothing of it, neither on the
+ * page nor in what the page received. axe at zero on the page in each state, no sideways
+ * scrolling at 375 px.
+ *
+ *   node --test examples/test/mediator-flow.test.mjs   (after `npm run build`)
+ *
+ * Chromium only, like hub-flow.test.mjs and mutual-aid-flow.test.mjs: the page's element
+ * runs in the three engines in packages/hub-pages/test/mutual-aid.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+
+const PASSWORD = 'una password lunga e sicura';
+const CONTACT = 'giulia.bianchi@example.org';
+const CONTACT_LIKE = /giulia|bianchi|example\.org|@/i;
+const TEXT = 'Cerco qualcuno che mi accompagni dal medico il lunedì.';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let hub;
+let browser;
+let site;
+
+before(async () => {
+  for (const f of ['packages/hub/dist/index.js', 'packages/hub-pages/dist/index.html', 'packages/welfare-elements/dist/welfare-elements.js']) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  }
+  const { startHub } = await import('../../packages/hub/dist/index.js');
+  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
+  hub = await startHub({ port: 0, timer: false });
+  await seed(hub.db);
+  const { startServer } = await import('../../scripts/serve.mjs');
+  site = await startServer({ port: 0 });
+  browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await hub?.close();
+  if (site) await new Promise((ok) => site.close(ok));
+});
+
+/** The API as a signed-in person (or nobody: `email` undefined), with its cookie and CSRF token. */
+async function api(email) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method, path, body) => {
+    const res = await fetch(`${hub.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', origin: hub.url, cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json() : undefined;
+    if (json?.csrfToken) csrf = json.csrfToken;
+    return { status: res.status, body: json };
+  };
+  if (email) assert.equal((await call('POST', '/api/session', { email, password: PASSWORD })).status, 200);
+  return call;
+}
+
+async function axeClean(page, state) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${state}:\n${violations.join('\n')}`);
+}
+
+async function fitsPhone(page, state) {
+  await page.setViewport({ width: 375, height: 740 });
+  await page.waitForFunction(() => innerWidth === 375);
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, `${state} scrolls sideways at 375 px`);
+  await page.setViewport({ width: 1280, height: 900 });
+}
+
+/** The text of the hub's pages, through their shadow roots. */
+const SHADOW_TEXT = `(() => {
+  const out = [];
+  const walk = (r) => { for (const el of r.querySelectorAll('*')) { if (el.shadowRoot) { out.push(el.shadowRoot.textContent); walk(el.shadowRoot); } } };
+  walk(document);
+  return out.join(' ').replace(/\\s+/g, ' ');
+})()`;
+const SHADOW_HTML = SHADOW_TEXT.replaceAll('textContent', 'innerHTML');
+const pageText = (page) => page.evaluate(SHADOW_TEXT);
+const waitText = (page, pattern) => page.waitForFunction(`new RegExp(${JSON.stringify(pattern.source)}).test(${SHADOW_TEXT})`, { timeout: 30_000 });
+
+/** Focuses the first button or link of the hub's pages whose text starts with `label` (through shadow roots). */
+async function focusControl(page, label) {
+  await page.waitForFunction(
+    (label) => {
+      const find = (r) => {
+        for (const el of r.querySelectorAll('*')) {
+          if ((el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.replace(/\s+/g, ' ').trim().startsWith(label) && !el.disabled) return el;
+          const inner = el.shadowRoot && find(el.shadowRoot);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      const el = find(document);
+      el?.focus();
+      return Boolean(el);
+    },
+    { timeout: 30_000 },
+    label,
+  );
+}
+
+/** Signs in on the hub's page with the keyboard: Tab to the email, type, Tab, type, Enter. */
+async function signIn(email) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => {
+    // The menu asks every organisation's queue once; a non-mediator's answer is a 403.
+    if (m.type() === 'error' && !/status of (401|403)/.test(m.text())) problems.push(m.text());
+  });
+  await page.goto(`${hub.url}/gestione/`);
+  await waitText(page, /Password/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(`/Esci/.test(${SHADOW_TEXT})`, { timeout: 30_000 });
+  return { page, problems, close: () => context.close() };
+}
+
+it('a post → the mediator approves it on the page, by keyboard → on the board, no contact; another comune’s mediator sees nothing', async () => {
+  const office = await api('ufficio@piano.example');
+  assert.equal((await office('PUT', '/api/mutual-aid/mediators/caritas', { comuni: ['Lodi'] })).status, 200);
+  assert.equal((await office('PUT', '/api/mutual-aid/mediators/comune-lodi', { comuni: ['Codogno'] })).status, 200);
+
+  // A citizen posts, as the public form does (its token, a few seconds of reading).
+  const citizen = await api();
+  const form = await citizen('GET', '/api/public/mutual-aid/form');
+  await new Promise((ok) => setTimeout(ok, 3_200)); // the hub refuses a form sent faster than a person
+  const sent = await citizen('POST', '/api/public/mutual-aid/posts', {
+    token: form.body.token, kind: 'cerco', topic: 'accompagnamento', text: TEXT, availability: 'il lunedì mattina', comune: 'Lodi', contact: CONTACT, consent: true, website: '',
+  });
+  assert.equal(sent.status, 201);
+
+  // The mediator of Lodi: "Aiuto reciproco" in the menu, the post with the contact.
+  const mediator = await signIn('editor@caritas.example');
+  const { page } = mediator;
+  await focusControl(page, 'Aiuto reciproco');
+  await page.keyboard.press('Enter');
+  await waitText(page, /Da approvare: 1 annuncio/);
+  const queued = await pageText(page);
+  assert.match(queued, /Cerca aiuto · Accompagnamento · Lodi/);
+  assert.ok(queued.includes(TEXT));
+  assert.ok(queued.includes(`Recapito (lo vedete solo voi, non viene pubblicato): ${CONTACT}`), queued);
+  assert.match(queued, /Sulla bacheca: 0 annunci/);
+  await axeClean(page, 'the queue');
+  await fitsPhone(page, 'the queue');
+
+  // Nothing on the board before the approval.
+  await hub.publisher.schedule();
+  await hub.publisher.idle();
+  assert.equal((await (await fetch(`${hub.url}/feed.json`)).json()).mutualAid, undefined);
+
+  await focusControl(page, 'Approva');
+  await page.keyboard.press('Enter');
+  await waitText(page, /Annuncio approvato/);
+  assert.match(await pageText(page), /Da approvare: 0 annunci.*Sulla bacheca: 1 annuncio/);
+  await axeClean(page, 'the queue after the approval');
+
+  await hub.publisher.schedule();
+  await hub.publisher.idle();
+  const feedText = await (await fetch(`${hub.url}/feed.json`)).text();
+  const feed = JSON.parse(feedText);
+  assert.deepEqual(feed.mutualAid.map((p) => [p.kind, p.topic, p.text, p.comune, p.mediator]), [['cerco', 'accompagnamento', TEXT, 'Lodi', 'caritas']]);
+  assert.doesNotMatch(feedText, CONTACT_LIKE);
+
+  // On a comune's board (another origin, the bundle): the post, never the contact.
+  const bundle = `http://127.0.0.1:${site.address().port}/packages/welfare-elements/dist/welfare-elements.js`;
+  const comune = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="it"><title>Comune</title><script type="module" src="${bundle}"></script><main><h1>Aiuto reciproco</h1><welfare-mutual-aid src="${hub.url}/feed.json"></welfare-mutual-aid></main>`);
+  });
+  await new Promise((ok) => comune.listen(0, '127.0.0.1', ok));
+  const board = await page.browserContext().newPage();
+  await board.goto(`http://127.0.0.1:${comune.address().port}/`);
+  await board.waitForFunction(() => document.querySelector('welfare-mutual-aid')?.shadowRoot?.querySelector('article'), { timeout: 30_000 });
+  const rendered = await board.evaluate(() => document.querySelector('welfare-mutual-aid').shadowRoot.innerHTML);
+  assert.ok(rendered.includes(TEXT));
+  assert.doesNotMatch(rendered, CONTACT_LIKE);
+  await board.close();
+  comune.close();
+  await page.bringToFront();
+
+  // The mediator of Codogno (Comune di Lodi): the page opens, nothing of Lodi's post.
+  const other = await signIn('editor@comune.example');
+  await other.page.goto(`${hub.url}/gestione/#/aiuto-reciproco`);
+  await waitText(other.page, /Nessun annuncio da approvare\..*Nessun annuncio sulla bacheca\./);
+  const seen = await other.page.evaluate(SHADOW_HTML);
+  assert.ok(!seen.includes(TEXT) && !CONTACT_LIKE.test(seen), 'another comune’s mediator sees the post');
+  assert.match(await pageText(other.page), /Gli annunci di aiuto reciproco di Codogno/);
+  await axeClean(other.page, 'an empty queue');
+  await fitsPhone(other.page, 'an empty queue');
+
+  // An organisation that mediates nothing: no menu entry, and the page says why.
+  assert.equal((await office('PUT', '/api/mutual-aid/mediators/comune-lodi', { comuni: [] })).status, 200);
+  await other.page.goto(`${hub.url}/gestione/#/offerte`);
+  await other.page.reload();
+  await other.page.waitForFunction(`/Esci/.test(${SHADOW_TEXT})`, { timeout: 30_000 });
+  await other.page.goto(`${hub.url}/gestione/#/aiuto-reciproco`);
+  await waitText(other.page, /non fa da tramite/);
+  assert.doesNotMatch(await other.page.evaluate(SHADOW_HTML), /href="#\/aiuto-reciproco"/);
+
+  assert.deepEqual([...mediator.problems, ...other.problems], []);
+  await mediator.close();
+  await other.close();
+});
