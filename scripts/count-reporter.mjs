@@ -11,23 +11,35 @@ export function countReporter() {
       let passed = 0;
       let failed = 0;
       let skipped = 0;
-      const walk = (suite) => {
+      // What failed, with the engine's message: scripts/test.mjs repeats it at the end of
+      // the run, where CI's excerpt of the output can show it.
+      const failures = [];
+      const walk = (suite, file, path) => {
         for (const t of suite.tests ?? []) {
           if (t.skipped) skipped++;
           else if (t.passed) passed++;
-          else failed++;
+          else {
+            failed++;
+            failures.push(`${file} > ${[...path, t.name].join(' > ')}: ${t.error?.message ?? 'failed'}`);
+          }
         }
-        for (const s of suite.suites ?? []) walk(s);
+        for (const s of suite.suites ?? []) walk(s, file, [...path, s.name]);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) failed++;
-        else if (session.errors?.length) failed += session.errors.length;
+        const file = session.testFile?.replace(`${process.cwd()}/`, '') ?? '?';
+        if (session.testResults) walk(session.testResults, file, []);
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) {
+          failed++;
+          failures.push(`${file}: ${session.errors?.map((e) => e.message).join('; ') || 'did not run'}`);
+        } else if (session.errors?.length) {
+          failed += session.errors.length;
+          failures.push(...session.errors.map((e) => `${file}: ${e.message}`));
+        }
       }
       const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
       process.stdout.write(`\nbrowser: ${line}\n`);
       if (process.env.WTR_COUNT_FILE) {
-        writeFileSync(process.env.WTR_COUNT_FILE, JSON.stringify({ passed, failed, skipped }));
+        writeFileSync(process.env.WTR_COUNT_FILE, JSON.stringify({ passed, failed, skipped, failures }));
       }
     },
   };

@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { chosenEngines, ENGINES } from './browsers.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Each suite's failures, said again just before the closing line: CI shows the end of the output. */
+const failures = [];
+const failedSuites = [];
 const times = [];
 const begun = Date.now();
 const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
@@ -41,6 +44,7 @@ function add(label, passed, failed, skipped = 0) {
   totals.failed += failed;
   totals.skipped += skipped;
   console.log(`${label}: ${passed} passed, ${failed} failed`);
+  if (failed) failedSuites.push(`${label}: ${failed} failed`);
 }
 
 /**
@@ -58,6 +62,11 @@ function nodeTests(label, files, engine, env = process.env) {
   const count = (name) => Number(run.stdout.match(new RegExp(`^ℹ ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   const failed = count('fail') + (run.status !== 0 && count('fail') === 0 ? 1 : 0);
   add(label, count('pass'), failed, count('skipped'));
+  // Node's spec reporter ends with a "✖ failing tests:" section (name, file:line, error).
+  const section = run.stdout.split(/^✖ failing tests:$/m)[1];
+  const lines = section?.trimEnd().split('\n').filter((l) => !/^\s+at .*\(node:[^)]*\)$/.test(l));
+  if (section) failures.push(`${label}:${lines.slice(0, 80).join('\n')}`);
+  else if (failed) failures.push(`${label}: exit code ${run.status}, no failing test named (see above)`);
 }
 
 /**
@@ -115,9 +124,12 @@ for (const engine of engines) {
   if (existsSync(countFile)) {
     const c = JSON.parse(readFileSync(countFile, 'utf8'));
     add(label, c.passed, c.failed + (wtr.status !== 0 && c.failed === 0 ? 1 : 0), c.skipped);
+    for (const f of c.failures ?? []) failures.push(`${label}: ${f.split('\n').slice(0, 8).join('\n')}`);
+    if (wtr.status !== 0 && c.failed === 0) failures.push(`${label}: exit code ${wtr.status}`);
   } else {
     console.error(`The browser test run in ${engine} ended without results.`);
     add(label, 0, 1);
+    failures.push(`${label}: ended without results`);
   }
   times.push(`${label}: ${seconds(started)}`);
 }
@@ -171,6 +183,7 @@ if (existsSync(SCREENSHOTS)) {
   times.push(`screenshots (chromium): ${seconds(started)}`);
 }
 
+if (failedSuites.length) console.log(`\nWhat failed (${failedSuites.join('; ')}):\n${failures.join('\n\n')}`);
 console.log(`\nTimes: ${times.join('; ')}; total ${seconds(begun)}`);
 // Skipped tests (e.g. the hub's cross-database backup test on the PGlite pass, which runs
 // on the PostgreSQL pass) are said on their own line: the last line stays `N passed, N failed`.
