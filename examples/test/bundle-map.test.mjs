@@ -88,7 +88,10 @@ const waitIn = (fn, ...args) =>
       const list = document.querySelector('welfare-list')?.shadowRoot;
       return map && list && new Function('map', 'list', 'args', `return (${source})(map, list, args)`)(map, list, rest);
     },
-    { timeout: 10_000, polling: 50 },
+    // Generous: on CI's fresh machine the first map of the run (Leaflet's chunk, the feed,
+    // markers drawn in slices) can take longer than on a warm one; a wait only costs time
+    // when something is wrong.
+    { timeout: 30_000, polling: 50 },
     fn.toString(),
     ...args,
   );
@@ -162,6 +165,29 @@ it('opens a popup with Enter on a focused marker', async () => {
 /** The map's zoom (Leaflet's own view of it). */
 const zoomOf = () => page.evaluate(() => document.querySelector('welfare-map').leaflet.view.map.getZoom());
 
+/** One press of a zoom button, as a person would, and the wait until that zoom is over. */
+async function zoomStep(direction) {
+  const from = await zoomOf();
+  // At the last zoom level the button is disabled and a press does nothing.
+  const pressed = await inPage((map, list, [d]) => {
+    const button = map.querySelector(`.leaflet-control-zoom-${d}`);
+    if (button.classList.contains('leaflet-disabled')) return false;
+    button.click();
+    return true;
+  }, direction);
+  if (!pressed) return;
+  await page.waitForFunction(
+    (z, d) => {
+      const el = document.querySelector('welfare-map');
+      const now = el.leaflet.view.map.getZoom();
+      return (d === 'in' ? now > z : now < z) && !el.shadowRoot.querySelector('.leaflet-map-pane.leaflet-zoom-anim');
+    },
+    { timeout: 30_000, polling: 50 },
+    from,
+    direction,
+  );
+}
+
 it('zooms in and out with the zoom buttons', async () => {
   // What a person sees of a zoom: the markers move. Their positions in the map, in px.
   const where = (map) => {
@@ -174,12 +200,8 @@ it('zooms in and out with the zoom buttons', async () => {
   };
   const label = await inPage((map) => map.querySelector('.leaflet-control-zoom-in')?.getAttribute('aria-label'));
   assert.match(label, /ingrandisci|zoom/i);
-  // Leaflet drops a zoom asked for during a zoom animation: wait for each to end.
-  const click = async (control) => {
-    await inPage((map, list, [c]) => map.querySelector(`.leaflet-control-zoom-${c}`).click(), control);
-    await new Promise((ok) => setTimeout(ok, 100));
-    await waitIn((map) => !map.querySelector('.leaflet-map-pane.leaflet-zoom-anim'));
-  };
+  // Leaflet drops a zoom asked for during a zoom animation: zoomStep waits for each to end.
+  const click = zoomStep;
   const movedFrom = (then) =>
     waitIn((map, list, [source, before]) => new Function(`return (${source})`)()(map) !== before, where.toString(), then);
   // The tests before left the map zoomed in on one service, by a popup near the edge:
@@ -205,10 +227,9 @@ it('keeps every marker and cluster visible and clickable, at several zooms', asy
   await page.evaluate(() => document.querySelector('welfare-map').scrollIntoView());
   await inPage((map) => map.querySelector('.leaflet-popup-close-button')?.click());
   // From the whole district (the earlier tests went close in), then closer step by step.
-  for (let i = 0; i < 12 && (await zoomOf()) > 10; i++) {
-    await inPage((map) => map.querySelector('.leaflet-control-zoom-out').click());
-    await new Promise((ok) => setTimeout(ok, 300));
-  }
+  // Each step waits for the zoom to be done (a fixed pause was a guess that a slower
+  // machine could outrun: the hit test would then run mid-animation).
+  for (let i = 0; i < 12 && (await zoomOf()) > 10; i++) await zoomStep('out');
   await settledMarkers();
   const problems = [];
   let checked = 0;
@@ -216,12 +237,10 @@ it('keeps every marker and cluster visible and clickable, at several zooms', asy
     const seen = await inPage(hitTest);
     checked += seen.checked;
     problems.push(...seen.covered.map((c) => `step ${step}: ${c}`));
-    await inPage((map) => map.querySelector('.leaflet-control-zoom-in').click());
-    await new Promise((ok) => setTimeout(ok, 400));
+    await zoomStep('in');
     await settledMarkers();
   }
-  for (let step = 0; step < 4; step++) await inPage((map) => map.querySelector('.leaflet-control-zoom-out').click());
-  await new Promise((ok) => setTimeout(ok, 600));
+  for (let step = 0; step < 4; step++) await zoomStep('out');
   await settledMarkers();
   assert.ok(checked > 10, `only ${checked} markers checked`);
   assert.deepEqual(problems, []);

@@ -78,7 +78,7 @@ before(async () => {
   const ready = (sel) =>
     page.waitForFunction(
       ([tag, s]) => document.querySelector(tag)?.shadowRoot?.querySelector(s),
-      { timeout: 15_000, polling: 50 },
+      { timeout: 30_000, polling: 50 },
       sel,
     );
   await ready(['welfare-categories', 'button[data-category="altro-tema"]']);

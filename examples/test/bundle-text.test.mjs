@@ -70,7 +70,7 @@ const waitIn = (page, tag, source) =>
       const root = document.querySelector(t)?.shadowRoot;
       return root && new Function('root', `return (${s})(root)`)(root);
     },
-    { timeout: 15_000, polling: 100 },
+    { timeout: 30_000, polling: 100 },
     tag,
     source.toString(),
   );

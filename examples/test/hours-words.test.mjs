@@ -90,7 +90,7 @@ const waitForHours = (page, selector) =>
       };
       return find(document);
     },
-    { timeout: 15_000, polling: 100 },
+    { timeout: 30_000, polling: 100 },
     selector,
   );
 

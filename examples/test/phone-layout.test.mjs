@@ -62,7 +62,7 @@ async function open(path) {
     return hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient');
   });
   await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.querySelector('welfare-list')?.shadowRoot?.querySelector('[part~="item"]'), { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('welfare-list')?.shadowRoot?.querySelector('[part~="item"]'), { timeout: 30_000 });
   // Fonts and the other elements settle (the map, the board's container query).
   await page.evaluate(() => document.fonts.ready);
   await new Promise((r) => setTimeout(r, 500));

@@ -41,9 +41,9 @@ async function printFrom(query) {
   await page.emulateMediaType('screen');
   await page.goto(`${env.origin}/${PAGE}${query}`, { waitUntil: 'load' });
   await settle(page);
-  await page.waitForFunction(() => document.querySelector('welfare-service-view')?.shadowRoot?.querySelector('dialog[open] [part~="print"]'), { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('welfare-service-view')?.shadowRoot?.querySelector('dialog[open] [part~="print"]'), { timeout: 30_000 });
   await page.evaluate(() => document.querySelector('welfare-service-view').shadowRoot.querySelector('[part~="print"]').click());
-  await page.waitForFunction(() => window.__printed && document.querySelector('welfare-service-view').shadowRoot.querySelector('.sheet svg path'), { timeout: 15_000 });
+  await page.waitForFunction(() => window.__printed && document.querySelector('welfare-service-view').shadowRoot.querySelector('.sheet svg path'), { timeout: 30_000 });
   await page.emulateMediaType('print');
 }
 

@@ -63,7 +63,7 @@ const FOCUS_ON_HEADING = `(() => {
 const COUNT_IS = (n) => `document.querySelector('welfare-list').shadowRoot.querySelector('[part="selection"]').textContent.includes('(${n})')`;
 
 /** Waits for `fn` (run in the page) to be truthy. */
-const until = (fn, ...args) => page.waitForFunction(fn, { timeout: 15_000, polling: 100 }, ...args);
+const until = (fn, ...args) => page.waitForFunction(fn, { timeout: 30_000, polling: 100 }, ...args);
 
 async function open(query = '') {
   await page.goto(`${origin}/${PAGE}${query}`, { waitUntil: 'load' });
@@ -229,10 +229,10 @@ describe(`${PAGE}: "La mia selezione"`, () => {
     const other = await browser.newPage();
     try {
       await other.goto(`${origin}/${PAGE}`, { waitUntil: 'load' });
-      await other.waitForFunction(COUNT_IS(0), { timeout: 15_000, polling: 100 });
+      await other.waitForFunction(COUNT_IS(0), { timeout: 30_000, polling: 100 });
       await page.evaluate(() => document.querySelector('welfare-list').shadowRoot.querySelector('[part="save"] input').click());
       await until(COUNT_IS(1));
-      await other.waitForFunction(COUNT_IS(1), { timeout: 15_000, polling: 100 });
+      await other.waitForFunction(COUNT_IS(1), { timeout: 30_000, polling: 100 });
     } finally {
       await other.close();
       await page.evaluate(() => localStorage.clear());

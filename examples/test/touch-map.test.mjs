@@ -57,7 +57,7 @@ const inMap = (fn, ...args) =>
       const map = document.querySelector('welfare-map')?.shadowRoot;
       return map && new Function('map', 'args', `return (${source})(map, args)`)(map, rest);
     },
-    { timeout: 10_000, polling: 50 },
+    { timeout: 30_000, polling: 50 },
     fn.toString(),
     ...args,
   );
@@ -85,7 +85,7 @@ it('a tap on a cluster opens it: the map zooms in and the cluster makes way', as
   assert.ok(cluster, 'no cluster in view on the phone');
   const before = await zoom();
   await page.touchscreen.tap(cluster.x, cluster.y);
-  await page.waitForFunction((z) => document.querySelector('welfare-map').leaflet.view.map.getZoom() > z, { timeout: 10_000 }, before);
+  await page.waitForFunction((z) => document.querySelector('welfare-map').leaflet.view.map.getZoom() > z, { timeout: 30_000 }, before);
   await inMap(
     (map, [name]) => ![...map.querySelectorAll('.leaflet-marker-icon button')].some((b) => b.getAttribute('aria-label') === name),
     cluster.name,
@@ -109,7 +109,7 @@ it('a tap on a service marker opens its popup', async () => {
     const before = await zoom();
     await page.touchscreen.tap(target.x, target.y);
     const zoomed = await page
-      .waitForFunction((z) => document.querySelector('welfare-map').leaflet.view.map.getZoom() > z, { timeout: 5_000 }, before)
+      .waitForFunction((z) => document.querySelector('welfare-map').leaflet.view.map.getZoom() > z, { timeout: 30_000 }, before)
       .then(() => true, () => false);
     if (cluster && !zoomed) clusterZooms = false; // one address: it lists, it does not zoom
     await new Promise((ok) => setTimeout(ok, 400)); // the zoom animation ends

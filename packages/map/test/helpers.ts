@@ -30,9 +30,13 @@ export function leafletMap(el: WelfareMap): L.Map {
 }
 
 export async function mapReady(el: WelfareMap): Promise<void> {
+  // The map loads its engine when it nears the viewport (IntersectionObserver): a fixture
+  // that puts it below a list must bring it into view, as a person scrolling would. WebKit
+  // once timed out here in a full run with the map off screen.
+  el.scrollIntoView({ block: 'nearest' });
   // The first map of a run waits for the Leaflet chunk, which the test server compiles on
   // first request: allow more than the default 5 s for it on a slow engine or a busy machine.
-  await waitUntil(() => (el as unknown as { leaflet: { view?: unknown } }).leaflet.view, 'the map was not created', { timeout: 10_000 });
+  await waitUntil(() => (el as unknown as { leaflet: { view?: unknown } }).leaflet.view, 'the map was not created', { timeout: 20_000 });
 }
 
 /** Waits until the map shows `count` markers and clusters (any, when omitted). */
