@@ -3,8 +3,10 @@
  * scripts/chromium.mjs) from a local server, scrolled to its end so that lazy parts near
  * the viewport load (the map), and left until the network is idle; every JavaScript file
  * it requested is counted, gzip level 9 of the bytes served. This is what a citizen's
- * phone downloads: the first load, the chunks the feed calls for (search engine, opening
- * hours evaluator, notices) and the map, each once.
+ * phone downloads: the first load, the chunks the feed calls for (opening hours
+ * evaluator, notices) and the map, each once. Then a person clicks the search box and
+ * types a word: the same page "after a search" adds the search engine and the
+ * suggestion rules (fetched when a search is near, issue 14).
  */
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
@@ -22,6 +24,9 @@ const trioHtml = `<!doctype html>
 <welfare-categories src="data/servizi.json"></welfare-categories>
 <welfare-list src="data/servizi.json"></welfare-list>
 </main></body></html>`;
+
+/** What the "after a search" rows type in the search box. */
+const SEARCHED = 'spesa';
 
 export const PAGES = [
   { id: 'planning-office', what: 'the planning-office example (examples/ufficio-di-piano.html), demo feed, with the map', path: '/examples/ufficio-di-piano.html' },
@@ -66,15 +71,31 @@ export async function measurePages(pages = PAGES) {
       });
       await page.waitForNetworkIdle({ idleTime: 1500, timeout: 60_000 });
       await Promise.all(pending);
-      const list = [...files].map(([path, s]) => ({ path, ...s })).sort((a, b) => b.gzip - a.gzip);
-      out.push({
-        ...p,
-        files: list,
-        gzip: list.reduce((n, f) => n + f.gzip, 0),
-        raw: list.reduce((n, f) => n + f.raw, 0),
-        library: list.some((f) => /opening-hours-library-/.test(f.path)),
-        map: list.some((f) => /map-leaflet-/.test(f.path)),
-      });
+      const measured = (extra = {}) => {
+        const list = [...files].map(([path, s]) => ({ path, ...s })).sort((a, b) => b.gzip - a.gzip);
+        return {
+          ...p,
+          ...extra,
+          files: list,
+          gzip: list.reduce((n, f) => n + f.gzip, 0),
+          raw: list.reduce((n, f) => n + f.raw, 0),
+          library: list.some((f) => /opening-hours-library-/.test(f.path)),
+          map: list.some((f) => /map-leaflet-/.test(f.path)),
+        };
+      };
+      out.push(measured());
+      // Then a person searches (the search engine is fetched when a search is near): goes to
+      // the box and types a word; everything fetched so far and since is counted.
+      const box = await page.evaluateHandle(() =>
+        document.querySelector('welfare-search')?.shadowRoot?.querySelector('input[role="combobox"]'),
+      );
+      if (box.asElement()) {
+        await box.asElement().click();
+        await box.asElement().type(SEARCHED);
+        await page.waitForNetworkIdle({ idleTime: 1500, timeout: 60_000 });
+        await Promise.all(pending);
+        out.push(measured({ id: `${p.id}-search`, what: `${p.what}, after a search ("${SEARCHED}")`, searched: true }));
+      }
       await page.close();
     }
     return out;

@@ -46,13 +46,13 @@ after(async () => {
 });
 
 /** Opens the page; `run(fn, ...args)` runs `fn` in it and returns its (JSON) result. */
-async function open() {
+async function open(path = PAGE) {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${origin}${PAGE}`, { waitUntil: 'load' });
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
   const run = (fn, ...args) =>
     page.evaluate((source, rest) => new Function(`return (${source})`)()(...rest), fn.toString(), args);
-  return { run, close: () => page.close() };
+  return { page, run, close: () => page.close() };
 }
 
 /** Polls `fn` in the page until it returns something truthy (10 s at most). */
@@ -136,6 +136,63 @@ describe('the one-script bundle on a page with only a list', () => {
       const fetched = await run(scripts);
       assert.ok(fetched.some((f) => f.startsWith('welfare-access-points-')), `their chunk was fetched: ${fetched.join(', ')}`);
       assert.ok(!fetched.some((f) => f.startsWith('welfare-map-') || f.startsWith('map-leaflet-')), 'still no map');
+      assert.deepEqual(await run(() => window.__errors), []);
+    } finally {
+      await close();
+    }
+  });
+});
+
+/**
+ * Issue 14: the search engine (minisearch, the Italian stemmer and the thesaurus, about
+ * 15 KB gzip, the largest part after the base) and the suggestion rules are fetched when
+ * a search is near, not with the page: a person who only reads the list never downloads
+ * them; one who goes to the box has them before the first word is typed.
+ */
+describe('the one-script bundle on a page with a search box and a list', () => {
+  const SEARCH_PAGE = '/examples/test/hosts/search-list.html';
+  const searchChunks = (fetched) => fetched.filter((f) => f.startsWith('search-engine-') || f.startsWith('search-suggestions-'));
+
+  it('fetches the search engine when a person goes to the box, and then finds what is typed', async () => {
+    const { page, run, close } = await open(SEARCH_PAGE);
+    try {
+      await waitFor(run, () => document.querySelector('welfare-list').shadowRoot?.querySelectorAll('[part~="item"]').length === 6, 'the list to show the six services');
+      // Idle time after the feed has passed: nothing of the search engine yet.
+      await new Promise((ok) => setTimeout(ok, 1500));
+      const before = await run(scripts);
+      assert.deepEqual(searchChunks(before), [], `no search chunk before a search is near: ${before.join(', ')}`);
+      // A keyboard user reaches the box; the engine and the suggestion rules come now.
+      await run(() => document.querySelector('welfare-search').shadowRoot.querySelector('input[role="combobox"]').focus());
+      await waitFor(
+        run,
+        () => performance.getEntriesByType('resource').some((e) => /\/search-engine-[\w-]+\.js$/.test(e.name)),
+        'the search engine chunk',
+      );
+      for (const key of 'mensa') await page.keyboard.press(key);
+      const shown = await waitFor(run, () => {
+          const items = document.querySelector('welfare-list').shadowRoot?.querySelectorAll('[part~="item"]') ?? [];
+          return items.length === 1 && [...items].map((e) => e.textContent);
+        }, 'the list to show only the match');
+      assert.match(shown[0], /Mensa di quartiere/);
+      const after = await run(scripts);
+      assert.equal(searchChunks(after).length, 2, `engine and suggestion rules, once each: ${after.join(', ')}`);
+      assert.deepEqual(await run(() => window.__errors), []);
+    } finally {
+      await close();
+    }
+  });
+
+  it('searches at once when the page opens with a query in its address', async () => {
+    const { run, close } = await open(`${SEARCH_PAGE}?wq=affitto`);
+    try {
+      const shown = await waitFor(run, () => {
+          const items = document.querySelector('welfare-list').shadowRoot?.querySelectorAll('[part~="item"]') ?? [];
+          return items.length > 0 && items.length < 6 && [...items].map((e) => e.textContent);
+        }, 'the list to show the matches');
+      assert.match(shown[0], /Contributo affitto/, 'the best match first');
+      const box = await run(() => document.querySelector('welfare-search').shadowRoot.querySelector('input[role="combobox"]').value);
+      assert.equal(box, 'affitto');
+      assert.ok((await run(scripts)).some((f) => f.startsWith('search-engine-')));
       assert.deepEqual(await run(() => window.__errors), []);
     } finally {
       await close();

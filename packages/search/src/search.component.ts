@@ -18,8 +18,9 @@ import { searchStyles } from './search.styles.js';
 import type { Suggestion } from './suggestions.js';
 
 /**
- * The suggestion rules are a small chunk of their own (not the first load), fetched
- * once a feed is read, so they are there before the first keystroke.
+ * The suggestion rules are a small chunk of their own (not the first load), fetched with
+ * the search engine when a search is near (`onIntent`), so they are there before the
+ * first keystroke.
  */
 let suggester: typeof import('./suggestions.js') | undefined;
 let loadingSuggester: Promise<void> | undefined;
@@ -163,7 +164,6 @@ export class WelfareSearch extends WelfareElement {
       this.sent = this.text = query;
       this.expanded = false;
     }
-    if (this.data.loaded && !suggester) void loadSuggester();
     if (this.options.length && this.optionsLang !== this.i18n.lang) this.options = this.suggest(this.text);
     this.queueAnnouncement();
   }
@@ -187,7 +187,7 @@ export class WelfareSearch extends WelfareElement {
       <div class="search">
         <label part="label" for="q">${this.label || t.label}</label>
         <div class="field">
-          <div class="box">
+          <div class="box" @pointerover=${this.onIntent} @pointerdown=${this.onIntent}>
             <input
               id="q"
               part="input"
@@ -204,6 +204,7 @@ export class WelfareSearch extends WelfareElement {
               .value=${live(this.text)}
               @input=${this.onInput}
               @keydown=${this.onKeyDown}
+              @focus=${this.onIntent}
               @blur=${this.close}
             />
             ${this.text
@@ -394,6 +395,7 @@ export class WelfareSearch extends WelfareElement {
   }
 
   private onInput(e: Event) {
+    this.onIntent(); // text can come without a key (pasted, dictated)
     this.text = (e.target as HTMLInputElement).value;
     this.options = this.suggest(this.text);
     this.expanded = true;
@@ -431,7 +433,25 @@ export class WelfareSearch extends WelfareElement {
     });
   }
 
+  /**
+   * A search is near (issue 14): the pointer or a finger is on the box, or it has the
+   * focus. The search engine and the suggestion rules are fetched now, not with the page:
+   * a person who never searches does not download them. When they arrive, what is
+   * already typed gets its suggestions.
+   */
+  private onIntent() {
+    const store = this.data.store;
+    if (this.preparedFor === store) return;
+    this.preparedFor = store;
+    void Promise.all([store.prepareSearch(), loadSuggester()]).then(() => {
+      if (store === this.data.store && this.expanded && this.text) this.options = this.suggest(this.text);
+    });
+  }
+  /** The group whose search was prepared (pointer moves over the box call onIntent often). */
+  private preparedFor?: object;
+
   private onKeyDown(e: KeyboardEvent) {
+    this.onIntent();
     const n = this.options.length;
     const open = this.expanded && n > 0;
     switch (e.key) {

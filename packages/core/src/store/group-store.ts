@@ -19,7 +19,7 @@ import {
   serviceHours,
 } from './filters.js';
 import { type FacetCount, FacetCounter } from './facet-counts.js';
-import { SearchIndex } from './search-index.js';
+import { loadEngine, SearchIndex } from './search-index.js';
 import { viewFromUrl } from '../service/link.js';
 import { isSavedKey, readSaved, writeSaved } from '../service/saved.js';
 
@@ -191,9 +191,14 @@ export class GroupStore extends EventTarget {
     if (result.feed.notices.length) void this.needNotices(result);
     this.emitChange('status');
     this.watchClock();
-    // Index in idle time, so that the first keystroke rarely has to wait for it.
-    const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => this.data === result && this.searchIndex());
+    // The search engine is fetched when a search is near (prepareSearch: a search box
+    // touched, a query). A large feed's index takes seconds to build, so it is built in
+    // idle time at once, and the first keystroke does not wait for it.
+    if (this.searchWanted) this.searchIndex();
+    else if (result.feed.services.length > INDEX_AHEAD) {
+      const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+      idle(() => this.data === result && this.searchIndex());
+    }
     viewFromUrl(this);
   }
 
@@ -275,6 +280,21 @@ export class GroupStore extends EventTarget {
     this.origin = point;
     this.emitChange('origin', origin);
   }
+
+  /**
+   * A search is near (issue 14): a person focuses, presses a key in or puts the pointer
+   * or a finger on a search box, or a script is about to search. Fetches the search
+   * engine now (with the feed, when the feed has not arrived yet) and builds the index
+   * once the feed is read. Resolves when the index is ready (or at once without a feed,
+   * after fetching the engine). A query needs no call: setting one builds the index too.
+   */
+  prepareSearch(): Promise<void> {
+    this.searchWanted = true;
+    if (!this.data) return loadEngine().then(() => undefined, () => undefined);
+    return this.searchIndex().ready.catch(() => undefined);
+  }
+  /** Set by prepareSearch: the index is built as soon as a feed is read. */
+  private searchWanted = false;
 
   /** True while a query waits for a large feed's index to finish. */
   get searching(): boolean {
@@ -469,11 +489,17 @@ export class GroupStore extends EventTarget {
     if (!this.index) {
       const index = (this.index = new SearchIndex(this.data!.feed.services, this.data!.feed));
       this.dropIndex = () => index.dispose();
-      void index.ready.then(() => {
-        if (this.index !== index || !this.filters.query.trim()) return;
-        this.forget();
-        this.emitChange('filters', this.pendingOrigin);
-      });
+      void index.ready.then(
+        () => {
+          if (this.index !== index || !this.filters.query.trim()) return;
+          this.forget();
+          this.emitChange('filters', this.pendingOrigin);
+        },
+        // The engine could not be fetched (offline for a moment): the next search tries again.
+        () => {
+          if (this.index === index) this.index = undefined;
+        },
+      );
     }
     return this.index;
   }
@@ -630,6 +656,14 @@ export class GroupStore extends EventTarget {
     this.dispatchEvent(new CustomEvent<StoreChange>('change', { detail: { kind, ...(origin ? { origin } : {}) } }));
   }
 }
+
+/**
+ * Feeds with more services than this build their search index in idle time as soon as
+ * they are read: at 50,000 services building takes seconds (bench/search.mjs), more than
+ * a person waits between touching the box and typing. Smaller feeds fetch the engine
+ * only when a search is near (prepareSearch), and build it in well under a second.
+ */
+const INDEX_AHEAD = 2_000;
 
 /** True when a query has a word of three letters or digits or more: something to search. */
 const searchable = (query: string) => /[\p{L}\p{N}]{3}/u.test(query);

@@ -2,11 +2,16 @@ import type { Feed, Service } from '../feed/types.js';
 import type { Found, Help, SearchEngine } from '../search/engine.js';
 
 /**
- * The engine (minisearch, the stemmer and the thesaurus, ~11 KB gzip) is its own chunk:
- * a page without a query never loads it.
+ * The engine (minisearch, the stemmer and the thesaurus, ~15 KB gzip) is its own chunk,
+ * fetched when a search is near (issue 14; GroupStore.prepareSearch): a page where nobody
+ * searches never loads it. A failed fetch (offline for a moment) is tried again next time.
  */
 let engineModule: Promise<typeof import('../search/engine.js')> | undefined;
-const loadEngine = () => (engineModule ??= import('../search/engine.js'));
+export const loadEngine = () =>
+  (engineModule ??= import('../search/engine.js').catch((error: unknown) => {
+    engineModule = undefined;
+    throw error;
+  }));
 
 export type { Help };
 
