@@ -15,6 +15,7 @@ export { WelfareElement } from './base/welfare-element.js';
 export { FeedController } from './base/feed-controller.js';
 export { defineElement } from './base/define.js';
 export { whenIdle, cancelIdle } from './base/idle.js';
+export { ChunkController, lazyChunk, type LazyChunk } from './base/lazy-chunk.js';
 export { hostStyles } from './styles/shared.js';
 export { cardStyles } from './styles/cards.js';
 export { renderContacts } from './templates/contacts.js';

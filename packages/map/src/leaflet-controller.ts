@@ -1,17 +1,14 @@
+import { lazyChunk } from '@welfare-elements/core';
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapView } from './map-types.js';
 
 export type Engine = typeof import('./engine.js');
 
-let engine: Promise<Engine> | undefined;
+/** Leaflet, supercluster and the engine: one lazy chunk, fetched once per page (again after a failure). */
+const engine = lazyChunk(() => import('./engine.js'));
 
-/** Leaflet, supercluster and the engine: one lazy chunk, fetched once per page. */
 export function loadEngine(): Promise<Engine> {
-  engine ??= import('./engine.js').catch((error: unknown) => {
-    engine = undefined; // a later attempt may succeed (a flaky network, a redeploy)
-    throw error;
-  });
-  return engine;
+  return engine.load();
 }
 
 export interface LeafletControllerOptions {

@@ -1,23 +1,10 @@
-import { FeedError, hostStyles, now, romeToday, WelfareElement } from '@welfare-elements/core';
+import { ChunkController, hostStyles, lazyChunk, now, romeToday, WelfareElement } from '@welfare-elements/core';
 import type { MutualAidKind, MutualAidTopic } from '@welfare-elements/core';
 import { adoptStyles } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-/** The board chunk: its rendering and its styles (adopted when it arrives). */
-let board: typeof import('./board.js') | undefined;
-let loading: Promise<unknown> | undefined;
-
-/** The board's chunk, once per page; a failed fetch is tried again next time. */
-function loadBoard(): Promise<unknown> {
-  loading ??= import('./board.js').then(
-    (m) => (board = m),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+/** The board's chunk: its rendering and its styles (adopted when it arrives), once per page. */
+const boardChunk = lazyChunk(() => import('./board.js'));
 
 /**
  * The mutual-aid board (issue 19): citizens offering (`offro`) and asking for (`cerco`)
@@ -73,21 +60,13 @@ export class WelfareMutualAid extends WelfareElement {
   @state() private topic: MutualAidTopic | '' = '';
   /** The comune chosen in the filter; undefined: the `comune` attribute's. */
   @state() private chosenComune?: string;
-  @state() private chunkFailed = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!board) {
-      loadBoard().then(
-        () => this.requestUpdate(),
-        () => (this.chunkFailed = true),
-      );
-    }
-  }
+  /** The board's chunk: fetched on connect; a failure is said here, with a "Riprova" that fetches it again. */
+  private readonly board = new ChunkController(this, boardChunk);
 
   override render() {
     return this.renderState(() => {
-      if (this.chunkFailed) return this.renderError(new FeedError('network', 'The mutual-aid chunk could not be loaded.'));
+      if (this.board.failed) return this.renderChunkError(this.board);
+      const board = this.board.module;
       if (!board) return this.renderLoading();
       if (!this.styled) {
         adoptStyles(this.renderRoot as ShadowRoot, [hostStyles, board.boardStyles]);

@@ -1,22 +1,9 @@
-import { FeedError, hostStyles, loadNotices, now, WelfareElement } from '@welfare-elements/core';
+import { ChunkController, hostStyles, lazyChunk, loadNotices, now, WelfareElement } from '@welfare-elements/core';
 import { adoptStyles } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-/** The board chunk: its rendering and its styles (adopted when it arrives). */
-let board: typeof import('./board.js') | undefined;
-let loading: Promise<unknown> | undefined;
-
-/** The board's chunk and the notices' logic, once per page; a failed fetch is tried again next time. */
-function loadBoard(): Promise<unknown> {
-  loading ??= Promise.all([import('./board.js'), loadNotices()]).then(
-    ([m]) => (board = m),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+/** The board's chunk: its rendering and its styles (adopted when it arrives), once per page. */
+const boardChunk = lazyChunk(() => Promise.all([import('./board.js'), loadNotices()]).then(([m]) => m));
 
 /**
  * The board of the planning office: news, temporary closures, deadlines and events of the
@@ -66,21 +53,13 @@ export class WelfareNotices extends WelfareElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   @state() private expanded = false;
-  @state() private chunkFailed = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!board) {
-      loadBoard().then(
-        () => this.requestUpdate(),
-        () => (this.chunkFailed = true),
-      );
-    }
-  }
+  /** The board's chunk: fetched on connect; a failure is said here, with a "Riprova" that fetches it again. */
+  private readonly board = new ChunkController(this, boardChunk);
 
   override render() {
     return this.renderState(() => {
-      if (this.chunkFailed) return this.renderError(new FeedError('network', 'The notices chunk could not be loaded.'));
+      if (this.board.failed) return this.renderChunkError(this.board);
+      const board = this.board.module;
       if (!board) return this.renderLoading();
       if (!this.styled) {
         adoptStyles(this.renderRoot as ShadowRoot, [hostStyles, board.boardStyles]);

@@ -87,4 +87,15 @@ export class WelfareElement extends LitElement {
       <button type="button" part="button retry" @click=${() => this.data.store.retry()}>${this.strings.retry}</button>
     </div>`;
   }
+
+  /**
+   * A part of this element that could not be fetched (ChunkController): the feed is fine,
+   * so this element alone says it, and its "Riprova" fetches that part again.
+   */
+  protected renderChunkError(chunk: { retry(): void }): TemplateResult {
+    return html`<div class="error" part="error" role="alert">
+      <p>${this.strings.partUnavailable}</p>
+      <button type="button" part="button retry" @click=${() => chunk.retry()}>${this.strings.retry}</button>
+    </div>`;
+  }
 }

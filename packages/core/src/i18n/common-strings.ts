@@ -10,6 +10,8 @@ export const commonStrings = {
     retry: 'Riprova',
     /** The other elements of a group whose feed failed: the first one shows the alert. */
     unavailable: 'I servizi non sono disponibili in questo momento.',
+    /** A part of an element fetched on demand (a board, the map) did not arrive. */
+    partUnavailable: 'Non è stato possibile scaricare questa parte della pagina. Controllare la connessione e riprovare.',
     searching: 'Ricerca in corso…',
     services: (n: number) => plural('it', n, 'servizio', 'servizi'),
     accessPoints: (n: number) => plural('it', n, 'punto di accesso', 'punti di accesso'),
@@ -37,6 +39,7 @@ export const commonStrings = {
     noSource: 'No data source: add the src attribute to the element.',
     retry: 'Try again',
     unavailable: 'The services are not available right now.',
+    partUnavailable: 'This part of the page could not be downloaded. Check the connection and try again.',
     searching: 'Searching…',
     services: (n: number) => plural('en', n, 'service', 'services'),
     accessPoints: (n: number) => plural('en', n, 'access point', 'access points'),
