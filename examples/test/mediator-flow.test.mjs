@@ -2,8 +2,11 @@
  * The mediators' page on a running hub (issue 19): a citizen posts (the public API, as the
  * form does), the mediator of the post's comune signs in, opens "Aiuto reciproco" and
  * approves it with the keyboard; the post is in /feed.json and on a comune's board,
- * without the contact. A mediator of another comune sees nothing of it, neither on the
- * page nor in what the page received. axe at zero on the page in each state, no sideways
+ * without the contact. A neighbour follows the board's "Scrivi a chi ha pubblicato" to the
+ * hub's answer form and writes, keyboard only; the mediator sees the answer with the
+ * neighbour's contact and deletes it once people are in touch; neither contact is ever in
+ * the feed or the board. A mediator of another comune sees nothing of it, neither on the
+ * page nor in what the page received. axe at zero on every page and state, no sideways
  * scrolling at 375 px.
  *
  *   node --test examples/test/mediator-flow.test.mjs   (after `npm run build`)
@@ -22,6 +25,8 @@ import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 const PASSWORD = 'una password lunga e sicura';
 const CONTACT = 'giulia.bianchi@example.org';
 const CONTACT_LIKE = /giulia|bianchi|example\.org|@/i;
+const NEIGHBOUR = 'luca.verdi@example.net';
+const NEIGHBOUR_LIKE = /luca|verdi|example\.net/i;
 const TEXT = 'Cerco qualcuno che mi accompagni dal medico il lunedì.';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -189,7 +194,7 @@ it('a post → the mediator approves it on the page, by keyboard → on the boar
   const bundle = `http://127.0.0.1:${site.address().port}/packages/welfare-elements/dist/welfare-elements.js`;
   const comune = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="it"><title>Comune</title><script type="module" src="${bundle}"></script><main><h1>Aiuto reciproco</h1><welfare-mutual-aid src="${hub.url}/feed.json"></welfare-mutual-aid></main>`);
+    res.end(`<!doctype html><html lang="it"><title>Comune</title><script type="module" src="${bundle}"></script><main><h1>Aiuto reciproco</h1><welfare-mutual-aid src="${hub.url}/feed.json" post-href="${hub.url}/gestione/aiuto.html"></welfare-mutual-aid></main>`);
   });
   await new Promise((ok) => comune.listen(0, '127.0.0.1', ok));
   const board = await page.browserContext().newPage();
@@ -198,9 +203,49 @@ it('a post → the mediator approves it on the page, by keyboard → on the boar
   const rendered = await board.evaluate(() => document.querySelector('welfare-mutual-aid').shadowRoot.innerHTML);
   assert.ok(rendered.includes(TEXT));
   assert.doesNotMatch(rendered, CONTACT_LIKE);
+
+  // A neighbour answers: the board's link, then the hub's answer form, keyboard only.
+  await board.evaluate(() => document.querySelector('welfare-mutual-aid').shadowRoot.querySelector('a[part~="answer-link"]').focus());
+  await Promise.all([board.waitForNavigation(), board.keyboard.press('Enter')]);
+  assert.match(board.url(), /\/gestione\/aiuto\.html#rispondi=aiuto-/);
+  await board.waitForFunction((text) => document.querySelector('#answer-post blockquote')?.textContent === text, { timeout: 30_000 }, TEXT);
+  assert.match(await board.evaluate(() => document.querySelector('#answer-post').textContent), /Cerco: Accompagnamento · Lodi/);
+  assert.equal(await board.evaluate(() => document.querySelector('#post').hidden), true, 'the posting form is not shown');
+  await axeClean(board, 'the answer form');
+  await fitsPhone(board, 'the answer form');
+  await board.keyboard.press('Tab');
+  assert.equal(await board.evaluate(() => document.activeElement?.id), 'answer-text');
+  await board.keyboard.type('Buongiorno, abito vicino: il lunedì posso accompagnarla io.');
+  await board.keyboard.press('Tab');
+  await board.keyboard.type(NEIGHBOUR);
+  await board.keyboard.press('Tab'); // the consent (the honeypot is out of the tab order)
+  assert.equal(await board.evaluate(() => document.activeElement?.getAttribute('name')), 'consent');
+  await board.keyboard.press(' ');
+  await new Promise((ok) => setTimeout(ok, 3_200)); // a person takes a few seconds; the hub refuses faster
+  await board.keyboard.press('Tab');
+  await board.keyboard.press('Enter');
+  await board.waitForFunction(() => /Grazie, il messaggio è arrivato/.test(document.querySelector('#message').textContent), { timeout: 30_000 });
+  await axeClean(board, 'the answer sent');
   await board.close();
   comune.close();
   await page.bringToFront();
+
+  // The mediator sees the answer with the neighbour's contact (no mail settings: not relayed).
+  await page.reload();
+  await waitText(page, /1 risposta/);
+  const withAnswer = await pageText(page);
+  assert.ok(withAnswer.includes('Buongiorno, abito vicino: il lunedì posso accompagnarla io.'));
+  assert.ok(withAnswer.includes(`Recapito di chi risponde: ${NEIGHBOUR}`));
+  assert.match(withAnswer, /Non inoltrata: mettete voi in contatto le persone/);
+  await axeClean(page, 'the queue with an answer');
+  await fitsPhone(page, 'the queue with an answer');
+  const feedAfter = await (await fetch(`${hub.url}/feed.json`)).text();
+  assert.doesNotMatch(feedAfter, CONTACT_LIKE);
+  assert.doesNotMatch(feedAfter, NEIGHBOUR_LIKE);
+  await focusControl(page, 'Messi in contatto');
+  await page.keyboard.press('Enter');
+  await waitText(page, /Risposta cancellata/);
+  assert.equal(Number((await hub.db.query('SELECT count(*) AS n FROM mutual_aid_messages')).rows[0].n), 0);
 
   // The mediator of Codogno (Comune di Lodi): the page opens, nothing of Lodi's post.
   const other = await signIn('editor@comune.example');

@@ -1,6 +1,7 @@
 // The public mutual-aid form (issue 19), served as written (no build step): posting an
-// offer or a request, and, from the personal link (#annuncio=…&chiave=…), reading,
-// renewing or withdrawing it. Everything from the server is shown as text.
+// offer or a request; from the personal link (#annuncio=…&chiave=…), reading, renewing or
+// withdrawing it; from a board's "Scrivi a chi ha pubblicato" (#rispondi=<id>), answering a
+// post through the hub. Everything from the server is shown as text.
 const API = '/api/public/mutual-aid';
 const STATES = {
   pending: 'In attesa: un\'associazione lo sta leggendo.',
@@ -63,6 +64,36 @@ async function showOwn(id, key) {
   $('withdraw').hidden = !active;
 }
 
+/** The post being answered (`#rispondi=<id>`), or undefined. */
+function answerLink() {
+  return new URLSearchParams(location.hash.slice(1)).get('rispondi') ?? undefined;
+}
+
+/** Shows the post being answered, from the hub's own feed (its public part only). */
+async function showAnswered(id) {
+  const response = await fetch('/feed.json');
+  const feed = response.ok ? await response.json() : {};
+  const post = (feed.mutualAid ?? []).find((p) => p.id === id);
+  if (!post) {
+    $('answer-form').hidden = true;
+    throw new Error('Questo annuncio non è più sulla bacheca: forse è stato ritirato, è scaduto o è concluso.');
+  }
+  const topic = $('topic').querySelector(`option[value="${CSS.escape(post.topic)}"]`)?.textContent ?? post.topic;
+  const title = document.createElement('p');
+  const strong = document.createElement('strong');
+  strong.textContent = `${post.kind === 'offro' ? 'Offro' : 'Cerco'}: ${topic} · ${post.comune}`;
+  title.append(strong);
+  const text = document.createElement('blockquote');
+  text.textContent = post.text;
+  const parts = [title, text];
+  if (post.availability) {
+    const when = document.createElement('p');
+    when.textContent = `Quando: ${post.availability}`;
+    parts.push(when);
+  }
+  $('answer-post').replaceChildren(...parts);
+}
+
 function ownLink() {
   const params = new URLSearchParams(location.hash.slice(1));
   const id = params.get('annuncio');
@@ -103,6 +134,30 @@ $('post').addEventListener('submit', async (event) => {
   }
 });
 
+$('answer-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const data = new FormData(event.target);
+  const body = {
+    text: String(data.get('text') ?? ''),
+    contact: String(data.get('contact') ?? ''),
+    consent: data.get('consent') === 'on',
+    website: String(data.get('website') ?? ''),
+    token,
+  };
+  try {
+    const sent = await call('POST', `/posts/${encodeURIComponent(answerLink())}/messages`, body);
+    event.target.hidden = true;
+    say(
+      sent.relayed
+        ? 'Grazie, il messaggio è arrivato ed è stato inoltrato per email a chi ha pubblicato. Anche l\'associazione che fa da tramite lo legge e, se serve, vi mette in contatto.'
+        : 'Grazie, il messaggio è arrivato. L\'associazione che fa da tramite lo legge e vi mette in contatto.',
+    );
+  } catch (error) {
+    say(error.message, true);
+    loadForm().catch(() => undefined); // a fresh token for the next try
+  }
+});
+
 for (const [button, action, done] of [
   ['renew', 'renew', 'Rinnovato per 30 giorni.'],
   ['withdraw', 'withdraw', 'Ritirato: il tuo recapito e il testo sono stati cancellati.'],
@@ -126,7 +181,14 @@ for (const [button, action, done] of [
 window.addEventListener('hashchange', () => location.reload());
 
 const own = ownLink();
-if (own) {
+const answering = answerLink();
+if (answering) {
+  $('post').hidden = true;
+  $('answer').hidden = false;
+  document.title = 'Scrivi a chi ha pubblicato · Ambito di Lodi';
+  loadForm().catch((error) => say(error.message, true));
+  showAnswered(answering).catch((error) => say(error.message, true));
+} else if (own) {
   $('post').hidden = true;
   showOwn(own.id, own.key).catch((error) => say(error.message, true));
 } else {

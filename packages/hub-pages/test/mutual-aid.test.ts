@@ -24,6 +24,10 @@ const POSTS: MutualAidQueued[] = [
   {
     id: 'aiuto-3', kind: 'offro', topic: 'compagnia', text: 'Faccio compagnia il pomeriggio.', availability: 'martedì', comune: 'Lodi',
     contact: '+39 333 1234567', state: 'published', reported: false, reason: null, mediator: 'caritas', published: '2026-11-25', expires: '2026-12-25', createdAt: '2026-11-24T09:00:00Z',
+    messages: [
+      { id: 'risposta-1', text: 'Buongiorno, abito vicino e il martedì sono libera.', contact: 'luca.verdi@example.net', relayed: true, createdAt: '2026-11-26T08:00:00Z' },
+      { id: 'risposta-2', text: 'Posso venire io il giovedì.', contact: '02 1234 5678', relayed: false, createdAt: '2026-11-27T08:00:00Z' },
+    ],
   },
 ];
 
@@ -36,6 +40,10 @@ function fakeClient(options: { posts?: MutualAidQueued[]; refuse?: number; refus
     mutualAidQueue: async () => {
       if (options.refuse) throw new ApiError(options.refuse, { title: 'no', detail: options.refuse === 403 ? 'Il tuo ente non fa da tramite' : 'Il server non risponde' });
       return { comuni: ['Codogno', 'Lodi'], posts: structuredClone(posts) };
+    },
+    mutualAidMessageDone: async (id: string) => {
+      calls.push([id, 'answer-done']);
+      posts = posts.map((x) => ({ ...x, messages: x.messages?.filter((m) => m.id !== id) }));
     },
     moderateMutualAid: async (id: string, action: string, body: Record<string, string>) => {
       calls.push([id, action, body]);
@@ -128,6 +136,26 @@ describe('<welfare-hub-mutual-aid>, the mediators’ page', () => {
     await waitUntil(() => text(root(el)).includes('Annuncio concluso'), 'done');
     expect(client.calls[1]).to.deep.equal(['aiuto-3', 'done', {}]);
     expect(text(root(el))).to.contain('Nessun annuncio sulla bacheca.');
+  });
+
+  it('shows the answers to a post with the answerer’s contact, and deletes one once people are in touch', async () => {
+    const client = fakeClient();
+    const el = await fixture(html`<welfare-hub-mutual-aid .client=${client}></welfare-hub-mutual-aid>`);
+    await waitUntil(() => root(el).querySelector('article'), 'the posts');
+    const answers = post(el, 'aiuto-3').querySelector('.answers')!;
+    expect(text(answers.querySelector('h4')!)).to.equal('2 risposte');
+    const [first, second] = [...answers.querySelectorAll('li')];
+    expect(text(first!)).to.contain('Buongiorno, abito vicino e il martedì sono libera.');
+    expect(text(first!)).to.contain('Inoltrata per email a chi ha pubblicato.');
+    expect(first!.querySelector('a')!.getAttribute('href')).to.equal('mailto:luca.verdi@example.net');
+    expect(text(second!)).to.contain('Non inoltrata: mettete voi in contatto le persone.');
+    expect(second!.querySelector('a')!.getAttribute('href')).to.equal('tel:0212345678');
+    expect(post(el, 'aiuto-1').querySelector('.answers')).to.equal(null);
+    await expect(el).to.be.accessible();
+    button(first!, 'Messi in contatto: cancella la risposta').click();
+    await waitUntil(() => text(root(el)).includes('Risposta cancellata.'), 'the confirmation');
+    expect(client.calls).to.deep.equal([['risposta-1', 'answer-done']]);
+    expect(text(post(el, 'aiuto-3').querySelector('.answers h4')!)).to.equal('1 risposta');
   });
 
   it('says so to an organisation that mediates nothing, and shows the empty and error states', async () => {

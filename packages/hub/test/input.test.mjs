@@ -159,6 +159,12 @@ test('every operation in openapi.yaml answers as the document says', async () =>
   await caritas.post(`/api/mutual-aid/posts/${posts[2].id}/done`, {});
   await w.client().post(`/api/public/mutual-aid/posts/${posts[0].id}/status`, { key: posts[0].key });
   await w.client().post(`/api/public/mutual-aid/posts/${posts[0].id}/renew`, { key: posts[0].key });
+  // An answer to the published post, and the mediator deleting it once people are in touch.
+  const answerForm = (await w.client().get('/api/public/mutual-aid/form')).body;
+  w.clock.advance(5_000);
+  await w.client().post(`/api/public/mutual-aid/posts/${posts[0].id}/messages`, { text: 'Posso aiutare io.', contact: 'vicino@example.net', consent: true, token: answerForm.token });
+  const reply = (await caritas.get('/api/mutual-aid/queue')).body.posts.find((p) => p.id === posts[0].id).messages[0];
+  await caritas.post(`/api/mutual-aid/messages/${reply.id}/done`);
   await w.client().post(`/api/public/mutual-aid/posts/${posts[0].id}/report`);
   await w.client().post(`/api/public/mutual-aid/posts/${posts[3].id}/withdraw`, { key: posts[3].key });
   await caritas.delete('/api/session');

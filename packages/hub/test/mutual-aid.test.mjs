@@ -3,10 +3,13 @@
  * withdrawal and expiry; a mediator cannot see or act on another territory's queue; the
  * abuse checks (delay, honeypot, rate limits per address and per contact, the word list);
  * no email or phone ever in /feed.json; expired and withdrawn posts keep no personal data,
- * not in the database and not in a backup made afterwards.
+ * not in the database and not in a backup made afterwards. Answers ("Scrivi a chi ha
+ * pubblicato"): the same abuse checks, seen only by the post's mediators with both
+ * contacts, relayed by mail when the hub has an SMTP server, deleted with the post.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { SMTPServer } from 'smtp-server';
 import { backup } from '../dist/index.js';
 import { hubFixture } from './support/hub.mjs';
 
@@ -14,15 +17,46 @@ let fixture;
 before(async () => {
   fixture = await hubFixture();
 });
-after(() => fixture?.close());
+after(async () => {
+  await fixture?.close();
+  await smtp?.close();
+});
+
+/** An SMTP server on loopback that keeps what it receives (as in mail.test.mjs). */
+async function smtpServer() {
+  const received = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks = [];
+      stream.on('data', (chunk) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { received, url: `smtp://127.0.0.1:${server.server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+let smtp;
+
+/** The mail's body, quoted-printable undone. */
+const mailBody = (raw) =>
+  raw
+    .slice(raw.indexOf('\r\n\r\n') + 4)
+    .replace(/=\r\n/g, '')
+    .replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
 
 const EMAIL = 'maria.rossi@example.org';
 const PHONE = '333 123 4567';
 const CONTACT_IN_FEED = /maria\.rossi|example\.org|333 ?123|@/;
 
 /** The office designates Caritas for Lodi and the Comune di Lodi for Codogno. */
-async function world() {
-  const f = await fixture.fresh();
+async function world(overrides = {}) {
+  const f = await fixture.fresh(overrides);
   const admin = await f.admin();
   assert.equal((await admin.put('/api/mutual-aid/mediators/caritas', { comuni: ['Lodi'] })).status, 200);
   assert.equal((await admin.put('/api/mutual-aid/mediators/comune-lodi', { comuni: ['Codogno'] })).status, 200);
@@ -178,4 +212,96 @@ test('only the office designates mediators and edits the word list', async () =>
   const listed = await (await f.admin()).get('/api/mutual-aid/mediators');
   assert.deepEqual(listed.body.mediators, [{ organisationId: 'caritas', comuni: ['Lodi'] }, { organisationId: 'comune-lodi', comuni: ['Codogno'] }]);
   assert.equal((await (await f.admin()).put('/api/mutual-aid/mediators/nessuno', { comuni: ['Lodi'] })).status, 404);
+});
+
+const NEIGHBOUR = 'luca.verdi@example.net';
+
+/** Someone reading the board answers a post: fetches the form token, takes their time, sends. */
+async function answer(f, id, fields = {}, { address = '203.0.113.9', wait = 5_000 } = {}) {
+  const visitor = f.client({ address });
+  const form = await visitor.get('/api/public/mutual-aid/form');
+  f.clock.advance(wait);
+  return visitor.post(`/api/public/mutual-aid/posts/${id}/messages`, {
+    text: 'Buongiorno, abito vicino: il martedì posso accompagnarla io.', contact: NEIGHBOUR, consent: true, token: form.body.token, website: '', ...fields,
+  });
+}
+
+test('answers: only to a published post, seen by its mediators with both contacts, relayed by mail, never in the feed, deleted with the post', async () => {
+  smtp ??= await smtpServer();
+  const f = await world({ smtpUrl: smtp.url, mailFrom: 'Aiuto reciproco <aiuto@piano.example>' });
+  const caritas = await f.caritas();
+  const posted = (await submit(f, { contact: EMAIL })).body;
+  assert.equal((await answer(f, posted.id)).status, 404, 'a post not yet approved cannot be answered');
+  assert.equal((await caritas.post(`/api/mutual-aid/posts/${posted.id}/approve`, {})).status, 200);
+
+  smtp.received.length = 0;
+  const sent = await answer(f, posted.id);
+  assert.equal(sent.status, 201, sent.text);
+  assert.equal(sent.body.relayed, true);
+  // The poster gets the answer and the neighbour's contact; replies go to the neighbour.
+  assert.equal(smtp.received.length, 1);
+  assert.deepEqual(smtp.received[0].to, [EMAIL]);
+  assert.match(smtp.received[0].raw, /^Reply-To: luca\.verdi@example\.net/m);
+  const mail = mailBody(smtp.received[0].raw);
+  assert.match(mail, /il martedì posso accompagnarla io/);
+  assert.match(mail, /Il suo recapito: luca\.verdi@example\.net/);
+  assert.match(mail, /Caritas Lodigiana/);
+
+  // The mediators of Lodi see it with both contacts; those of Codogno see nothing of it.
+  const queue = (await caritas.get('/api/mutual-aid/queue')).body;
+  const [post] = queue.posts;
+  assert.equal(post.contact, EMAIL);
+  assert.deepEqual(post.messages.map((m) => [m.text, m.contact, m.relayed]), [['Buongiorno, abito vicino: il martedì posso accompagnarla io.', NEIGHBOUR, true]]);
+  const comune = await f.comune();
+  assert.deepEqual((await comune.get('/api/mutual-aid/queue')).body.posts, []);
+  assert.equal((await comune.post(`/api/mutual-aid/messages/${post.messages[0].id}/done`, undefined)).status, 404);
+
+  // No contact of either person in the feed.
+  const published = await feed(f);
+  assert.equal(published.json.mutualAid.length, 1);
+  assert.doesNotMatch(published.text, CONTACT_IN_FEED);
+  assert.doesNotMatch(published.text, /luca|verdi|example\.net|accompagnarla/);
+
+  // A poster who left a phone number: the answer waits for the mediator (no mail).
+  const byPhone = (await submit(f, { contact: PHONE, text: 'Cerco compagnia il pomeriggio.', kind: 'cerco', topic: 'compagnia' }, { address: '198.51.100.20' })).body;
+  await caritas.post(`/api/mutual-aid/posts/${byPhone.id}/approve`, {});
+  smtp.received.length = 0;
+  const toPhone = await answer(f, byPhone.id, { contact: '02 1234 5678' }, { address: '203.0.113.10' });
+  assert.equal(toPhone.status, 201);
+  assert.equal(toPhone.body.relayed, false);
+  assert.equal(smtp.received.length, 0);
+
+  // Handled: the answer is deleted. The post withdrawn: its answers go with it, also from later backups.
+  assert.equal((await caritas.post(`/api/mutual-aid/messages/${post.messages[0].id}/done`, undefined)).status, 204);
+  assert.deepEqual((await caritas.get('/api/mutual-aid/queue')).body.posts.find((p) => p.id === posted.id).messages, []);
+  assert.equal((await f.client().post(`/api/public/mutual-aid/posts/${byPhone.id}/withdraw`, { key: byPhone.key })).status, 204);
+  assert.equal(Number((await f.db.query('SELECT count(*) AS n FROM mutual_aid_messages')).rows[0].n), 0);
+  const saved = JSON.stringify(await backup(f.db));
+  assert.doesNotMatch(saved, /02 1234 5678|luca\.verdi|accompagnarla/);
+});
+
+test('answers: the abuse checks of posting (delay, honeypot, consent, rate limits, word list); expiry deletes them', async () => {
+  const f = await world();
+  const caritas = await f.caritas();
+  const posted = (await submit(f)).body;
+  await caritas.post(`/api/mutual-aid/posts/${posted.id}/approve`, {});
+  assert.equal((await answer(f, posted.id, {}, { wait: 1_000 })).status, 400, 'too fast');
+  assert.equal((await answer(f, posted.id, { website: 'http://spam.example' })).status, 400, 'honeypot');
+  assert.equal((await answer(f, posted.id, { consent: false })).status, 422);
+  assert.equal((await answer(f, posted.id, { contact: 'boh' })).status, 422);
+  assert.equal((await answer(f, posted.id, { text: 'x'.repeat(1001) })).status, 422);
+  await (await f.admin()).put('/api/mutual-aid/words', { words: ['truffa'] });
+  assert.equal((await answer(f, posted.id, { text: 'Nessuna truffa!' }, { address: '203.0.113.30' })).status, 422);
+  const sent = await answer(f, posted.id, {}, { address: '203.0.113.31' });
+  assert.equal(sent.status, 201);
+  assert.equal(sent.body.relayed, false, 'no SMTP server: the mediator puts people in touch');
+  // Per contact: 5 a day; per address: 10 an hour.
+  for (let i = 0; i < 4; i++) assert.equal((await answer(f, posted.id, {}, { address: `203.0.113.${40 + i}` })).status, 201);
+  assert.equal((await answer(f, posted.id, {}, { address: '203.0.113.50' })).status, 429);
+  for (let i = 0; i < 10; i++) assert.equal((await answer(f, posted.id, { contact: `vicino${i}@example.net` }, { address: '203.0.113.60' })).status, 201, `answer ${i}`);
+  assert.equal((await answer(f, posted.id, { contact: 'vicino11@example.net' }, { address: '203.0.113.60' })).status, 429);
+
+  f.clock.advance(31 * 86_400_000);
+  await feed(f); // the publisher's run ends expired posts
+  assert.equal(Number((await f.db.query('SELECT count(*) AS n FROM mutual_aid_messages')).rows[0].n), 0);
 });

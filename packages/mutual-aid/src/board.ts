@@ -110,7 +110,7 @@ export function renderBoard(ctx: BoardContext) {
     <p class="count" part="count" role="status" aria-live="polite">${filtered ? t.countOf(shown.length, scoped.length) : t.count(shown.length)}</p>
     ${shown.length
       ? html`<ul class="items" part="list" aria-label=${t.label}>
-          ${shown.map((p) => renderPost(ctx, p, level, pick(mediators.get(p.mediator)?.name, ctx.lang) || p.mediator))}
+          ${shown.map((p) => renderPost(ctx, p, level, pick(mediators.get(p.mediator)?.name, ctx.lang) || p.mediator, post))}
         </ul>`
       : html`<div class="empty" part="empty">
           <p><strong>${t.noMatch}</strong></p>
@@ -120,7 +120,10 @@ export function renderBoard(ctx: BoardContext) {
   `;
 }
 
-function renderPost(ctx: BoardContext, p: MutualAidPost, level: number, mediator: string) {
+/** The posting page opened on its answer form for one post (`#rispondi=<id>`, read by the hub's page). */
+const answerHref = (page: string, id: string) => `${page.replace(/#.*$/, '')}#rispondi=${encodeURIComponent(id)}`;
+
+function renderPost(ctx: BoardContext, p: MutualAidPost, level: number, mediator: string, page: string | undefined) {
   const t = mutualAidStrings[ctx.lang];
   return html`<li class=${p.kind} data-id=${p.id}>
     <article part="item ${p.kind}">
@@ -140,6 +143,9 @@ function renderPost(ctx: BoardContext, p: MutualAidPost, level: number, mediator
         <time part="published" datetime=${p.published}>${t.published(dayInWords(p.published, ctx.lang))}</time>
         · <span part="mediator">${t.mediatedBy(mediator)}</span>
       </p>
+      ${page
+        ? html`<p class="answer"><a part="answer-link" href=${answerHref(page, p.id)}>${t.answer}<span class="visually-hidden">: ${t.kindShort[p.kind]}, ${t.topics[p.topic]}</span></a></p>`
+        : nothing}
     </article>
   </li>`;
 }

@@ -36,6 +36,7 @@ const boardChunk = lazyChunk(() => import('./board.js'));
  * @csspart mediator - "Mediato da …".
  * @csspart empty - The message shown when there are no posts (with the invitation to post).
  * @csspart post-link - The "Pubblica un annuncio" link (with `post-href`).
+ * @csspart answer-link - Each post's "Scrivi a chi ha pubblicato" link (with `post-href`): the same page, `#rispondi=<id>`.
  * @csspart clear - The button that clears the filters when none match.
  * @csspart state - Loading and no-source messages.
  * @csspart error - The error message (role="alert").
@@ -51,7 +52,11 @@ export class WelfareMutualAid extends WelfareElement {
   static override styles = [hostStyles];
   private styled = false;
 
-  /** Address of the page where people post an offer or a request (the hub's form): the empty board invites there. */
+  /**
+   * Address of the page where people post an offer or a request (the hub's form): the empty
+   * board invites there, and each post links to it as `…#rispondi=<id>` to write to the person
+   * who posted (through the hub: their contact is never shown).
+   */
   @property({ attribute: 'post-href' }) postHref?: string;
   /** Heading level of each post (2-6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;

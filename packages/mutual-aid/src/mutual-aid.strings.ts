@@ -31,6 +31,7 @@ export const mutualAidStrings = {
     noMatch: 'Nessun annuncio con questi filtri.',
     clear: 'Mostra tutti gli annunci',
     post: 'Pubblica un annuncio',
+    answer: 'Scrivi a chi ha pubblicato',
   },
   en: {
     label: 'Mutual aid posts',
@@ -61,5 +62,6 @@ export const mutualAidStrings = {
     noMatch: 'No posts match these filters.',
     clear: 'Show all posts',
     post: 'Post an offer or a request',
+    answer: 'Write to the person who posted',
   },
 } satisfies Record<Lang, unknown>;

@@ -108,6 +108,17 @@ export const mutualAidStyles = css`
   .footer {
     margin-top: var(--_gap);
   }
+  /* A link people follow on a phone: a 44 px target. */
+  .answer {
+    margin: 0.25rem 0 0;
+  }
+  .answer a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    color: var(--_primary);
+    font-weight: 600;
+  }
   .button {
     display: inline-block;
     min-height: 2.75rem;

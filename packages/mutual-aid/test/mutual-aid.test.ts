@@ -140,6 +140,23 @@ describe('<welfare-mutual-aid>', () => {
     await expect(failed).to.be.accessible();
   });
 
+  it('links each post to the hub\'s answer form (post-href#rispondi=<id>), never to a contact', async () => {
+    const el = await mount(feedBlobUrl(feed()), { 'post-href': 'https://hub.example/gestione/aiuto.html#vecchio' });
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('a[part~="answer-link"]')];
+    expect(links.map((a) => a.href)).to.deep.equal([
+      'https://hub.example/gestione/aiuto.html#rispondi=isee',
+      'https://hub.example/gestione/aiuto.html#rispondi=compiti',
+      'https://hub.example/gestione/aiuto.html#rispondi=spesa',
+    ]);
+    expect(links[0]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Scrivi a chi ha pubblicato: Cerco, Pratiche e moduli');
+    expect(root(el).querySelector('a[href^="mailto:"], a[href^="tel:"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    const without = await mount(feedBlobUrl(feed()));
+    expect(without.shadowRoot!.querySelector('a[part~="answer-link"]')).to.equal(null);
+    const unsafe = await mount(feedBlobUrl(feed()), { 'post-href': 'javascript:alert(1)' });
+    expect(unsafe.shadowRoot!.querySelector('a')).to.equal(null);
+  });
+
   it('shows feed text as text only', async () => {
     const el = await mount(feedBlobUrl(feed([post('x', { text: HOSTILE, availability: HOSTILE, comune: HOSTILE })])));
     expect(part(articles(el)[0]!, 'text')).to.equal(HOSTILE);

@@ -156,6 +156,18 @@ export interface MutualAidQueued {
   readonly published: string | null;
   readonly expires: string;
   readonly createdAt: string;
+  /** Answers from readers of the board, with the answerer's contact. */
+  readonly messages?: readonly MutualAidMessage[];
+}
+
+/** An answer to a post ("Scrivi a chi ha pubblicato"), as its mediator sees it. */
+export interface MutualAidMessage {
+  readonly id: string;
+  readonly text: string;
+  readonly contact: string;
+  /** The hub mailed it to the poster. */
+  readonly relayed: boolean;
+  readonly createdAt: string;
 }
 
 /** A mediator's queue: the comuni the organisation mediates and their pending and published posts. */
@@ -391,5 +403,10 @@ export class HubClient {
   /** Approves (optionally with text and availability edited for privacy), rejects with a reason, or marks done. */
   moderateMutualAid(id: string, action: 'approve' | 'reject' | 'done', body: { text?: string; availability?: string; reason?: string } = {}): Promise<MutualAidQueued> {
     return this.json('POST', `/mutual-aid/posts/${encodeURIComponent(id)}/${action}`, body);
+  }
+
+  /** The mediator has put people in touch: the answer is deleted. */
+  async mutualAidMessageDone(id: string): Promise<void> {
+    await this.request('POST', `/mutual-aid/messages/${encodeURIComponent(id)}/done`);
   }
 }

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, type HubClient, type MutualAidQueue, type MutualAidQueued } from '../api/client.js';
+import { ApiError, type HubClient, type MutualAidMessage, type MutualAidQueue, type MutualAidQueued } from '../api/client.js';
 import { HubElement, uid } from '../shared/hub-element.js';
 import { formStyles } from '../shared/form-styles.js';
 import { formatDate } from '../shared/states.js';
@@ -29,7 +29,8 @@ export function contactHref(contact: string): string | undefined {
  * Pending posts first (reported ones on top), then those on the board. A mediator
  * approves a post as it is, or edits it for privacy first; rejects it with a reason the
  * poster reads by their link; marks it done when people are in touch (contact and text
- * are then deleted). Everything goes through the hub's API, which checks the comuni
+ * are then deleted). Answers from readers of the board come with the answerer's contact;
+ * once people are in touch the mediator deletes the answer. Everything goes through the hub's API, which checks the comuni
  * again: another comune's post is not even visible.
  *
  * @summary The mediators' mutual-aid queue.
@@ -48,6 +49,19 @@ export class WelfareHubMutualAid extends HubElement {
         border-inline-start: 4px solid var(--_primary);
         padding: 0.5rem 0.75rem;
         overflow-wrap: anywhere;
+      }
+      .answers {
+        border-top: 1px solid var(--_border);
+        margin-top: 0.75rem;
+        padding-top: 0.5rem;
+      }
+      .answers ul {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      .answers li {
+        margin-block-end: 0.75rem;
       }
       .reported {
         border-inline-start: 4px solid var(--_hint);
@@ -101,7 +115,7 @@ export class WelfareHubMutualAid extends HubElement {
     this.opened = undefined;
     this.problem = '';
     // Back to the button that opened the form, as a keyboard user expects.
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-id="${id}"] .actions button`)?.focus());
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-id="${id}"] .post-actions button`)?.focus());
   }
 
   private async act(post: MutualAidQueued, action: 'approve' | 'reject' | 'done', body: { text?: string; availability?: string; reason?: string } = {}): Promise<void> {
@@ -133,6 +147,22 @@ export class WelfareHubMutualAid extends HubElement {
         this.problem = error.message;
         this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       } else this.failure = (error as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async answerDone(m: MutualAidMessage): Promise<void> {
+    const t = mediatorStrings[this.lang_];
+    this.busy = true;
+    this.failure = '';
+    try {
+      await this.client!.mutualAidMessageDone(m.id);
+      this.said = t.answerDoneSaid;
+      await this.reload();
+    } catch (error) {
+      this.failure = (error as Error).message;
+      await this.reload();
     } finally {
       this.busy = false;
     }
@@ -180,9 +210,10 @@ export class WelfareHubMutualAid extends HubElement {
         <strong>${t.contact}:</strong>
         ${p.contact ? (href ? html`<a href=${href}>${p.contact}</a>` : p.contact) : t.noContact}
       </p>
+      ${p.messages?.length ? this.renderAnswers(p, p.messages) : nothing}
       ${opened
         ? this.renderOpened(p, opened)
-        : html`<p class="actions">
+        : html`<p class="actions post-actions">
             ${p.state === 'pending'
               ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.act(p, 'approve')}>${t.approve}${named}</button>
                   <button type="button" ?disabled=${this.busy} @click=${() => this.open(p, 'edit')}>${t.edit}${named}</button>
@@ -192,6 +223,28 @@ export class WelfareHubMutualAid extends HubElement {
                   <button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.open(p, 'reject')}>${t.reject}${named}</button>`}
           </p>`}
     </article>`;
+  }
+
+  private renderAnswers(p: MutualAidQueued, messages: readonly MutualAidMessage[]) {
+    const t = mediatorStrings[this.lang_];
+    const id = `${this.ids}-${p.id}-answers`;
+    return html`<section class="answers" aria-labelledby=${id}>
+      <h4 id=${id}>${t.answers(messages.length)}</h4>
+      <ul>
+        ${messages.map((m) => {
+          const href = contactHref(m.contact);
+          const when = t.answerFrom(formatDate(m.createdAt, this.lang_));
+          return html`<li data-message=${m.id}>
+            <p class="meta">${when} · ${m.relayed ? t.relayed : t.notRelayed}</p>
+            <p class="post-text">${m.text}</p>
+            <p class="contact"><strong>${t.answerContact}:</strong> ${href ? html`<a href=${href}>${m.contact}</a>` : m.contact}</p>
+            <p class="actions">
+              <button type="button" ?disabled=${this.busy} @click=${() => this.answerDone(m)}>${t.answerDone}<span class="visually-hidden">: ${when}</span></button>
+            </p>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
   }
 
   private renderOpened(p: MutualAidQueued, o: Opened) {

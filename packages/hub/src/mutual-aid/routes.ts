@@ -18,13 +18,16 @@ import type { Queryable } from '../db/db.js';
 import type { HubApp, HubServices } from '../env.js';
 import { badRequest, HttpError, invalidData, notFound } from '../http/problem.js';
 import { idParam, jsonBody } from '../http/request.js';
-import { ENDED, expireMutualAid, FORGET } from './store.js';
+import { answerMail } from './mail.js';
+import { ENDED, expireMutualAid, FORGET, forgetMessages } from './store.js';
 
 /** A person takes at least this long to fill the form; a script does not. */
 export const MIN_FORM_MS = 3_000;
 /** A form left open longer than this is asked to reload (the token is stale). */
 const MAX_FORM_MS = 2 * 60 * 60_000;
 const HOUR = 60 * 60_000;
+/** Longest answer: a few lines to introduce oneself, not a letter. */
+export const MESSAGE_MAX = 1000;
 
 interface PostRow {
   id: string;
@@ -50,11 +53,26 @@ const clean = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').tr
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[\d\s./()-]{6,20}$/;
 
-/** What a mediator sees: everything, the contact included (their job is to put people in touch). */
-const forMediator = (r: PostRow) => ({
+interface MessageRow {
+  id: string;
+  post_id: string;
+  text: string;
+  contact: string;
+  relayed_at: Date | null;
+  created_at: Date;
+}
+
+/** An answer as the mediator sees it: the answerer's contact included. */
+const messageForMediator = (m: MessageRow) => ({
+  id: m.id, text: m.text, contact: m.contact, relayed: m.relayed_at !== null, createdAt: new Date(m.created_at).toISOString(),
+});
+
+/** What a mediator sees: everything, the contact and the answers included (their job is to put people in touch). */
+const forMediator = (r: PostRow, messages: MessageRow[] = []) => ({
   id: r.id, kind: r.kind, topic: r.topic, text: r.text, availability: r.availability, comune: r.comune,
   contact: r.contact, state: r.state, reported: r.reported, reason: r.reason, mediator: r.mediator_id,
   published: day(r.published_on), expires: day(r.expires_on), createdAt: new Date(r.created_at).toISOString(),
+  messages: messages.filter((m) => m.post_id === r.id).map(messageForMediator),
 });
 
 /** What the poster sees by their key: their post and its state, never anyone else's data. */
@@ -66,7 +84,11 @@ const forPoster = (r: PostRow) => ({
 export function mutualAidRoutes(app: HubApp, s: HubServices): void {
   // Per address: 5 posts an hour (a family shares one address, a bot tries many);
   // per contact: 3 a day. Reports: 20 an hour per address. Kept in memory, like logins.
-  const limits = { address: new Throttle(5, HOUR), contact: new Throttle(3, 24 * HOUR), report: new Throttle(20, HOUR) };
+  // Answers: 10 an hour per address, 5 a day per contact.
+  const limits = {
+    address: new Throttle(5, HOUR), contact: new Throttle(3, 24 * HOUR), report: new Throttle(20, HOUR),
+    answerAddress: new Throttle(10, HOUR), answerContact: new Throttle(5, 24 * HOUR),
+  };
   // The form token: when the form was shown, signed with a key of this process.
   const key = randomBytes(32);
   const sign = (issued: number) => createHmac('sha256', key).update(String(issued)).digest('hex');
@@ -207,6 +229,7 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     await s.db.transaction(async (tx) => {
       const row = await lockForPoster(tx, idParam(c), body.key);
       await tx.query(`UPDATE mutual_aid_posts SET state = 'withdrawn', ${FORGET}, updated_at = $2 WHERE id = $1`, [row.id, now()]);
+      await forgetMessages(tx);
       await audit(tx, { at: now(), address: c.get('address'), action: 'mutual-aid-withdrawn', targetType: 'mutual-aid', targetId: row.id });
     });
     s.publisher.schedule();
@@ -231,6 +254,59 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     return c.body(null, 204);
   });
 
+  /**
+   * "Scrivi a chi ha pubblicato": someone answers a published post through the hub, with the
+   * same checks as posting (honeypot, form token and delay, rate limits, word list). The
+   * mediators see the answer with both contacts and put people in touch; when the hub has
+   * mail settings and the poster left an email address, the hub also mails it to them.
+   */
+  app.post('/api/public/mutual-aid/posts/:id/messages', async (c) => {
+    const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidAnswer');
+    if (clean(body['website'])) throw badRequest('Il messaggio non può essere accettato.');
+    checkFormToken(body['token']);
+    const address = c.get('address');
+    throttle(limits.answerAddress, address);
+    const contact = clean(body['contact']);
+    if (!EMAIL.test(contact) && !PHONE.test(contact)) {
+      throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }]);
+    }
+    const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
+    throttle(limits.answerContact, contactKey);
+    if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }]);
+    const text = typeof body['text'] === 'string' ? body['text'].replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim() : '';
+    if (!text || text.length > MESSAGE_MAX) {
+      throw invalidData(`Scrivi un messaggio di al massimo ${MESSAGE_MAX} caratteri.`, [{ path: 'text', message: 'messaggio mancante o troppo lungo' }]);
+    }
+    const id = `risposta-${randomBytes(6).toString('hex')}`;
+    const at = now();
+    const post = await s.db.transaction(async (tx) => {
+      const post = (await tx.query<PostRow & { mediator_name: string | null }>(
+        `SELECT p.*, o.name AS mediator_name FROM mutual_aid_posts p LEFT JOIN organisations o ON o.id = p.mediator_id
+          WHERE p.id = $1 AND p.state = 'published' AND p.expires_on >= $2::date`,
+        [idParam(c), today()],
+      )).rows[0];
+      if (!post) throw notFound('Annuncio non trovato: forse è stato ritirato, è scaduto o è concluso.');
+      if (await wordIn(tx, text)) throw invalidData('Il messaggio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]);
+      await tx.query('INSERT INTO mutual_aid_messages (id, post_id, text, contact, created_at) VALUES ($1, $2, $3, $4, $5)', [id, post.id, text, contact, at]);
+      await audit(tx, { at, address, action: 'mutual-aid-answered', targetType: 'mutual-aid', targetId: post.id });
+      return post;
+    });
+    limits.answerAddress.fail(address, at.getTime());
+    limits.answerContact.fail(contactKey, at.getTime());
+    // The relay: only to an email address, and a mail that fails leaves the answer with the mediator.
+    let relayed = false;
+    if (s.mailer && post.contact && EMAIL.test(post.contact)) {
+      try {
+        await s.mailer.send(answerMail(post.contact, post, { text, contact }, post.mediator_name ?? 'l\'associazione'));
+        await s.db.query('UPDATE mutual_aid_messages SET relayed_at = $2 WHERE id = $1', [id, now()]);
+        relayed = true;
+      } catch (error) {
+        console.error(`mutual aid: the answer ${id} was not mailed: ${(error as Error).message}`);
+      }
+    }
+    return c.json({ id, relayed }, 201);
+  });
+
   // --- Mediators: the queue of their comuni -------------------------------------------------
 
   app.get('/api/mutual-aid/queue', async (c) => {
@@ -240,7 +316,10 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
       `SELECT * FROM mutual_aid_posts WHERE comune = ANY($1) AND state IN ('pending', 'published') ORDER BY state DESC, reported DESC, created_at, id`,
       [comuni],
     );
-    return c.json({ comuni, posts: rows.map(forMediator) });
+    const messages = (
+      await s.db.query<MessageRow>('SELECT * FROM mutual_aid_messages WHERE post_id = ANY($1) ORDER BY created_at, id', [rows.map((r) => r.id)])
+    ).rows;
+    return c.json({ comuni, posts: rows.map((r) => forMediator(r, messages)) });
   });
 
   async function moderate(c: Context, action: 'approve' | 'reject' | 'done') {
@@ -271,12 +350,27 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
       // Rejected: the poster may still read the reason by their link, so only the key stays.
       const forget = action === 'reject' ? 'contact = NULL, text = NULL, availability = NULL' : FORGET;
       await tx.query(`UPDATE mutual_aid_posts SET state = $2, reason = $3, mediator_id = $4, ${forget}, updated_at = $5 WHERE id = $1`, [row.id, action === 'reject' ? 'rejected' : 'done', reason || null, user.organisationId, at]);
+      await forgetMessages(tx);
       return { ...row, state: action === 'reject' ? 'rejected' : 'done', reason: reason || null, contact: null, text: null, availability: null };
     });
     await audit(s.db, { at, address: c.get('address'), actorId: user.id, action: `mutual-aid-${action}`, targetType: 'mutual-aid', targetId: row.id });
     s.publisher.schedule();
     return c.json(forMediator(row));
   }
+  /** The mediator has put people in touch: the answer (and the answerer's contact) is deleted. */
+  app.post('/api/mutual-aid/messages/:id/done', async (c) => {
+    const { user, comuni } = await requireMediator(c);
+    await s.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ post_id: string }>(
+        `DELETE FROM mutual_aid_messages m USING mutual_aid_posts p WHERE m.id = $1 AND p.id = m.post_id AND p.comune = ANY($2) RETURNING m.post_id`,
+        [idParam(c), comuni],
+      );
+      if (!rows.length) throw notFound('Messaggio non trovato: forse è già stato gestito.');
+      await audit(tx, { at: now(), address: c.get('address'), actorId: user.id, action: 'mutual-aid-answer-done', targetType: 'mutual-aid', targetId: rows[0]!.post_id });
+    });
+    return c.body(null, 204);
+  });
+
   app.post('/api/mutual-aid/posts/:id/approve', (c) => moderate(c, 'approve'));
   app.post('/api/mutual-aid/posts/:id/reject', (c) => moderate(c, 'reject'));
   app.post('/api/mutual-aid/posts/:id/done', (c) => moderate(c, 'done'));

@@ -23,7 +23,18 @@ export async function expireMutualAid(q: Queryable, today: string, at: Date): Pr
       WHERE expires_on < $1::date AND state NOT IN ('rejected', 'done', 'withdrawn', 'expired') RETURNING id`,
     [today, at],
   );
+  await forgetMessages(q);
   return rows.length;
+}
+
+/**
+ * Deletes the answers (message and the answerer's contact) of every post that has ended:
+ * they go with the post's own personal data. Called after each statement that ends posts.
+ */
+export async function forgetMessages(q: Queryable): Promise<void> {
+  await q.query(
+    `DELETE FROM mutual_aid_messages m USING mutual_aid_posts p WHERE p.id = m.post_id AND p.state IN ('rejected', 'done', 'withdrawn', 'expired')`,
+  );
 }
 
 const day = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
