@@ -9,7 +9,7 @@ import type { Db } from './db/db.js';
 import type { HubEnv, HubServices } from './env.js';
 import { HttpError, notFound, onError, problemResponse } from './http/problem.js';
 import { clientAddress } from './http/request.js';
-import { changesState, sameOrigin, securityHeaders } from './http/security.js';
+import { aidCors, changesState, sameOrigin, securityHeaders } from './http/security.js';
 import { createMailer } from './mail/mailer.js';
 import { Publisher } from './publish/publisher.js';
 import { mutualAidRoutes } from './mutual-aid/routes.js';
@@ -70,7 +70,8 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
   app.onError(onError);
   app.notFound((c) => (c.req.path.startsWith('/api/') ? problemResponse(notFound('Questo indirizzo non esiste.')) : c.text('Pagina non trovata', 404)));
   app.use('*', securityHeaders(config.secureCookies));
-  app.use('/api/*', sameOrigin(config.publicUrl));
+  app.use('/api/public/mutual-aid/*', aidCors(config.aidOrigins));
+  app.use('/api/*', sameOrigin(config.publicUrl, config.aidOrigins));
   app.use(
     '/api/*',
     bodyLimit({

@@ -8,11 +8,14 @@ const HELP = `welfare-hub: il punto di pubblicazione dei servizi
   welfare-hub serve [--port 8080] [--host 127.0.0.1] [--data ./hub-data] [--publish-dir DIR]
                     [--stale-months 6] [--public-url https://...] [--trust-proxy]
                     [--smtp smtp://utente:password@host:587] [--mail-from indirizzo]
+                    [--aid-origins https://www.comune.esempio.it,https://...]
 
 Senza DATABASE_URL usa il database incorporato (PGlite) nella cartella --data;
 con DATABASE_URL=postgres://... usa quel server PostgreSQL.
 Con --smtp (o WELFARE_HUB_SMTP_URL) inviti e nuove password partono anche per email,
 dal mittente --mail-from (o WELFARE_HUB_MAIL_FROM; di norma l'utente SMTP).
+Con --aid-origins (o WELFARE_HUB_AID_ORIGINS) le pagine di quei siti possono inviare
+annunci e risposte di aiuto reciproco con <welfare-mutual-aid-form> (solo quelle richieste).
 
 ${OPS_USAGE}`;
 
@@ -36,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
         'trust-proxy': { type: 'boolean', default: false },
         smtp: { type: 'string', default: process.env.WELFARE_HUB_SMTP_URL || undefined },
         'mail-from': { type: 'string', default: process.env.WELFARE_HUB_MAIL_FROM || undefined },
+        'aid-origins': { type: 'string', default: process.env.WELFARE_HUB_AID_ORIGINS || undefined },
       },
     });
     const publicUrl = values['public-url'];
@@ -51,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
       trustProxy: values['trust-proxy'],
       smtpUrl: values.smtp,
       mailFrom: values['mail-from'],
+      aidOrigins: values['aid-origins']?.split(',').filter((o) => o.trim()),
     });
     console.log(`welfare-hub: ${hub.url} (database: ${hub.db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${values.data}`})`);
     if (hub.mailer) console.log(`welfare-hub: email da ${hub.mailer.from} via ${new URL(values.smtp!).host}`);

@@ -21,6 +21,12 @@ export interface HubConfig {
   smtpUrl?: string;
   /** Sender of those mails; default the SMTP user when it is an address. */
   mailFrom?: string;
+  /**
+   * Origins (`https://www.comune.lodi.it`) whose pages may send mutual-aid posts and answers
+   * to the hub with `<welfare-mutual-aid-form>` (CORS on the three public endpoints only;
+   * everything else stays same-origin). None: only the hub's own page posts.
+   */
+  aidOrigins?: readonly string[];
   /** Cache lifetime of /feed.json in seconds: short, so a change reaches citizens soon. */
   feedMaxAge: number;
   /** The clock: tests move it to check expiry. */

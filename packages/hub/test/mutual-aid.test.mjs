@@ -305,3 +305,51 @@ test('answers: the abuse checks of posting (delay, honeypot, consent, rate limit
   await feed(f); // the publisher's run ends expired posts
   assert.equal(Number((await f.db.query('SELECT count(*) AS n FROM mutual_aid_messages')).rows[0].n), 0);
 });
+
+test('a comune\'s page listed by the office (--aid-origins) may post and answer; other origins and every other endpoint stay same-origin', async () => {
+  const COMUNE = 'https://www.comune.lodi.example';
+  const f = await world({ aidOrigins: [`${COMUNE}/`] });
+  const preflight = (path, origin) =>
+    f.hub.app.request(path, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+
+  const ok = await preflight('/api/public/mutual-aid/posts', COMUNE);
+  assert.equal(ok.status, 204);
+  assert.equal(ok.headers.get('access-control-allow-origin'), COMUNE);
+  assert.match(ok.headers.get('access-control-allow-methods'), /POST/);
+  assert.match(ok.headers.get('access-control-allow-headers'), /Content-Type/i);
+  assert.equal(ok.headers.get('access-control-allow-credentials'), null, 'no cookies cross-origin');
+  assert.equal((await preflight('/api/public/mutual-aid/posts/aiuto-1/messages', COMUNE)).status, 204);
+  const other = await preflight('/api/public/mutual-aid/posts', 'https://altro.example');
+  assert.equal(other.status, 403);
+  assert.equal(other.headers.get('access-control-allow-origin'), null);
+  // Only the three public endpoints: not the poster's key, not the mediators' actions.
+  for (const path of ['/api/public/mutual-aid/posts/aiuto-1/withdraw', '/api/mutual-aid/queue', '/api/session']) {
+    assert.equal((await preflight(path, COMUNE)).headers.get('access-control-allow-origin'), null, path);
+  }
+
+  // The form and a post from the listed origin.
+  const visitor = f.client({ address: '198.51.100.90' });
+  const form = await visitor.get('/api/public/mutual-aid/form', { headers: { origin: COMUNE } });
+  assert.equal(form.headers.get('access-control-allow-origin'), COMUNE);
+  f.clock.advance(5_000);
+  const body = { kind: 'cerco', topic: 'compagnia', text: 'Cerco compagnia.', comune: 'Lodi', contact: EMAIL, consent: true, token: form.body.token };
+  const posted = await visitor.post('/api/public/mutual-aid/posts', body, { headers: { origin: COMUNE } });
+  assert.equal(posted.status, 201, posted.text);
+  assert.equal(posted.headers.get('access-control-allow-origin'), COMUNE);
+  // The same from an origin not listed: refused, as before.
+  const refused = await visitor.post('/api/public/mutual-aid/posts', { ...body, contact: PHONE }, { headers: { origin: 'https://altro.example' } });
+  assert.equal(refused.status, 403);
+  assert.equal(refused.headers.get('access-control-allow-origin'), null);
+
+  // An answer from the listed origin; the poster's key and the mediators' API stay same-origin.
+  const caritas = await f.caritas();
+  await caritas.post(`/api/mutual-aid/posts/${posted.body.id}/approve`, {});
+  const answerForm = await visitor.get('/api/public/mutual-aid/form', { headers: { origin: COMUNE } });
+  f.clock.advance(5_000);
+  const answered = await visitor.post(`/api/public/mutual-aid/posts/${posted.body.id}/messages`, { text: 'Vengo io.', contact: 'vicino@example.net', consent: true, token: answerForm.body.token }, { headers: { origin: COMUNE } });
+  assert.equal(answered.status, 201, answered.text);
+  assert.equal((await visitor.post(`/api/public/mutual-aid/posts/${posted.body.id}/withdraw`, { key: posted.body.key }, { headers: { origin: COMUNE } })).status, 403);
+  assert.equal((await caritas.post(`/api/mutual-aid/posts/${posted.body.id}/done`, {}, { headers: { origin: COMUNE } })).status, 403);
+  const login = await f.hub.app.request('/api/session', { method: 'POST', headers: { origin: COMUNE, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@caritas.example', password: 'x' }) });
+  assert.equal(login.status, 403, 'signing in from a listed comune page: refused (same-origin only)');
+});
