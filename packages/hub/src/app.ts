@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readSession, SessionCache } from './auth/sessions.js';
-import { Throttle } from './auth/throttle.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import type { HubConfig } from './config.js';
 import type { Db } from './db/db.js';
 import type { HubEnv, HubServices } from './env.js';
@@ -11,6 +11,7 @@ import { HttpError, notFound, onError, problemResponse } from './http/problem.js
 import { clientAddress } from './http/request.js';
 import { aidCors, changesState, sameOrigin, securityHeaders } from './http/security.js';
 import { createMailer } from './mail/mailer.js';
+import { EnvelopeCache } from './records/feed-check.js';
 import { Publisher } from './publish/publisher.js';
 import { mutualAidRoutes } from './mutual-aid/routes.js';
 import { accessPointRoutes } from './routes/access-points.js';
@@ -62,7 +63,8 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
     config,
     publisher,
     // Per account: 5 failures in 15 minutes; per address (a shared office NAT): 30.
-    throttles: { account: new Throttle(5, 15 * 60_000), address: new Throttle(30, 15 * 60_000) },
+    throttle: new LoginThrottle({ account: { limit: 5, windowMs: 15 * 60_000 }, address: { limit: 30, windowMs: 15 * 60_000 } }),
+    envelopes: new EnvelopeCache(),
     mailer: config.smtpUrl ? createMailer({ url: config.smtpUrl, from: config.mailFrom }) : undefined,
   };
   const sessions = new SessionCache();
@@ -88,7 +90,10 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
     try {
       await next();
     } finally {
-      if (changesState(c.req.method) && !SESSION_NEUTRAL.test(c.req.path)) sessions.clear();
+      if (changesState(c.req.method) && !SESSION_NEUTRAL.test(c.req.path)) {
+        sessions.clear();
+        services.envelopes.clear();
+      }
     }
   });
 

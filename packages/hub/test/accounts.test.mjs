@@ -4,7 +4,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { hubFixture, PASSWORD, service } from './support/hub.mjs';
+import { Client, hubFixture, PASSWORD, service } from './support/hub.mjs';
+import { configure, createHub } from '../dist/index.js';
 
 let fixture;
 before(async () => {
@@ -108,6 +109,27 @@ test('five wrong passwords lock the account for 15 minutes with a clear message;
   assert.equal((await tab.post('/api/session', { email: 'editor@caritas.example', password: PASSWORD })).status, 200);
   assert.equal(await count(db, `SELECT count(*) AS n FROM audit_log WHERE action = 'login-failed'`), 5);
   assert.equal(await count(db, `SELECT count(*) AS n FROM audit_log WHERE action = 'login-throttled'`), 1);
+});
+
+test('the lock is kept in the database: a restarted hub, or a second hub on the same database, still refuses', async () => {
+  const { client, clock, db, hub } = await fixture.fresh();
+  for (let i = 0; i < 5; i++) assert.equal((await client().post('/api/session', { email: 'editor@caritas.example', password: `sbagliata ${i} ancora` })).status, 401);
+  // A second hub process on the same database (or this one after a restart): nothing in memory.
+  const other = await createHub(db, configure({ now: clock.now }), { timer: false, pagesDir: '/nonexistent' });
+  try {
+    const elsewhere = await new Client(other).post('/api/session', { email: 'editor@caritas.example', password: PASSWORD });
+    assert.equal(elsewhere.status, 429, 'the other process knows of the five failures');
+    assert.match(elsewhere.body.detail, /riprova tra 15 minuti/);
+    clock.advance(15 * 60_000 + 1000);
+    assert.equal((await new Client(other).post('/api/session', { email: 'editor@caritas.example', password: PASSWORD })).status, 200);
+    // The good login cleared the account's failures for both processes.
+    assert.equal(await count(db, `SELECT count(*) AS n FROM login_attempts WHERE scope = 'account'`), 0);
+    assert.equal((await client().post('/api/session', { email: 'editor@caritas.example', password: PASSWORD })).status, 200);
+  } finally {
+    await other.publisher.idle();
+    other.stop();
+    await hub.publisher.idle();
+  }
 });
 
 test('thirty failures from one address stop that address, not the others', async () => {

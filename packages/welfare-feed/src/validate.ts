@@ -23,13 +23,28 @@ export interface ValidateResult {
 /** Made once: building an Intl.DateTimeFormat costs more than formatting with it (the hub asks for today on every request). */
 let romeDates: Intl.DateTimeFormat | undefined;
 
+/**
+ * The last answer, by minute: Rome's date changes only on a whole minute (its offsets are
+ * whole hours), and formatToParts costs a few tenths of a millisecond, which the hub paid
+ * several times per save.
+ */
+let lastMinute = Number.NaN;
+let lastDay = '';
+
 /** Today's date (YYYY-MM-DD) in Europe/Rome, where the feed's dates live. */
 export function romeToday(now: Date = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === lastMinute) return lastDay;
   romeDates ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
   // From the parts: the 'en-CA' pattern is YYYY-MM-DD only with recent ICU data.
   const parts = romeDates.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  if (Number.isFinite(minute)) {
+    lastMinute = minute;
+    lastDay = day;
+  }
+  return day;
 }
 
 /**

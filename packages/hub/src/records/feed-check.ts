@@ -30,6 +30,39 @@ async function envelope(q: Queryable): Promise<Envelope> {
   return (await q.query<Envelope>(`SELECT ${ENVELOPE_COLUMNS}`)).rows[0]!;
 }
 
+/**
+ * The envelope for saves, kept a few seconds: building it (two json_agg over the
+ * categories and the 60 organisations) was a fifth of PGlite's work per save. Safe because
+ * a save only makes a draft: submit and approve check again with a fresh envelope, and
+ * every publication validates the whole feed. This process empties it after any change
+ * outside the content routes (app.ts, with the session cache); another process's change
+ * (a second hub on the same PostgreSQL, a `welfare-hub` command) is seen within `ttlMs`.
+ */
+export class EnvelopeCache {
+  private value: Envelope | undefined;
+  private at = 0;
+  private generation = 0;
+
+  constructor(private readonly ttlMs = 5_000) {}
+
+  async get(q: Queryable, now = Date.now()): Promise<Envelope> {
+    if (this.value && now - this.at >= 0 && now - this.at < this.ttlMs) return this.value;
+    const generation = this.generation;
+    const fresh = await envelope(q);
+    // A clear() while reading: this answer may predate the change, keep it for this request only.
+    if (generation === this.generation) {
+      this.value = fresh;
+      this.at = now;
+    }
+    return fresh;
+  }
+
+  clear(): void {
+    this.generation++;
+    this.value = undefined;
+  }
+}
+
 function split(issues: Issue[], prefix: string): RecordCheck {
   const mine = issues.filter((i) => i.path === prefix || i.path?.startsWith(`${prefix}.`) || i.path?.startsWith(`${prefix}[`));
   return {

@@ -127,6 +127,41 @@ export async function changeOffer(
   return { ...next, verified_at: rows[0].verified_at };
 }
 
+/**
+ * An editor's or the office's save, in ONE statement and without reading the offer first:
+ * the row is changed only when it is at `expected`, belongs to `organisationId` (when given:
+ * an editor's own organisation) and is not archived. A published, submitted or returned
+ * offer becomes a draft (the published copy stays in the feed until the new one is
+ * approved). The new version and the audit line are written by the same statement.
+ * `undefined` when nothing matched: the caller reads the row to say why (404 or 409).
+ */
+export async function saveDraft(
+  q: Queryable,
+  id: string,
+  expected: number,
+  organisationId: string | undefined,
+  data: Record<string, unknown>,
+  who: { user: SessionUser; address: string; at: Date },
+): Promise<OfferRow | undefined> {
+  const { rows } = await q.query<OfferRow>(
+    `WITH changed AS (
+       UPDATE services SET data = $3::jsonb, version = version + 1, updated_at = $4, updated_by = $5,
+              state = CASE WHEN state IN ('published', 'submitted', 'returned') THEN 'draft' ELSE state END
+        WHERE id = $1 AND version = $2 AND state <> 'archived' AND ($6::text IS NULL OR organisation_id = $6::text)
+        RETURNING *
+     ), saved AS (
+       INSERT INTO service_versions (service_id, version, state, data, note, saved_at, saved_by)
+       SELECT id, version, state, data, note, $4, $5 FROM changed
+     ), logged AS (
+       INSERT INTO audit_log (at, actor_id, address, action, target_type, target_id, detail)
+       SELECT $4, $5, $7::text, 'offer-saved', 'offer', id, jsonb_build_object('version', version, 'state', state) FROM changed
+     )
+     SELECT * FROM changed`,
+    [id, expected, JSON.stringify(data), who.at, who.user.id, organisationId ?? null, who.address],
+  );
+  return rows[0];
+}
+
 export async function saveVersion(tx: Queryable, row: OfferRow, userId: string | null, at: Date): Promise<void> {
   await tx.query('INSERT INTO service_versions (service_id, version, state, data, note, saved_at, saved_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
     row.id,

@@ -7,8 +7,8 @@ import type { Queryable } from '../db/db.js';
 import type { HubApp, HubServices } from '../env.js';
 import { conflict, HttpError, invalidData, notFound } from '../http/problem.js';
 import { idParam, jsonBody } from '../http/request.js';
-import { checkService, ENVELOPE_COLUMNS, type Envelope } from '../records/feed-check.js';
-import { changeOffer, offerOut, saveVersion, staleCutoff, type OfferRow, type OfferState } from '../records/offers.js';
+import { checkService, type Envelope } from '../records/feed-check.js';
+import { changeOffer, offerOut, saveDraft, saveVersion, staleCutoff, type OfferRow, type OfferState } from '../records/offers.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -131,23 +131,31 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
     const expected = ifMatch(c);
     const body = await jsonBody<{ data: Record<string, unknown> }>(c, 'OfferUpdate');
     if (expected === undefined) throw new HttpError(428, 'Versione richiesta', 'Manca If-Match con la versione che hai modificato: ricarica l\'offerta e riprova.');
-    // Two round trips and no explicit transaction (a save is the commonest request, and 50
-    // editors saving at once queue behind each other): one read of the offer with the
-    // office's categories and organisations for the checks, then one statement that writes
-    // the offer, its version and the audit line only if the version is still the one read.
-    const found = (await s.db.query<OfferRow & Envelope>(`SELECT s.*, ${ENVELOPE_COLUMNS} FROM services s WHERE s.id = $1`, [id])).rows[0];
-    const row = visible(found, user);
-    sameVersion(row, expected);
-    if (row.state === 'archived') throw conflict('L\'offerta è archiviata: ripristinala prima di modificarla.');
-    const data = { ...body.data, id: row.id, organization: row.organisation_id };
-    const warnings = await checked(s.db, data, row);
-    // A change withdraws a submitted offer from review; the published copy stays in the feed until the new one is approved.
-    const state: OfferState = row.state === 'published' || row.state === 'submitted' || row.state === 'returned' ? 'draft' : row.state;
-    const { categories: _c, organizations: _o, ...offer } = row;
-    const next = await changeOffer(s.db, offer, { data, state }, who(c, user), 'offer-saved');
-    // Someone saved (or archived) it between the read and the write: the same 409 as a stale If-Match.
-    if (!next) sameVersion(await readOffer(user, id), -1);
-    return respond(c, next!, 200, warnings);
+    // One round trip for an editor (the commonest request; 50 editors saving at once queue
+    // behind each other): the data is checked first, against the envelope kept in memory,
+    // then one statement writes the offer, its version and the audit line only if the offer
+    // is still at the version the editor had, is theirs and is not archived. Anything else
+    // (and any refused data) reads the offer to answer exactly as before: 404, then 409, then 422.
+    // The office does not know the offer's organisation before reading it: one read first.
+    const organisationId = user.role === 'admin' ? (await readOffer(user, id)).organisation_id : user.organisationId!;
+    const data = { ...body.data, id, organization: organisationId };
+    const result = await checkService(s.db, data, romeToday(s.config.now()), await s.envelopes.get(s.db));
+    const explain = async () => {
+      const row = await readOffer(user, id);
+      sameVersion(row, expected);
+      if (row.state === 'archived') throw conflict('L\'offerta è archiviata: ripristinala prima di modificarla.');
+    };
+    if (result.errors.length) {
+      await explain();
+      throw invalidData('L\'offerta contiene errori da correggere prima di salvarla.', result.errors, { warnings: result.warnings });
+    }
+    const next = await saveDraft(s.db, id, expected, user.role === 'admin' ? undefined : organisationId, data, who(c, user));
+    if (!next) {
+      await explain();
+      // Saved by someone else between the check and the write (same version number read twice is impossible): 409 as for a stale If-Match.
+      sameVersion(await readOffer(user, id), -1);
+    }
+    return respond(c, next!, 200, result.warnings);
   });
 
   /** A workflow step: checks the version when If-Match is given, applies `step` in a transaction. */

@@ -54,7 +54,7 @@ export function sessionRoutes(app: HubApp, s: HubServices): void {
     const key = email.trim().toLowerCase();
     const address = c.get('address');
     const at = s.config.now();
-    const wait = Math.max(s.throttles.account.wait(key, at.getTime()), s.throttles.address.wait(address, at.getTime()));
+    const wait = await s.throttle.wait(s.db, key, address, at);
     if (wait > 0) {
       await audit(s.db, { at, address, action: 'login-throttled', targetType: 'user', targetId: key });
       throw new HttpError(
@@ -73,13 +73,12 @@ export function sessionRoutes(app: HubApp, s: HubServices): void {
     const good = await checkPassword(user?.password_hash ?? null, password);
     const blocked = user && (user.disabled || (user.role === 'editor' && user.organisation_disabled === true));
     if (!user || !good || blocked) {
-      s.throttles.account.fail(key, at.getTime());
-      s.throttles.address.fail(address, at.getTime());
+      await s.throttle.fail(s.db, key, address, at);
       await audit(s.db, { at, address, action: 'login-failed', targetType: 'user', targetId: user?.id ?? key });
       throw new HttpError(401, 'Accesso non riuscito', blocked && good ? 'Questo account è disattivato: rivolgiti all\'Ufficio di Piano.' : 'Email o password non corretti.');
     }
-    s.throttles.account.reset(key);
     const body = await s.db.transaction(async (tx) => {
+      await s.throttle.reset(tx, key);
       await dropCurrent(c, tx);
       await audit(tx, { at, address, actorId: user.id, action: 'login', targetType: 'user', targetId: user.id });
       return startSession(c, s, tx, user);
@@ -145,7 +144,7 @@ export function sessionRoutes(app: HubApp, s: HubServices): void {
       // A new password ends every session of the account, wherever it was open.
       await tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
       await audit(tx, { at, address: c.get('address'), actorId: user.id, action: 'password-reset', targetType: 'user', targetId: user.id });
-      s.throttles.account.reset(user.email.toLowerCase());
+      await s.throttle.reset(tx, user.email.toLowerCase());
       return startSession(c, s, tx, user);
     });
     return c.json(result);
