@@ -118,3 +118,30 @@ test('a backup taken on the PostgreSQL server restores on the embedded database'
     await embedded.close();
   }
 });
+
+test('a backup taken before migration 002 (audiences in settings) is upgraded as it is restored', async () => {
+  // A file as the hub wrote it at schema 1: the audiences were a list in the settings.
+  const old = JSON.parse(readFileSync(new URL('./fixtures/backup-schema-1.json', import.meta.url), 'utf8'));
+  assert.equal(old.schemaVersion, 1);
+  assert.equal(old.tables.audiences, undefined, 'no audiences table at schema 1');
+  const target = await testDb();
+  try {
+    const counts = await restore(target, old);
+    assert.equal(counts.services, 1);
+    const audiences = (await target.query('SELECT id, data FROM audiences ORDER BY position')).rows;
+    assert.deepEqual(audiences.map((a) => a.id), ['anziani', 'famiglie', 'giovani'], 'the audiences the office had are back, in their order');
+    assert.deepEqual(audiences[1].data.name, { it: 'Famiglie con figli', en: 'Families with children' });
+    assert.equal((await target.query(`SELECT 1 FROM settings WHERE key = 'audiences'`)).rows.length, 0, 'moved, not copied');
+    const service = (await target.query(`SELECT data, archived FROM services s CROSS JOIN (SELECT false AS archived) x WHERE id = 'svc-emporio'`)).rows[0];
+    assert.deepEqual(service.data.audiences, ['famiglie']);
+    const latest = (await target.query('SELECT max(version) AS v FROM migrations')).rows[0].v;
+    const after = await backup(target);
+    assert.equal(after.schemaVersion, Number(latest), 'the database is at the newest schema, ready for this hub');
+    assert.equal(after.tables.users[0].password_hash, old.tables.users[0].password_hash);
+    // The restored database is a working hub database: a new-schema column has its default.
+    const category = (await target.query(`SELECT archived, version FROM categories WHERE id = 'cibo'`)).rows[0];
+    assert.deepEqual(category, { archived: false, version: 1 });
+  } finally {
+    await target.close();
+  }
+});

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
 
 /** The folder of versioned SQL files, shipped beside dist/ in the package. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -25,23 +25,30 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * applied file: an upgrade adds a new one, which is how data survive upgrades.
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
+  await createMigrationsTable(db);
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM migrations')).rows.map((r) => r.version));
   const applied: number[] = [];
   for (const m of migrations) {
     if (done.has(m.version)) continue;
-    await db.transaction(async (tx) => {
-      // Statements one by one: the pg driver refuses several in one parameterised query.
-      for (const statement of splitStatements(m.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-    });
+    await db.transaction((tx) => applyMigration(tx, m));
     applied.push(m.version);
   }
   return applied;
+}
+
+export async function createMigrationsTable(q: Queryable): Promise<void> {
+  await q.query(`CREATE TABLE IF NOT EXISTS migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+}
+
+/** One migration and its record, on `q` (the caller's transaction). */
+export async function applyMigration(q: Queryable, m: Migration): Promise<void> {
+  // Statements one by one: the pg driver refuses several in one parameterised query.
+  for (const statement of splitStatements(m.sql)) await q.query(statement);
+  await q.query('INSERT INTO migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
 }
 
 /** Splits a migration on `;` at line ends; migrations keep to that form (no functions). */

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../db/db.js';
+import { applyMigration, createMigrationsTable, readMigrations, type Migration } from '../db/migrate.js';
 
 /**
  * Backup and restore of everything the hub keeps: organisations, users (with their password
@@ -47,19 +48,26 @@ export class RestoreError extends Error {}
  * Restores a backup into an empty, migrated database (a hub's new data folder or a new
  * PostgreSQL database), all in one transaction: either everything is back or nothing is.
  * Refuses a database that already holds data, and a backup from a newer hub.
+ *
+ * A backup from an older schema is upgraded as the hub upgrades its own data: the empty
+ * tables are rebuilt as they were at the backup's schema version, the rows go in, then the
+ * later migrations run over them (migration 002, for one, turns the `audiences` setting
+ * into the audiences table; restoring such a backup straight into the new tables lost them).
  */
-export async function restore(db: Db, data: unknown): Promise<Record<string, number>> {
+export async function restore(db: Db, data: unknown, migrations: Migration[] = readMigrations()): Promise<Record<string, number>> {
   const b = checkBackup(data);
   return db.transaction(async (tx) => {
     const current = await schemaVersion(tx);
     if (b.schemaVersion > current) {
       throw new RestoreError(`Il backup viene da una versione più recente del hub (schema ${b.schemaVersion}, questo è ${current}): aggiornare prima il hub.`);
     }
-    const order = await tablesInOrder(tx);
-    for (const table of order) {
+    for (const table of await tablesInOrder(tx)) {
       const { rows } = await tx.query(`SELECT 1 FROM ${quote(table)} LIMIT 1`);
       if (rows.length) throw new RestoreError(`Il database non è vuoto (tabella ${table}): il ripristino va fatto in un database nuovo.`);
     }
+    const later = migrations.filter((m) => m.version > b.schemaVersion);
+    if (later.length) await schemaAt(tx, migrations.filter((m) => m.version <= b.schemaVersion));
+    const order = await tablesInOrder(tx);
     const unknown = Object.keys(b.tables).filter((t) => !order.includes(t));
     if (unknown.length) throw new RestoreError(`Il backup contiene tabelle che questo hub non conosce: ${unknown.join(', ')}.`);
     const counts: Record<string, number> = {};
@@ -69,8 +77,21 @@ export async function restore(db: Db, data: unknown): Promise<Record<string, num
       if (!rows.length) continue;
       await insertRows(tx, table, rows);
     }
+    for (const m of later) await applyMigration(tx, m);
     return counts;
   });
+}
+
+/**
+ * The (empty) database's tables dropped and made again by the migrations up to the
+ * backup's: the shape the backup's rows were taken from. Inside the restore's transaction,
+ * so a failure leaves the empty, fully migrated database as it was.
+ */
+async function schemaAt(tx: Queryable, migrations: Migration[]): Promise<void> {
+  const { rows } = await tx.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`);
+  for (const { name } of rows) await tx.query(`DROP TABLE IF EXISTS ${quote(name)} CASCADE`);
+  await createMigrationsTable(tx);
+  for (const m of migrations) await applyMigration(tx, m);
 }
 
 /** The rows go in as one JSON parameter; only the columns the backup has (older backups lack newer ones, which keep their defaults). */
