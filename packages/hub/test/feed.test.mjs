@@ -61,6 +61,33 @@ test('the feed is valid feed v1, cacheable for a short time, open to every site,
   assert.equal((await changed.json()).services.length, 2);
 });
 
+test('the feed is stored once, gzip-compressed, and served from those bytes; a feed stored as text before migration 193 still loads', async () => {
+  const { hub, client, db, clock } = await fixture.fresh();
+  await publishOne(client, hub);
+  const row = (await db.query('SELECT body, body_gzip FROM current_feed')).rows[0];
+  assert.equal(row.body, null, 'no second copy as text');
+  const stored = Buffer.from(row.body_gzip);
+  const gz = await hub.app.request('/feed.json', { headers: { 'accept-encoding': 'gzip' } });
+  assert.deepEqual(Buffer.from(await gz.arrayBuffer()), stored, 'gzip is served as stored, not compressed again');
+  const text = gunzipSync(stored).toString('utf8');
+  assert.equal(validateFeed(JSON.parse(text)).ok, true);
+  assert.ok(stored.length < Buffer.byteLength(text), 'smaller than the text');
+
+  // A database upgraded from before: the last good feed is text in `body`. A restarted hub serves it.
+  const { etag } = (await db.query('SELECT etag FROM current_feed')).rows[0];
+  await db.query('UPDATE current_feed SET body = $1, body_gzip = NULL', [text]);
+  const restarted = await createHub(db, configure({ now: clock.now }), { timer: false, pagesDir: '/nonexistent' });
+  try {
+    const r = await restarted.app.request('/feed.json', { headers: { 'accept-encoding': 'br' } });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('etag'), etag);
+    assert.equal(brotliDecompressSync(Buffer.from(await r.arrayBuffer())).toString('utf8'), text);
+  } finally {
+    await restarted.publisher.idle();
+    restarted.stop();
+  }
+});
+
 test('gzip and brotli when the client accepts them, the same feed either way', async () => {
   const { hub, client } = await fixture.fresh();
   await publishOne(client, hub);

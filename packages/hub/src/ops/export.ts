@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeServicesCsv, type FeedService } from 'welfare-feed';
 import type { Queryable } from '../db/db.js';
+import { readStoredFeed } from '../publish/stored-feed.js';
 
 /**
  * `welfare-hub export <folder>`: the feed citizens see now (`feed.json`, the last good
@@ -20,7 +21,7 @@ export interface ExportResult {
 export async function exportAll(db: Queryable, folder: string): Promise<ExportResult> {
   mkdirSync(join(folder, 'organizzazioni'), { recursive: true });
   const result: ExportResult = { sheets: [] };
-  const current = (await db.query<{ body: string }>('SELECT body FROM current_feed')).rows[0];
+  const current = await readStoredFeed(db);
   if (current) {
     result.feed = join(folder, 'feed.json');
     writeAtomically(result.feed, current.body);
@@ -56,7 +57,7 @@ export function fileName(id: string): string {
 }
 
 /** Temporary file, then rename: a reader never sees half a file. */
-export function writeAtomically(file: string, text: string, mode?: number): void {
+export function writeAtomically(file: string, text: string | Buffer, mode?: number): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, text, mode === undefined ? undefined : { mode });
   renameSync(temporary, file);

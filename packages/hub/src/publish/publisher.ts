@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { readStoredFeed } from './stored-feed.js';
 import { defaultWindow, romeToday, validateFeed, withCompiledHours } from 'welfare-feed';
 import { audit } from '../audit.js';
 import type { HubConfig } from '../config.js';
@@ -13,11 +14,16 @@ import { buildFeed, type CachedService } from './build.js';
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** The feed being served, ready in each encoding. */
+/** The feed being served: the text and its gzip at once, brotli a moment later. */
 export interface ServedFeed {
   body: Buffer;
   gzip: Buffer;
-  br: Buffer;
+  /**
+   * Compressed after the feed is already served (brotli takes about three times gzip's
+   * time on a 3 MB feed): the approval → new feed time does not wait for it; a client that
+   * prefers brotli in that moment waits for it (falls back to gzip if it failed).
+   */
+  br: Promise<Buffer | undefined>;
   etag: string;
   lastModified: Date;
 }
@@ -79,11 +85,11 @@ export class Publisher {
 
   /** Serves the last good feed from the database (at start, before anything else). */
   async load(): Promise<void> {
-    const row = (await this.db.query<{ body: string; etag: string; published_at: Date }>('SELECT body, etag, published_at FROM current_feed')).rows[0];
-    if (row) {
-      this.current = await prepare(row.body, row.etag, new Date(row.published_at));
+    const stored = await readStoredFeed(this.db);
+    if (stored) {
+      this.current = await prepare(stored.body, stored.gzip, stored.etag, stored.publishedAt);
       // The stored feed passed validation when it was published.
-      const services = (JSON.parse(row.body) as { services?: Record<string, unknown>[] }).services ?? [];
+      const services = (JSON.parse(stored.body.toString('utf8')) as { services?: Record<string, unknown>[] }).services ?? [];
       this.valid = new Map(services.map((s) => [String(s['id']), hashOf(s)]));
     }
   }
@@ -163,7 +169,9 @@ export class Publisher {
       this.hoursWindow = windowKey;
     }
     const feed = withCompiledHours(built as never, { ...window, cache: this.hours }).feed as unknown as typeof built;
-    const body = JSON.stringify(feed);
+    const body = Buffer.from(JSON.stringify(feed));
+    // Compressed once, here: the database keeps these bytes (a tenth of the text), /feed.json serves them.
+    const compressed = await gzipAsync(body, { level: 6 });
     await this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO publications (at, ok, etag, services, notices, access_points, errors) VALUES ($1, true, $2, $3, $4, $5, 0) RETURNING id`,
@@ -171,31 +179,30 @@ export class Publisher {
       );
       const id = rows[0]!.id;
       await tx.query(
-        `INSERT INTO current_feed (only_row, publication_id, body, etag, published_at) VALUES (true, $1, $2, $3, $4)
-         ON CONFLICT (only_row) DO UPDATE SET publication_id = EXCLUDED.publication_id, body = EXCLUDED.body, etag = EXCLUDED.etag, published_at = EXCLUDED.published_at`,
-        [id, body, etag, now],
+        `INSERT INTO current_feed (only_row, publication_id, body, body_gzip, etag, published_at) VALUES (true, $1, NULL, $2, $3, $4)
+         ON CONFLICT (only_row) DO UPDATE SET publication_id = EXCLUDED.publication_id, body = NULL, body_gzip = EXCLUDED.body_gzip, etag = EXCLUDED.etag, published_at = EXCLUDED.published_at`,
+        [id, compressed, etag, now],
       );
       await audit(tx, { at: now, action: 'publication', targetType: 'publication', targetId: String(id), detail: { services: feed.services.length, notices: feed.notices.length } });
     });
     if (this.config.publishDir) await writeAtomically(this.config.publishDir, 'feed.json', body);
-    this.current = await prepare(body, etag, now);
+    this.current = await prepare(body, compressed, etag, now);
     this.valid = new Map(feed.services.map((s, i) => [String(s['id']), hashes[i]!]));
     this.lastRefused = undefined;
     return { outcome: 'published', etag };
   }
 }
 
-async function prepare(body: string, etag: string, lastModified: Date): Promise<ServedFeed> {
-  const raw = Buffer.from(body);
-  const [gz, br] = await Promise.all([
-    gzipAsync(raw, { level: 6 }),
-    brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
-  ]);
-  return { body: raw, gzip: gz, br, etag, lastModified };
+async function prepare(raw: Buffer, gz: Buffer | undefined, etag: string, lastModified: Date): Promise<ServedFeed> {
+  const br = brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }).catch((error: unknown) => {
+    console.error('welfare-hub: brotli failed, the feed is served as gzip:', error);
+    return undefined;
+  });
+  return { body: raw, gzip: gz ?? (await gzipAsync(raw, { level: 6 })), br, etag, lastModified };
 }
 
 /** Writes `name` in `dir` through a temporary file and a rename: readers see the old or the new file, never part of one. */
-export async function writeAtomically(dir: string, name: string, text: string): Promise<void> {
+export async function writeAtomically(dir: string, name: string, text: string | Buffer): Promise<void> {
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'w');

@@ -2,7 +2,7 @@ import type { HubApp, HubServices } from '../env.js';
 import { HttpError } from '../http/problem.js';
 
 /** Which encoding to send: brotli, then gzip, when the client accepts them (q > 0). */
-export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
+export function pickEncoding(accept: string | undefined, brotli = true): 'br' | 'gzip' | undefined {
   const accepted = new Map<string, number>();
   for (const part of (accept ?? '').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -11,7 +11,7 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefi
     accepted.set(name, q === undefined ? 1 : Number(q));
   }
   const ok = (name: string) => (accepted.get(name) ?? (accepted.has('*') ? accepted.get('*')! : 0)) > 0;
-  if (ok('br')) return 'br';
+  if (brotli && ok('br')) return 'br';
   if (ok('gzip')) return 'gzip';
   return undefined;
 }
@@ -21,7 +21,7 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefi
  * encoding, and the database is never read on this path.
  */
 export function feedRoutes(app: HubApp, s: HubServices): void {
-  app.get('/feed.json', (c) => {
+  app.get('/feed.json', async (c) => {
     const feed = s.publisher.current;
     if (!feed) throw new HttpError(503, 'Feed non ancora pubblicato', 'Il feed non è ancora stato pubblicato: riprova tra poco.', {}, { 'Retry-After': '5', 'Access-Control-Allow-Origin': '*' });
     const headers = new Headers({
@@ -38,8 +38,10 @@ export function feedRoutes(app: HubApp, s: HubServices): void {
       ? inm.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === feed.etag)
       : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Math.floor(feed.lastModified.getTime() / 1000) <= Math.floor(Date.parse(ims) / 1000);
     if (fresh) return new Response(null, { status: 304, headers });
-    const encoding = pickEncoding(c.req.header('accept-encoding'));
-    const body = encoding === 'br' ? feed.br : encoding === 'gzip' ? feed.gzip : feed.body;
+    let encoding = pickEncoding(c.req.header('accept-encoding'));
+    const br = encoding === 'br' ? await feed.br : undefined;
+    if (encoding === 'br' && !br) encoding = pickEncoding(c.req.header('accept-encoding'), false);
+    const body = encoding === 'br' ? br! : encoding === 'gzip' ? feed.gzip : feed.body;
     if (encoding) headers.set('Content-Encoding', encoding);
     headers.set('Content-Length', String(body.length));
     return new Response(body, { status: 200, headers });
