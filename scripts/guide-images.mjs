@@ -33,7 +33,9 @@ if (!LOCALES.some(existsSync)) {
 
 const { startHub } = await import('../packages/hub/dist/index.js');
 const { seed, service } = await import('../packages/hub/test/support/hub.mjs');
-const hub = await startHub({ port: 0, timer: false });
+// No tiles: the pictures are made offline (OpenStreetMap's tiles, the hub's default, cannot
+// load here) and a fake background would show people a map that is not theirs.
+const hub = await startHub({ port: 0, timer: false, tiles: 'none' });
 await seed(hub.db);
 
 /** The API as a signed-in person (cookie and CSRF token kept). */

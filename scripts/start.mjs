@@ -55,7 +55,8 @@ if (await isEmpty(db)) {
   accounts = await seedDemo(db, { feed: { file: DEMO_FEED, text: readFileSync(DEMO_FEED, 'utf8') }, organisationId: DEMO_ORGANISATION });
   writeFileSync(ACCOUNTS, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
 }
-const hub = await createHub(db, configure({ databaseUrl, dataDir }));
+// The maps' tiles: OpenStreetMap's unless HUB_TILES says otherwise (a template, or none).
+const hub = await createHub(db, configure({ databaseUrl, dataDir, tiles: process.env.HUB_TILES || undefined, tilesCredit: process.env.HUB_TILES_CREDIT || undefined }));
 const toHub = getRequestListener(hub.app.fetch);
 const toFiles = staticFiles();
 

@@ -140,6 +140,29 @@ describe('<welfare-offer-form>', () => {
     expect(el.value.locations![0]!.lat).to.be.closeTo(lat! + 0.0001, 1e-7);
   });
 
+  it('puts the point with the keyboard only: Enter on the map puts it at the centre, then the pin moves with the arrows', async () => {
+    const el = await form({ ...GOOD_OFFER, locations: [{ comune: 'Lodi' }] });
+    const picker = root(el).querySelector<WelfarePlacePicker>('welfare-place-picker')!;
+    const box = () => picker.shadowRoot!.querySelector<HTMLElement>('.map.leaflet-container');
+    await waitUntil(() => box(), 'the map is drawn');
+    // The map is reached with Tab (Leaflet makes it focusable) and says what the keys do.
+    expect(box()!.tabIndex).to.equal(0);
+    expect(box()!.getAttribute('aria-label')).to.contain('Invio per mettere il punto al centro');
+    box()!.focus();
+    const changed = oneEvent(picker, 'welfare-point-change');
+    await sendKeys({ press: 'Enter' });
+    const { lat, lon } = (await changed).detail;
+    expect(lat!).to.be.closeTo(45.3138, 0.001);
+    expect(lon!).to.be.closeTo(9.5018, 0.001);
+    await waitUntil(() => picker.shadowRoot!.querySelector('.leaflet-marker-icon'), 'the pin is shown');
+    await sendKeys({ press: 'Tab' });
+    expect(picker.shadowRoot!.activeElement).to.equal(picker.shadowRoot!.querySelector('.leaflet-marker-icon'));
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.value.locations![0]!.lon).to.be.closeTo(lon! + 0.0001, 1e-7);
+    expect(text(picker.shadowRoot!)).to.contain('Punto spostato');
+  });
+
   it('writes hours with the builder into the place', async () => {
     const el = await form({ ...GOOD_OFFER, locations: [{ comune: 'Lodi', address: 'Via Roma 1' }] });
     const builder = root(el).querySelector<WelfareHoursBuilder>('welfare-hours-builder')!;

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSession, SessionCache } from './auth/sessions.js';
 import { LoginThrottle } from './auth/login-throttle.js';
@@ -12,6 +14,7 @@ import { clientAddress } from './http/request.js';
 import { aidCors, changesState, sameOrigin, securityHeaders } from './http/security.js';
 import { createMailer } from './mail/mailer.js';
 import { EnvelopeCache } from './records/feed-check.js';
+import { tileSetting, type TileSetting } from './http/tiles.js';
 import { Publisher } from './publish/publisher.js';
 import { mutualAidRoutes } from './mutual-aid/routes.js';
 import { accessPointRoutes } from './routes/access-points.js';
@@ -32,6 +35,18 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * route added later is safe by default.
  */
 export const SESSION_NEUTRAL = /^\/api\/(?:offers|notices|access-points|review-queue)(?:\/|$)/;
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
+const attribute = (value: string) => value.replace(/[&"<>]/g, (ch) => ATTRIBUTE_ESCAPES[ch]!);
+
+/** index.html with `tiles` and `tiles-credit` on its <welfare-hub-app> set to the hub's setting. */
+export function withTiles(page: string, tiles: TileSetting): string {
+  return page.replace(/<welfare-hub-app\b[^>]*>/, (tag) => {
+    const bare = tag.replace(/\s(?:tiles|tiles-credit)="[^"]*"/g, '');
+    const set = ` tiles="${attribute(tiles.template)}"${tiles.credit ? ` tiles-credit="${attribute(tiles.credit)}"` : ''}`;
+    return `${bare.slice(0, -1)}${set}>`;
+  });
+}
 
 /** The editor pages (packages/hub-pages/dist), served under /gestione/ when built. */
 export const PAGES_DIR = fileURLToPath(new URL('../../hub-pages/dist/', import.meta.url));
@@ -67,11 +82,12 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
     envelopes: new EnvelopeCache(),
     mailer: config.smtpUrl ? createMailer({ url: config.smtpUrl, from: config.mailFrom }) : undefined,
   };
+  const tiles = tileSetting(config.tiles, config.tilesCredit);
   const sessions = new SessionCache();
   const app = new Hono<HubEnv>();
   app.onError(onError);
   app.notFound((c) => (c.req.path.startsWith('/api/') ? problemResponse(notFound('Questo indirizzo non esiste.')) : c.text('Pagina non trovata', 404)));
-  app.use('*', securityHeaders(config.secureCookies));
+  app.use('*', securityHeaders(config.secureCookies, tiles.source));
   app.use('/api/public/mutual-aid/*', aidCors(config.aidOrigins));
   app.use('/api/*', sameOrigin(config.publicUrl, config.aidOrigins));
   app.use(
@@ -115,6 +131,10 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
   if (existsSync(pages)) {
     const { serveStatic } = await import('@hono/node-server/serve-static');
     app.get('/gestione', (c) => c.redirect('/gestione/'));
+    // The one page gets this hub's tiles and credit on <welfare-hub-app>, for every map it draws.
+    for (const path of ['/gestione/', '/gestione/index.html', '/gestione/invito.html', '/gestione/password.html']) {
+      app.get(path, async (c) => c.html(withTiles(await readFile(join(pages, 'index.html'), 'utf8'), tiles), 200, { 'Cache-Control': 'no-cache' }));
+    }
     // One page for everything: the one-time links (invito.html, password.html, as mails and
     // copies already carry them) get the same index.html, which reads its mode from the address.
     app.use('/gestione/*', serveStatic({ root: pages, rewriteRequestPath: (p) => p.replace(/^\/gestione/, '').replace(/^\/(?:invito|password)\.html$/, '/index.html') }));

@@ -9,6 +9,7 @@ const HELP = `welfare-hub: il punto di pubblicazione dei servizi
                     [--stale-months 6] [--public-url https://...] [--trust-proxy]
                     [--smtp smtp://utente:password@host:587] [--mail-from indirizzo]
                     [--aid-origins https://www.comune.esempio.it,https://...]
+                    [--tiles https://.../{z}/{x}/{y}.png|none] [--tiles-credit "© ..."]
 
 Senza DATABASE_URL usa il database incorporato (PGlite) nella cartella --data;
 con DATABASE_URL=postgres://... usa quel server PostgreSQL.
@@ -16,6 +17,8 @@ Con --smtp (o WELFARE_HUB_SMTP_URL) inviti e nuove password partono anche per em
 dal mittente --mail-from (o WELFARE_HUB_MAIL_FROM; di norma l'utente SMTP).
 Con --aid-origins (o WELFARE_HUB_AID_ORIGINS) le pagine di quei siti possono inviare
 annunci e risposte di aiuto reciproco con <welfare-mutual-aid-form> (solo quelle richieste).
+Le mappe delle pagine usano le mattonelle di OpenStreetMap; --tiles (o HUB_TILES) ne sceglie
+altre, con il credito in --tiles-credit (o HUB_TILES_CREDIT); --tiles none: sfondo semplice.
 
 ${OPS_USAGE}`;
 
@@ -40,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
         smtp: { type: 'string', default: process.env.WELFARE_HUB_SMTP_URL || undefined },
         'mail-from': { type: 'string', default: process.env.WELFARE_HUB_MAIL_FROM || undefined },
         'aid-origins': { type: 'string', default: process.env.WELFARE_HUB_AID_ORIGINS || undefined },
+        tiles: { type: 'string', default: process.env.HUB_TILES || undefined },
+        'tiles-credit': { type: 'string', default: process.env.HUB_TILES_CREDIT || undefined },
       },
     });
     const publicUrl = values['public-url'];
@@ -56,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       smtpUrl: values.smtp,
       mailFrom: values['mail-from'],
       aidOrigins: values['aid-origins']?.split(',').filter((o) => o.trim()),
+      tiles: values.tiles,
+      tilesCredit: values['tiles-credit'],
     });
     console.log(`welfare-hub: ${hub.url} (database: ${hub.db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${values.data}`})`);
     if (hub.mailer) console.log(`welfare-hub: email da ${hub.mailer.from} via ${new URL(values.smtp!).host}`);

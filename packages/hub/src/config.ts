@@ -1,3 +1,5 @@
+import { OSM_TILES } from './http/tiles.js';
+
 /** What the hub is started with (command-line flags and environment, see cli.ts). */
 export interface HubConfig {
   /** PostgreSQL server; when missing the embedded PGlite in `dataDir` is used. */
@@ -29,6 +31,14 @@ export interface HubConfig {
   aidOrigins?: readonly string[];
   /** Cache lifetime of /feed.json in seconds: short, so a change reaches citizens soon. */
   feedMaxAge: number;
+  /**
+   * Background tiles of the maps on the hub's pages: a URL template (`https://…/{z}/{x}/{y}.png`,
+   * or a path on the hub), or `none` for a plain background. Default: OpenStreetMap's, as the
+   * citizens' `<welfare-map>`. Its origin goes into the pages' Content-Security-Policy.
+   */
+  tiles: string;
+  /** The credit the tile provider asks for (text, or Leaflet's `&copy; <a href>` form, shown as text and one link). */
+  tilesCredit?: string;
   /** The clock: tests move it to check expiry. */
   now: () => Date;
 }
@@ -40,6 +50,7 @@ export const DEFAULT_CONFIG: HubConfig = {
   sessionAbsoluteMinutes: 12 * 60,
   linkHours: 72,
   feedMaxAge: 60,
+  tiles: OSM_TILES,
   now: () => new Date(),
 };
 

@@ -4,6 +4,8 @@ export { openDb, type OpenOptions } from './db/open.js';
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './db/migrate.js';
 export { configure, DEFAULT_CONFIG, type HubConfig } from './config.js';
 export { createHub, MAX_BODY_BYTES, type Hub, type HubOptions } from './app.js';
+export { tileSetting, OSM_TILES, type TileSetting } from './http/tiles.js';
+export { contentSecurityPolicy } from './http/security.js';
 export type { HubServices } from './env.js';
 export { Publisher, writeAtomically, type PublishResult, type ServedFeed } from './publish/publisher.js';
 export { buildFeed } from './publish/build.js';

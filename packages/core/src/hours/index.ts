@@ -47,14 +47,9 @@ function once<T>(get: () => Promise<T> | undefined, set: (p: Promise<T> | undefi
   return p;
 }
 
-/**
- * Loads the small evaluator once per page (a few KB), with a feed's compiled hours and
- * patron days; the full opening_hours library (about 110 KB) only when a string of the
- * feed is neither compiled nor common enough for the small reader. Without a feed, both
- * (a page or test that evaluates strings of its own).
- */
-export async function loadHoursEngine(feed?: Feed): Promise<HoursEngine> {
-  const light = await once(
+/** The small evaluator and the wording, once per page (a few KB). */
+function loadLight(): Promise<LightEngine> {
+  return once(
     () => loading,
     (p) => (loading = p),
     () =>
@@ -64,6 +59,30 @@ export async function loadHoursEngine(feed?: Feed): Promise<HoursEngine> {
         return (engine = m.createLightEngine(() => library));
       }),
   );
+}
+
+/** The full opening_hours library (about 110 KB), once per page. */
+function loadLibrary(): Promise<HoursEngine> {
+  return once(
+    () => loadingLibrary,
+    (p) => (loadingLibrary = p),
+    () =>
+      import('./engine.js').then((m) => {
+        library = m.createHoursEngine();
+        version++;
+        return library;
+      }),
+  );
+}
+
+/**
+ * Loads the small evaluator once per page (a few KB), with a feed's compiled hours and
+ * patron days; the full opening_hours library (about 110 KB) only when a string of the
+ * feed is neither compiled nor common enough for the small reader. Without a feed, both
+ * (a page or test that evaluates strings of its own).
+ */
+export async function loadHoursEngine(feed?: Feed): Promise<HoursEngine> {
+  const light = await loadLight();
   // Only what is new changes the version: a feed without compiled hours or patron days
   // read after the evaluator is loaded must not re-render every element of its group.
   if (feed?.hoursCompiled?.size) {
@@ -74,15 +93,29 @@ export async function loadHoursEngine(feed?: Feed): Promise<HoursEngine> {
     light.addPatronDays(feed.patronDays);
     version++;
   }
-  if (!library && (!feed || [...feedHours(feed)].some((h) => !light.handles(h)))) {
-    await once(
-      () => loadingLibrary,
-      (p) => (loadingLibrary = p),
-      () => import('./engine.js').then((m) => (library = m.createHoursEngine())),
-    );
-    version++;
-  }
+  if (!library && (!feed || [...feedHours(feed)].some((h) => !light.handles(h)))) await loadLibrary();
   return light;
+}
+
+/** Whether a string is valid `opening_hours`: `pending` until the evaluator that can tell is loaded. */
+export type HoursValidity = 'valid' | 'invalid' | 'pending';
+
+/**
+ * Checks a string an editor writes (the hub's hours builder), fetching no more than it
+ * needs: the small evaluator reads the strings the builder writes; only a string it cannot
+ * read fetches the full library. While something is on its way the answer is `pending`
+ * and `ready` is called once it has arrived (ask again then).
+ */
+export function checkHoursString(hours: string, ready: () => void): HoursValidity {
+  const light = engine;
+  if (!light) {
+    loadLight().then(ready, () => undefined);
+    return 'pending';
+  }
+  if (light.handles(hours)) return 'valid';
+  if (library) return library.isValid(hours) ? 'valid' : 'invalid';
+  loadLibrary().then(ready, () => undefined);
+  return 'pending';
 }
 
 /** Changes whenever what the evaluator knows changes (a feed's compiled hours and patron days, the full library). */

@@ -138,8 +138,10 @@ export class WelfareHubApp extends HubElement {
    * the address: the hub answers both with the one index.html.
    */
   @property() mode?: 'invitation' | 'reset';
-  /** Tiles for the maps (as `<welfare-map tiles>`); `none` for a plain background. */
+  /** Tiles for the maps (as `<welfare-map tiles>`); `none` for a plain background. The hub sets it from its `--tiles`. */
   @property() tiles?: string;
+  /** The tiles' credit, shown under every map (as `<welfare-map attribution>`). The hub sets it from its `--tiles-credit`. */
+  @property({ attribute: 'tiles-credit' }) tilesCredit?: string;
 
   @state() private session?: Session | null;
   @state() private route: Route = parseRoute(location.hash);
@@ -513,7 +515,7 @@ export class WelfareHubApp extends HubElement {
       case 'access-points':
         if (!this.isAdmin) return html`<h1 tabindex="-1">${t.accessPoints}</h1><p>${t.adminOnly}</p>`;
         return html`<h1 tabindex="-1">${t.accessPoints}</h1>
-          <welfare-hub-access-points .client=${this.client} .territory=${this.territory} tiles=${this.tiles ?? nothing}></welfare-hub-access-points>`;
+          <welfare-hub-access-points .client=${this.client} .territory=${this.territory} tiles=${this.tiles ?? nothing} tiles-credit=${this.tilesCredit ?? nothing}></welfare-hub-access-points>`;
       case 'mutual-aid':
         return html`<h1 tabindex="-1">${t.mutualAid}</h1>
           <welfare-hub-mutual-aid .client=${this.client}></welfare-hub-mutual-aid>`;
@@ -576,6 +578,7 @@ export class WelfareHubApp extends HubElement {
         .note=${offer?.state === 'returned' ? (offer.note ?? '') : ''}
         draft-key=${offer?.id ?? 'new'}
         tiles=${this.tiles ?? nothing}
+        tiles-credit=${this.tilesCredit ?? nothing}
         ?busy=${this.busy}
         @welfare-offer-save=${this.onSave}
         @welfare-offer-resolve=${this.onResolve}

@@ -1,6 +1,6 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { hoursInWords, loadHoursEngine, type HoursEngine } from '@welfare-elements/core';
+import { checkHoursString, hoursInWords, type HoursValidity } from '@welfare-elements/core';
 import { HubElement, uid } from '../shared/hub-element.js';
 import { formStyles } from '../shared/form-styles.js';
 import {
@@ -89,18 +89,20 @@ export class WelfareHoursBuilder extends HubElement {
   @state() private model: HoursModel = EMPTY_HOURS;
   /** The string kept as written, when the builder cannot show it. */
   @state() private manual?: string;
-  @state() private engine?: HoursEngine;
+  /** Counts the evaluator parts that arrived: a pending check is asked again then. */
+  @state() private loaded = 0;
   /** Problems are shown after the person touched the hours, not on an empty start. */
   @state() private touched = false;
   private emitted?: string;
   private readonly ids = uid('hours');
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    loadHoursEngine().then(
-      (engine) => (this.engine = engine),
-      () => undefined,
-    );
+  /**
+   * A hand-typed string's validity. The small evaluator reads every string the builder
+   * writes; the full opening_hours library (about 110 KB) is fetched only for a string it
+   * cannot read (the hub checks again on saving).
+   */
+  private validity(hours: string): HoursValidity {
+    return checkHoursString(hours, () => this.loaded++);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -119,7 +121,7 @@ export class WelfareHoursBuilder extends HubElement {
 
   /** Whether the current hours can be saved. */
   get valid(): boolean {
-    if (this.manual !== undefined) return this.engine ? this.engine.isValid(this.manual) : true;
+    if (this.manual !== undefined) return this.validity(this.manual) !== 'invalid';
     return toOpeningHours(this.model) !== undefined;
   }
 
@@ -156,7 +158,17 @@ export class WelfareHoursBuilder extends HubElement {
   private editManual(text: string): void {
     this.manual = text;
     this.touched = true;
-    const valid = this.engine ? this.engine.isValid(text) : false;
+    this.checkManual(text);
+  }
+
+  /** Hands the typed string on once it is known to be valid (now, or when the evaluator that can tell arrives). */
+  private checkManual(text: string): void {
+    const validity = checkHoursString(text, () => {
+      this.loaded++;
+      if (this.manual === text) this.checkManual(text);
+    });
+    if (validity === 'pending') return;
+    const valid = validity === 'valid';
     if (valid) {
       this.emitted = text;
       this.value = text;
@@ -280,7 +292,8 @@ export class WelfareHoursBuilder extends HubElement {
 
   private renderManual() {
     const t = hoursBuilderStrings[this.lang_];
-    const invalid = this.engine ? !this.engine.isValid(this.manual!) : false;
+    const validity = this.validity(this.manual!);
+    const invalid = validity === 'invalid';
     const words = !invalid ? this.words() : undefined;
     return html`
       <div class="field">
@@ -296,7 +309,7 @@ export class WelfareHoursBuilder extends HubElement {
         />
         ${invalid ? html`<p class="message error" id="${this.ids}-manual-error">${t.manualInvalid}</p>` : nothing}
       </div>
-      ${!this.engine ? html`<p class="help">${t.checking}</p>` : nothing}
+      ${validity === 'pending' ? html`<p class="help">${t.checking}</p>` : nothing}
       ${words ? html`<p class="words" part="words"><strong>${t.readsAs}</strong> ${words}</p>` : nothing}
       <p class="actions"><button type="button" @click=${this.restart}>${t.restart}</button></p>
     `;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { audienceName, hoursEngine, loadHoursEngine, TEXT_LIMITS, pick } from '@welfare-elements/core';
+import { audienceName, checkHoursString, TEXT_LIMITS, pick } from '@welfare-elements/core';
 import '@welfare-elements/list/welfare-list.js';
 import '@welfare-elements/map/welfare-map.js';
 import '../hours-builder/welfare-hours-builder.js';
@@ -79,6 +79,8 @@ export class WelfareOfferForm extends HubElement {
   @property({ attribute: false }) version?: number | string;
   /** Tiles for the maps (as `<welfare-map tiles>`). */
   @property() tiles?: string;
+  /** The tiles' credit (as `<welfare-map attribution>`), under the place picker and the preview's map. */
+  @property({ attribute: 'tiles-credit' }) tilesCredit?: string;
   /** The hub's messages about fields after a refused save. */
   @property({ attribute: false }) problems: readonly FieldProblem[] = [];
   /** A general message from the hub (a refused save without field errors). */
@@ -97,7 +99,8 @@ export class WelfareOfferForm extends HubElement {
   @state() private showAll = false;
   @state() private previewFeed?: object;
   @state() private previewOf?: string;
-  @state() private hoursReady = false;
+  /** Counts the hours evaluator parts that arrived: the checks are run again then. */
+  @state() private hoursLoaded = 0;
   /** Hours builders whose current input is not a valid string yet. */
   @state() private hoursIncomplete = new Set<number>();
   private readonly ids = uid('offer');
@@ -112,10 +115,6 @@ export class WelfareOfferForm extends HubElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.beforeUnload);
-    loadHoursEngine().then(
-      () => (this.hoursReady = true),
-      () => undefined,
-    );
   }
 
   override disconnectedCallback(): void {
@@ -197,8 +196,9 @@ export class WelfareOfferForm extends HubElement {
 
   /** Every check now, with the hub's messages and unfinished hours added. */
   checks(): Check[] {
-    const engine = this.hoursReady ? hoursEngine() : undefined;
-    const out = checkOffer(this.value, this.territory, this.lang_, (h) => (engine ? engine.isValid(h) : true));
+    // The small evaluator reads the builder's strings; a string only the full library can
+    // read fetches it, and counts as good until it has answered (the hub checks on saving).
+    const out = checkOffer(this.value, this.territory, this.lang_, (h) => checkHoursString(h, () => this.hoursLoaded++) !== 'invalid');
     for (const index of this.hoursIncomplete) {
       out.push({ path: `locations.${index}.hours`, level: 'error', message: offerFormStrings[this.lang_].hoursIncomplete });
     }
@@ -495,6 +495,7 @@ export class WelfareOfferForm extends HubElement {
               .lon=${place.lon}
               .comune=${chosen}
               .tiles=${this.tiles}
+              .attribution=${this.tilesCredit}
               ?invalid=${position.invalid}
               @welfare-point-change=${(e: CustomEvent<PointChangeDetail>) => this.setPlace(i, { lat: e.detail.lat, lon: e.detail.lon }, `${at}.position`)}
             ></welfare-place-picker>
@@ -593,7 +594,7 @@ export class WelfareOfferForm extends HubElement {
         ? html`<div class="preview-frame" part="preview">
             ${validFrom || validThrough ? html`<p class="notice">${t.previewValidity(day(validFrom), day(validThrough))}</p>` : nothing}
             <welfare-list group=${this.group} .feed=${this.previewFeed} heading-level="3"></welfare-list>
-            <welfare-map group=${this.group} .feed=${this.previewFeed} tiles=${this.tiles ?? 'none'} heading-level="3"></welfare-map>
+            <welfare-map group=${this.group} .feed=${this.previewFeed} tiles=${this.tiles ?? 'none'} attribution=${this.tilesCredit ?? nothing} heading-level="3"></welfare-map>
           </div>`
         : nothing}
     </section>`;

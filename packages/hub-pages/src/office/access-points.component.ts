@@ -76,6 +76,8 @@ export class WelfareHubAccessPoints extends HubElement {
   @property({ attribute: false }) client?: HubClient;
   @property({ attribute: false }) territory?: Territory;
   @property() tiles?: string;
+  /** The tiles' credit, under the place picker. */
+  @property({ attribute: 'tiles-credit' }) tilesCredit?: string;
 
   @state() private points?: HubAccessPoint[];
   @state() private editing?: { point?: HubAccessPoint; data: HubAccessPoint['data'] };
@@ -189,7 +191,7 @@ export class WelfareHubAccessPoints extends HubElement {
       </div>
       <div class="field">
         <span class="label">${t.point}</span>
-        <welfare-place-picker .lat=${data.lat} .lon=${data.lon} .comune=${comune} .tiles=${this.tiles}
+        <welfare-place-picker .lat=${data.lat} .lon=${data.lon} .comune=${comune} .tiles=${this.tiles} .attribution=${this.tilesCredit}
           @welfare-point-change=${(e: CustomEvent<PointChangeDetail>) => this.set({ lat: e.detail.lat, lon: e.detail.lon })}></welfare-place-picker>
       </div>
       <fieldset>

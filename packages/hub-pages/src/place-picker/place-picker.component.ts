@@ -177,6 +177,14 @@ export class WelfarePlacePicker extends HubElement {
     const tiles = resolveTiles(this.tiles);
     if (tiles.url) L.tileLayer(tiles.url, { maxZoom: 19 }).addTo(map);
     map.on('click', (e: Leaflet.LeafletMouseEvent) => this.setPoint(e.latlng.lat, e.latlng.lng));
+    // Keyboard: the map takes the focus (Leaflet: arrows move it, + and - zoom); Enter or
+    // Space puts the point at its centre, then Tab reaches the pin and the arrows move it.
+    box.addEventListener('keydown', (e) => {
+      if (e.target !== box || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      const centre = map.getCenter();
+      this.setPoint(centre.lat, centre.lng);
+    });
     this.map = map;
     // Leaflet listens only to the window; the form's layout changes the box too.
     this.resizes = new ResizeObserver(() => {

@@ -2,7 +2,7 @@ import type { Lang } from '@welfare-elements/core';
 
 export const placePickerStrings = {
   it: {
-    mapLabel: 'Mappa: fate clic sul punto del luogo, o trascinate il segnaposto',
+    mapLabel: 'Mappa: fate clic sul punto del luogo, o trascinate il segnaposto. Con la tastiera: frecce per spostare la mappa, Invio per mettere il punto al centro',
     marker: 'Segnaposto del luogo: spostatelo con le frecce',
     lat: 'Latitudine',
     lon: 'Longitudine',
@@ -15,7 +15,7 @@ export const placePickerStrings = {
     moved: (lat: string, lon: string) => `Punto spostato: ${lat}, ${lon}`,
   },
   en: {
-    mapLabel: 'Map: click the point of the place, or drag the pin',
+    mapLabel: 'Map: click the point of the place, or drag the pin. With the keyboard: arrows move the map, Enter puts the point at its centre',
     marker: 'Pin of the place: move it with the arrow keys',
     lat: 'Latitude',
     lon: 'Longitude',

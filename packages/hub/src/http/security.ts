@@ -4,25 +4,29 @@ import { HttpError } from './problem.js';
 /**
  * The hub's own pages use only their own files: no inline script or style, never framed
  * by another site (clickjacking), no referrer leaving the hub (one-time links carry tokens).
+ * Images also from the map tiles' server (`tileSource`, see tiles.ts) when there is one.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(tileSource?: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data:${tileSource ? ` ${tileSource}` : ''}`,
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
-export function securityHeaders(secure: boolean): MiddlewareHandler {
+export function securityHeaders(secure: boolean, tileSource?: string): MiddlewareHandler {
+  const policy = contentSecurityPolicy(tileSource);
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    h.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    h.set('Content-Security-Policy', policy);
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('Referrer-Policy', 'no-referrer');
     h.set('X-Frame-Options', 'DENY');
