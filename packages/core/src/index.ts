@@ -24,7 +24,6 @@ export { now, setClock } from './clock.js';
 export { distanceKm, nearestKm, formatDistance } from './geo/distance.js';
 export {
   loadHoursEngine,
-  checkHoursString,
   hoursEngine,
   everyMinute,
   refreshHours,
@@ -32,7 +31,6 @@ export {
   type HoursEngine,
   type HoursInterval,
   type HoursState,
-  type HoursValidity,
 } from './hours/index.js';
 export { describeHours, describeWeek } from './hours/index.js';
 export type { HoursStatus, HoursSummary, HoursDayText } from './hours/describe.js';

@@ -5,8 +5,7 @@
  * have loaded the library before (other files load it on purpose).
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { checkHoursString } from '@welfare-elements/core';
-import { hoursLibraryLoaded } from '@welfare-elements/core/hours/index.js';
+import { checkHoursString, hoursLibraryLoaded } from '@welfare-elements/core/hours/index.js';
 import '../src/hours-builder/welfare-hours-builder.js';
 import type { WelfareHoursBuilder } from '../src/hours-builder/hours-builder.component.js';
 import { toOpeningHours } from '../src/hours-builder/hours-model.js';

@@ -1,6 +1,8 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { checkHoursString, hoursInWords, type HoursValidity } from '@welfare-elements/core';
+import { hoursInWords } from '@welfare-elements/core';
+// Not in core's index: the citizens' bundle does not need it.
+import { checkHoursString, type HoursValidity } from '@welfare-elements/core/hours/index.js';
 import { HubElement, uid } from '../shared/hub-element.js';
 import { formStyles } from '../shared/form-styles.js';
 import {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { audienceName, checkHoursString, TEXT_LIMITS, pick } from '@welfare-elements/core';
+import { audienceName, TEXT_LIMITS, pick } from '@welfare-elements/core';
+import { checkHoursString } from '@welfare-elements/core/hours/index.js';
 import '@welfare-elements/list/welfare-list.js';
 import '@welfare-elements/map/welfare-map.js';
 import '../hours-builder/welfare-hours-builder.js';
