@@ -22,5 +22,5 @@ export * from '@welfare-elements/categories';
 export type { WelfareMap } from '@welfare-elements/map';
 export type { WelfareAccessPoints } from '@welfare-elements/access-points';
 export type { WelfareNotices } from '@welfare-elements/notices';
-export type { WelfareMutualAid } from '@welfare-elements/mutual-aid';
+export type { WelfareMutualAid, WelfareMutualAidForm } from '@welfare-elements/mutual-aid';
 export { loadElements } from './lazy-define.js';

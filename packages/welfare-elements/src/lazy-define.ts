@@ -18,7 +18,10 @@ const LAZY: ReadonlyMap<string, () => Promise<unknown>> = new Map<string, () => 
   ['welfare-access-points', () => import('@welfare-elements/access-points')],
   ['welfare-notices', () => import('@welfare-elements/notices')],
   // Issue 19: the mutual-aid board.
-  ['welfare-mutual-aid', () => import('@welfare-elements/mutual-aid')],
+  ['welfare-mutual-aid', () => import('@welfare-elements/mutual-aid/welfare-mutual-aid.js')],
+  // The posting form for a comune's own site: a chunk of its own, so a board-only page
+  // does not carry it (nor the other way round).
+  ['welfare-mutual-aid-form', () => import('@welfare-elements/mutual-aid/welfare-mutual-aid-form.js')],
 ]);
 
 const waiting = new Set(LAZY.keys());
