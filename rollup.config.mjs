@@ -195,6 +195,52 @@ const leafletTrim = {
   },
 };
 
+/**
+ * Removes one-tab-indented methods (`\tname: function (...) {` to its closing `\t}`) from
+ * Leaflet's class literals: terser cannot drop an unused property of an object, so a
+ * method nobody calls ships with its class. Each name must occur exactly once, or the
+ * build fails (a Leaflet upgrade that renames or duplicates one is rechecked by hand).
+ */
+function dropMethods(code, names) {
+  for (const name of names) {
+    const re = new RegExp(`^\\t${name}: function \\([^)]*\\) \\{`, 'gm');
+    const found = [...code.matchAll(re)];
+    if (found.length !== 1) throw new Error(`leaflet-trim: method ${name} found ${found.length} times; recheck the Leaflet trim`);
+    const from = found[0].index;
+    const close = code.indexOf('\n\t}', from);
+    const end = code.indexOf('\n', close + 3);
+    code = code.slice(0, from) + code.slice(end + 1);
+  }
+  return code;
+}
+
+/**
+ * What the citizens' map never uses, on top of leafletTrim (the hub's place picker drags
+ * its marker and keeps these). Issue 14: about 1.4 KB gzip off every page with a map.
+ * examples/test/bundle-map.test.mjs checks, on the built bundle in three engines, what
+ * a person does with the map (markers, popups, keyboard, zoom buttons and animation,
+ * the accuracy circle, drag, pinch on a phone).
+ */
+const leafletTrimCitizens = {
+  name: 'leaflet-trim-citizens',
+  transform(code, id) {
+    if (!id.replaceAll('\\', '/').endsWith('leaflet/dist/leaflet-src.esm.js')) return null;
+    // Dragging markers (the map's markers are buttons; people drag the map, not them).
+    const markerDrag = '\t\tif (MarkerDrag) {';
+    if (!code.includes(markerDrag)) throw new Error('leaflet-trim: MarkerDrag use not found; recheck the Leaflet trim');
+    let out = code.replace(markerDrag, '\t\tif (false) {');
+    out = dropMethods(out, [
+      // Map: geolocation (the element asks the browser itself, map.component.ts), flights,
+      // zoom limits set after creation, and helpers only those use.
+      'locate', '_handleGeolocationResponse', '_handleGeolocationError', 'flyTo', 'flyToBounds',
+      'setMinZoom', 'setMaxZoom', '_latLngBoundsToNewLayerBounds', 'fitWorld', 'getPanes', 'mouseEventToLatLng',
+      // Layers and popups: the map opens its popups itself (popup.ts) and never swaps icons.
+      'unbindPopup', 'togglePopup', 'setPopupContent', 'setIcon', 'toBBoxString',
+    ]);
+    return { code: out, map: null };
+  },
+};
+
 const citizensBundle = {
   input: 'packages/welfare-elements/lib/index.js',
   // Lets the entry also export what the lazy chunks share with it, instead of moving that
@@ -211,6 +257,7 @@ const citizensBundle = {
     cleanChunks,
     emitCss,
     leafletTrim,
+    leafletTrimCitizens,
     sinkCheck,
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     // Whitespace inside lit's html`` and css`` templates is not touched by terser.

@@ -147,7 +147,8 @@ describe('the one-script bundle on a page with only a list', () => {
  * Issue 14: the search engine (minisearch, the Italian stemmer and the thesaurus, about
  * 15 KB gzip, the largest part after the base) and the suggestion rules are fetched when
  * a search is near, not with the page: a person who only reads the list never downloads
- * them; one who goes to the box has them before the first word is typed.
+ * them; one who goes to the box has them before the first word is typed. The URL code of
+ * `url-state` likewise waits for the first change when the address has nothing to restore.
  */
 describe('the one-script bundle on a page with a search box and a list', () => {
   const SEARCH_PAGE = '/examples/test/hosts/search-list.html';
@@ -161,6 +162,10 @@ describe('the one-script bundle on a page with a search box and a list', () => {
       await new Promise((ok) => setTimeout(ok, 1500));
       const before = await run(scripts);
       assert.deepEqual(searchChunks(before), [], `no search chunk before a search is near: ${before.join(', ')}`);
+      // The box has url-state, the address nothing of ours: the URL code waits for a change.
+      assert.ok(!before.some((f) => f.startsWith('url-binding-')), `no URL code before a change: ${before.join(', ')}`);
+      // A small feed is parsed at once: the splitter that reads large ones while they download is not fetched.
+      assert.ok(!before.some((f) => f.startsWith('feed-stream-')), `no feed splitter for a small feed: ${before.join(', ')}`);
       // A keyboard user reaches the box; the engine and the suggestion rules come now.
       await run(() => document.querySelector('welfare-search').shadowRoot.querySelector('input[role="combobox"]').focus());
       await waitFor(
@@ -176,6 +181,8 @@ describe('the one-script bundle on a page with a search box and a list', () => {
       assert.match(shown[0], /Mensa di quartiere/);
       const after = await run(scripts);
       assert.equal(searchChunks(after).length, 2, `engine and suggestion rules, once each: ${after.join(', ')}`);
+      // The search is in the address, for a link or a reload.
+      await waitFor(run, () => new URLSearchParams(location.search).get('wq') === 'mensa', 'the query in the address');
       assert.deepEqual(await run(() => window.__errors), []);
     } finally {
       await close();

@@ -2,8 +2,15 @@ import { ChunkController, hostStyles, lazyChunk, loadNotices, now, WelfareElemen
 import { adoptStyles } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-/** The board's chunk: its rendering and its styles (adopted when it arrives), once per page. */
-const boardChunk = lazyChunk(() => Promise.all([import('./board.js'), loadNotices()]).then(([m]) => m));
+import * as boardModule from './board.js';
+
+/**
+ * The board (its rendering and styles, adopted on first render) is in this element's own
+ * chunk, which the bundle fetches when the page has the tag: apart, the two files were
+ * always fetched together, one after the other (issue 14). It waits for the notices'
+ * logic (core's notices chunk, shared with the closure badges), once per page.
+ */
+const boardChunk = lazyChunk(() => loadNotices().then(() => boardModule));
 
 /**
  * The board of the planning office: news, temporary closures, deadlines and events of the
@@ -41,7 +48,7 @@ const boardChunk = lazyChunk(() => Promise.all([import('./board.js'), loadNotice
  * @cssprop [--welfare-notices-accent-color=var(--welfare-color-primary, #0066cc)] - The bar beside a notice (closures and near deadlines use the danger colour).
  */
 export class WelfareNotices extends WelfareElement {
-  // The board's own styles come with its chunk (see render), so pages without a board do not load them.
+  // The board's own styles are adopted on first render (see render).
   static override styles = [hostStyles];
   private styled = false;
 

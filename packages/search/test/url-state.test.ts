@@ -98,6 +98,8 @@ describe('url-state', () => {
     const { board } = await page();
     tile(board, 'cibo').click();
     await afterChange(board);
+    // Without our parameters in the address, the URL code is fetched at the first change (issue 14).
+    await waitUntil(() => pushes === 1, 'the choice written to the address');
     expect(pushes).to.equal(1);
     expect(location.search.startsWith(`?${hostPart()}`)).to.equal(true);
     expect(ourPart()).to.equal('wcat=cibo');

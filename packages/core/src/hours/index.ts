@@ -53,8 +53,9 @@ function loadLight(): Promise<LightEngine> {
     () => loading,
     (p) => (loading = p),
     () =>
-      Promise.all([import('./light.js'), import('./describe.js')]).then(([m, d]) => {
-        describer = d;
+      // One chunk (small.ts), not two fetched at the same moment (issue 14).
+      import('./small.js').then((m) => {
+        describer = m.describe;
         version++;
         return (engine = m.createLightEngine(() => library));
       }),

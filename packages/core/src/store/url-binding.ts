@@ -113,6 +113,12 @@ export class Binding {
     removeEventListener('popstate', this.onPopState);
   }
 
+  /** Writes the changes made since `filters`, before this binding existed (see `bind`). */
+  catchUp(filters: Filters, origin?: Element): void {
+    this.written = filters;
+    this.write(origin);
+  }
+
   /** Ends a typing session (Enter, a chosen suggestion): the next change adds an entry. */
   commit(): void {
     this.typing = false;
@@ -168,13 +174,20 @@ export class Binding {
 
 const bindings = new Map<GroupStore, Map<string, Binding>>();
 
-export function bind(store: GroupStore, prefix: string): Binding {
+/**
+ * The binding of a group and prefix, started on first use. `since`: the binding comes
+ * late (url-state.ts fetches this chunk at the first change of filters): the filters
+ * before that change, and who made it, so the change is written as it would have been
+ * (a person's choice adds a history entry).
+ */
+export function bind(store: GroupStore, prefix: string, since?: { filters: Filters; origin?: Element }): Binding {
   let byPrefix = bindings.get(store);
   if (!byPrefix) bindings.set(store, (byPrefix = new Map()));
   let binding = byPrefix.get(prefix);
   if (!binding) {
     byPrefix.set(prefix, (binding = new Binding(store, prefix)));
     binding.start();
+    if (since) binding.catchUp(since.filters, since.origin);
   }
   binding.users++;
   return binding;
