@@ -220,6 +220,12 @@ describe('<welfare-offer-form>', () => {
     await waitUntil(() => list.shadowRoot?.querySelector('[part~="item"]'), 'the list shows the offer');
     expect(text(list.shadowRoot!.querySelector('[part~="item"]')!)).to.contain('Emporio solidale');
     expect(text(root(el).querySelector('[part="preview"]')!)).to.contain('Nei siti sarà visibile dal 1 gennaio 2099');
+    // The map, its toolbar and legend stay inside the preview's frame (they ran over the form's buttons).
+    map.scrollIntoView();
+    await waitUntil(() => map.shadowRoot?.querySelector('.leaflet-container'), 'the preview map is drawn');
+    const frame = root(el).querySelector('[part="preview"]')!.getBoundingClientRect();
+    const inside = [...map.shadowRoot!.querySelectorAll<HTMLElement>('[part]')].filter((p) => p.getClientRects().length);
+    for (const part of inside) expect(part.getBoundingClientRect().bottom, part.getAttribute('part')!).to.be.at.most(frame.bottom + 0.5);
     type(byLabel(el, 'Nome del servizio') as HTMLInputElement, 'Emporio della solidarietà');
     await el.updateComplete;
     expect(text(root(el))).to.contain("L'anteprima non mostra le ultime modifiche");

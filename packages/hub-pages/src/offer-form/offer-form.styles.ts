@@ -40,8 +40,10 @@ export const offerFormStyles = css`
     padding: 0.75rem;
     background: #fff;
   }
+  /* The map box's own height: a height on the element cut off its toolbar and legend, which
+     then ran over the form's buttons below (seen at 375 px). */
   .preview-frame welfare-map {
-    height: 320px;
+    --welfare-map-height: 320px;
   }
   .bar {
     position: sticky;
