@@ -353,3 +353,33 @@ test('a comune\'s page listed by the office (--aid-origins) may post and answer;
   const login = await f.hub.app.request('/api/session', { method: 'POST', headers: { origin: COMUNE, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@caritas.example', password: 'x' }) });
   assert.equal(login.status, 403, 'signing in from a listed comune page: refused (same-origin only)');
 });
+
+test('the limits and the form-token key are kept in the database: a restart forgets neither, and no address or contact is stored in clear', async () => {
+  const f = await world();
+  for (let i = 0; i < 5; i++) assert.equal((await submit(f, { contact: `persona${i}@example.org` }, { address: '198.51.100.99' })).status, 201);
+  assert.equal((await submit(f, { contact: 'altra@example.org' }, { address: '198.51.100.99' })).status, 429);
+  // A form shown before the restart.
+  const pending = await f.client({ address: '198.51.100.98' }).get('/api/public/mutual-aid/form');
+
+  // The hub restarts on the same database (a new process: nothing in memory).
+  f.hub.stop();
+  const { createHub, configure } = await import('../dist/index.js');
+  const again = await createHub(f.db, configure({ now: f.clock.now }), { timer: false, pagesDir: '/nonexistent' });
+  try {
+    const request = (address, body) =>
+      again.app.request('/api/public/mutual-aid/posts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, { incoming: { socket: { remoteAddress: address } } });
+    const fields = { kind: 'offro', topic: 'spesa', text: 'Aiuto con la spesa.', comune: 'Lodi', consent: true };
+    f.clock.advance(5_000);
+    const form = await (await again.app.request('/api/public/mutual-aid/form')).json();
+    f.clock.advance(5_000);
+    assert.equal((await request('198.51.100.99', { ...fields, contact: 'dopo@example.org', token: form.token })).status, 429, 'the address still waits');
+    assert.equal((await request('198.51.100.98', { ...fields, contact: 'prima@example.org', token: pending.body.token })).status, 201, 'the form shown before the restart is accepted');
+  } finally {
+    again.stop();
+  }
+  const { rows } = await f.db.query('SELECT scope, key FROM mutual_aid_attempts');
+  assert.ok(rows.length >= 12);
+  assert.doesNotMatch(JSON.stringify(rows), /198\.51\.100|example\.org|persona/, 'only keyed hashes');
+  const saved = JSON.stringify(await backup(f.db));
+  assert.doesNotMatch(saved, /mutual_aid_attempts|mutual_aid_keys/, 'not in backups');
+});

@@ -8,16 +8,16 @@
  * mediator's approval.
  */
 import type { Context } from 'hono';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { checkMutualAidPost, MUTUAL_AID_DAYS, MUTUAL_AID_LIMITS, MUTUAL_AID_TOPICS } from '@welfare-elements/core/mutual-aid/post.js';
 import { romeToday } from 'welfare-feed';
 import { audit } from '../audit.js';
 import { requireAdmin, requireUser, sha256, type SessionUser } from '../auth/sessions.js';
-import { Throttle } from '../auth/throttle.js';
 import type { Queryable } from '../db/db.js';
 import type { HubApp, HubServices } from '../env.js';
 import { badRequest, HttpError, invalidData, notFound } from '../http/problem.js';
 import { idParam, jsonBody } from '../http/request.js';
+import { AidLimits, type AidScope } from './limits.js';
 import { answerMail } from './mail.js';
 import { ENDED, expireMutualAid, FORGET, forgetMessages } from './store.js';
 
@@ -25,7 +25,6 @@ import { ENDED, expireMutualAid, FORGET, forgetMessages } from './store.js';
 export const MIN_FORM_MS = 3_000;
 /** A form left open longer than this is asked to reload (the token is stale). */
 const MAX_FORM_MS = 2 * 60 * 60_000;
-const HOUR = 60 * 60_000;
 /** Longest answer: a few lines to introduce oneself, not a letter. */
 export const MESSAGE_MAX = 1000;
 
@@ -82,22 +81,16 @@ const forPoster = (r: PostRow) => ({
 });
 
 export function mutualAidRoutes(app: HubApp, s: HubServices): void {
-  // Per address: 5 posts an hour (a family shares one address, a bot tries many);
-  // per contact: 3 a day. Reports: 20 an hour per address. Kept in memory, like logins.
-  // Answers: 10 an hour per address, 5 a day per contact.
-  const limits = {
-    address: new Throttle(5, HOUR), contact: new Throttle(3, 24 * HOUR), report: new Throttle(20, HOUR),
-    answerAddress: new Throttle(10, HOUR), answerContact: new Throttle(5, 24 * HOUR),
-  };
-  // The form token: when the form was shown, signed with a key of this process.
-  const key = randomBytes(32);
-  const sign = (issued: number) => createHmac('sha256', key).update(String(issued)).digest('hex');
+  // The limits (limits.ts) and the form token's key live in the database: a restart
+  // forgets neither. The form token: when the form was shown, signed with that key.
+  const limits = new AidLimits(s.db);
+  const sign = (issued: number) => limits.sign(`form:${issued}`);
   const now = () => s.config.now();
   const today = () => romeToday(now());
 
-  function checkFormToken(token: unknown): void {
+  async function checkFormToken(token: unknown): Promise<void> {
     const [issued, mac] = typeof token === 'string' ? token.split('.') : [];
-    const expected = issued ? sign(Number(issued)) : '';
+    const expected = issued ? await sign(Number(issued)) : '';
     if (!issued || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) {
       throw badRequest('Il modulo non è valido: ricarica la pagina e riprova.');
     }
@@ -106,8 +99,8 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     if (age > MAX_FORM_MS) throw badRequest('Il modulo è rimasto aperto troppo a lungo: ricarica la pagina e riprova.');
   }
 
-  function throttle(t: Throttle, k: string): void {
-    const wait = t.wait(k, now().getTime());
+  async function throttle(scope: AidScope, who: string): Promise<void> {
+    const wait = await limits.wait(scope, who, now());
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
       throw new HttpError(429, 'Troppi annunci', `Troppe richieste: riprova tra ${minutes} minuti.`, {}, { 'Retry-After': String(Math.ceil(wait / 1000)) });
@@ -155,22 +148,22 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
       `SELECT DISTINCT m.comune FROM mutual_aid_mediators m JOIN organisations o ON o.id = m.organisation_id WHERE NOT o.disabled ORDER BY m.comune`,
     );
     const issued = now().getTime();
-    return c.json({ token: `${issued}.${sign(issued)}`, comuni: rows.map((r) => r.comune), topics: [...MUTUAL_AID_TOPICS], days: MUTUAL_AID_DAYS });
+    return c.json({ token: `${issued}.${await sign(issued)}`, comuni: rows.map((r) => r.comune), topics: [...MUTUAL_AID_TOPICS], days: MUTUAL_AID_DAYS });
   });
 
   app.post('/api/public/mutual-aid/posts', async (c) => {
     const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidSubmit');
     // The honeypot: a field people do not see (hidden by the page); only scripts fill it.
     if (clean(body['website'])) throw badRequest('L\'annuncio non può essere accettato.');
-    checkFormToken(body['token']);
+    await checkFormToken(body['token']);
     const address = c.get('address');
-    throttle(limits.address, address);
+    await throttle('post-address', address);
     const contact = clean(body['contact']);
     if (!EMAIL.test(contact) && !PHONE.test(contact)) {
       throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }]);
     }
     const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
-    throttle(limits.contact, contactKey);
+    await throttle('post-contact', contactKey);
     if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }]);
     const fields = { kind: body['kind'], topic: body['topic'], text: clean(body['text']), comune: clean(body['comune']), availability: clean(body['availability']) || undefined };
     const issued = today();
@@ -200,8 +193,8 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
       // The audit log names the post, never the person.
       await audit(tx, { at, address, action: 'mutual-aid-posted', targetType: 'mutual-aid', targetId: id });
     });
-    limits.address.fail(address, at.getTime());
-    limits.contact.fail(contactKey, at.getTime());
+    await limits.record('post-address', address, at);
+    await limits.record('post-contact', contactKey, at);
     return c.json({ id, key: posterKey, state: 'pending', expires: checked.post.expires }, 201);
   });
 
@@ -239,8 +232,8 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
   /** "Segnala": a published post goes back to its mediators' queue and leaves the feed. */
   app.post('/api/public/mutual-aid/posts/:id/report', async (c) => {
     const address = c.get('address');
-    throttle(limits.report, address);
-    limits.report.fail(address, now().getTime());
+    await throttle('report', address);
+    await limits.record('report', address, now());
     const changed = await s.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ id: string }>(
         `UPDATE mutual_aid_posts SET state = 'pending', reported = true, updated_at = $2 WHERE id = $1 AND state = 'published' RETURNING id`,
@@ -263,15 +256,15 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
   app.post('/api/public/mutual-aid/posts/:id/messages', async (c) => {
     const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidAnswer');
     if (clean(body['website'])) throw badRequest('Il messaggio non può essere accettato.');
-    checkFormToken(body['token']);
+    await checkFormToken(body['token']);
     const address = c.get('address');
-    throttle(limits.answerAddress, address);
+    await throttle('answer-address', address);
     const contact = clean(body['contact']);
     if (!EMAIL.test(contact) && !PHONE.test(contact)) {
       throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }]);
     }
     const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
-    throttle(limits.answerContact, contactKey);
+    await throttle('answer-contact', contactKey);
     if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }]);
     const text = typeof body['text'] === 'string' ? body['text'].replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim() : '';
     if (!text || text.length > MESSAGE_MAX) {
@@ -291,8 +284,8 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
       await audit(tx, { at, address, action: 'mutual-aid-answered', targetType: 'mutual-aid', targetId: post.id });
       return post;
     });
-    limits.answerAddress.fail(address, at.getTime());
-    limits.answerContact.fail(contactKey, at.getTime());
+    await limits.record('answer-address', address, at);
+    await limits.record('answer-contact', contactKey, at);
     // The relay: only to an email address, and a mail that fails leaves the answer with the mediator.
     let relayed = false;
     if (s.mailer && post.contact && EMAIL.test(post.contact)) {

@@ -16,8 +16,8 @@ import { applyMigration, createMigrationsTable, readMigrations, type Migration }
  */
 export const BACKUP_FORMAT = 'welfare-hub-backup';
 
-/** Tables whose rows are not worth keeping (live logins) or are the schema itself. */
-const SKIPPED = new Set(['migrations', 'sessions', 'login_attempts']);
+/** Tables whose rows are not worth keeping (live logins, abuse counters and their key) or are the schema itself. */
+const SKIPPED = new Set(['migrations', 'sessions', 'login_attempts', 'mutual_aid_attempts', 'mutual_aid_keys']);
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
