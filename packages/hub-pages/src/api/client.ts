@@ -395,6 +395,11 @@ export class HubClient {
     return this.json('POST', `/${kind}/${encodeURIComponent(id)}/${action}`);
   }
 
+  /** The comuni the person's organisation mediates (empty: not a mediator). */
+  async mutualAidComuni(): Promise<string[]> {
+    return (await this.json<{ comuni: string[] }>('GET', '/mutual-aid/mine')).comuni;
+  }
+
   /** The mediator's queue; 403 when the organisation mediates no comune. */
   mutualAidQueue(): Promise<MutualAidQueue> {
     return this.json('GET', '/mutual-aid/queue');

@@ -234,10 +234,10 @@ export class WelfareHubApp extends HubElement {
       (list) => (this.organisations = list),
       () => undefined,
     );
-    // A mediator's queue answers; anyone else's is refused (403): the menu shows the page only to mediators.
+    // The menu shows the mediators' page only to organisations that mediate some comune.
     if (this.session?.user.organisationId) {
-      this.client.mutualAidQueue().then(
-        () => (this.mediator = true),
+      this.client.mutualAidComuni().then(
+        (comuni) => (this.mediator = comuni.length > 0),
         () => (this.mediator = false),
       );
     } else this.mediator = false;

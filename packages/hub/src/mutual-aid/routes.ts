@@ -302,6 +302,12 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
 
   // --- Mediators: the queue of their comuni -------------------------------------------------
 
+  /** The comuni the signed-in person's organisation mediates (none: not a mediator); the pages' menu asks. */
+  app.get('/api/mutual-aid/mine', async (c) => {
+    const user = requireUser(c);
+    return c.json({ comuni: await mediatedComuni(s.db, user.organisationId) });
+  });
+
   app.get('/api/mutual-aid/queue', async (c) => {
     const { comuni } = await requireMediator(c);
     await expireMutualAid(s.db, today(), now());
