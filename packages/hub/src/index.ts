@@ -1,7 +1,7 @@
 /** welfare-hub: the publishing hub's server (accounts, offers workflow, feed publishing). */
 export type { Db, Queryable, QueryResult } from './db/db.js';
 export { openDb, type OpenOptions } from './db/open.js';
-export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './db/migrate.js';
+export { migrate, readMigrations, MIGRATIONS_DIR, RENUMBERED, type Migration } from './db/migrate.js';
 export { configure, DEFAULT_CONFIG, type HubConfig } from './config.js';
 export { createHub, MAX_BODY_BYTES, type Hub, type HubOptions } from './app.js';
 export { tileSetting, OSM_TILES, type TileSetting } from './http/tiles.js';

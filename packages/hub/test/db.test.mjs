@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, readMigrations, MIGRATIONS_DIR } from '../dist/index.js';
+import { migrate, readMigrations, MIGRATIONS_DIR, RENUMBERED } from '../dist/index.js';
 import { testDb } from './support/db.mjs';
 
 let db;
@@ -22,6 +22,24 @@ test('the migrations are applied once, in order, and recorded', async () => {
   const tables = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`)).rows.map((r) => r.tablename);
   for (const t of ['organisations', 'users', 'sessions', 'invitations', 'services', 'service_versions', 'access_points', 'notices', 'notice_versions', 'categories', 'comuni', 'audit_log', 'publications']) {
     assert.ok(tables.includes(t), `table ${t}`);
+  }
+});
+
+test('the shipped migrations are numbered one after another, from 001', () => {
+  const versions = readMigrations().map((m) => m.version);
+  assert.deepEqual(versions, versions.map((_, i) => i + 1));
+});
+
+test('a database that recorded the old issue-numbered migrations upgrades without running any twice', async () => {
+  const other = await testDb({ template: false });
+  try {
+    // As a database made on 2 December 2026 between 05:00 and 09:30 recorded them.
+    for (const [old, now] of RENUMBERED) await other.query('UPDATE migrations SET version = $1 WHERE version = $2', [old, now]);
+    assert.deepEqual(await migrate(other), []);
+    const { rows } = await other.query('SELECT version FROM migrations ORDER BY version');
+    assert.deepEqual(rows.map((r) => r.version), readMigrations().map((m) => m.version));
+  } finally {
+    await other.close();
   }
 });
 

@@ -136,7 +136,7 @@ async function checkConsistent() {
     assert.deepEqual(broken.rows, [], 'every offer has its current version saved, and no version beyond it');
     const published = await db.query(`SELECT count(*)::int AS n FROM services WHERE state = 'published' AND (published_data IS NULL OR published_data <> data)`);
     assert.equal(published.rows[0].n, 0, 'a published offer shows what was approved');
-    // Stored once, gzip-compressed (migration 193).
+    // Stored once, gzip-compressed (migration 006).
     const row = (await db.query('SELECT body, body_gzip, etag FROM current_feed')).rows[0];
     assert.ok(row, 'a last good feed is stored');
     stored = { etag: row.etag, body: row.body_gzip ? gunzipSync(row.body_gzip).toString('utf8') : row.body };

@@ -61,7 +61,7 @@ test('the feed is valid feed v1, cacheable for a short time, open to every site,
   assert.equal((await changed.json()).services.length, 2);
 });
 
-test('the feed is stored once, gzip-compressed, and served from those bytes; a feed stored as text before migration 193 still loads', async () => {
+test('the feed is stored once, gzip-compressed, and served from those bytes; a feed stored as text before migration 006 still loads', async () => {
   const { hub, client, db, clock } = await fixture.fresh();
   await publishOne(client, hub);
   const row = (await db.query('SELECT body, body_gzip FROM current_feed')).rows[0];

@@ -10,7 +10,7 @@ export interface ThrottleRule {
 
 /**
  * Login throttling, per account and per address, kept in the database (`login_attempts`,
- * migration 192): a restart forgets nothing, and several hub processes on one PostgreSQL
+ * migration 005): a restart forgets nothing, and several hub processes on one PostgreSQL
  * count the same failures. After `limit` failures within `windowMs`, further attempts are
  * refused until the oldest failure leaves the window.
  */

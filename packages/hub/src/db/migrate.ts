@@ -11,6 +11,20 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * On 2 December 2026 four migrations were numbered after their issue (019, 191, 192, 193,
+ * 1919) instead of one after another; they are 003 to 007 now. A database or a backup made
+ * in between recorded the old numbers: `migrate` and `restore` read them as the new ones.
+ * The next migration is 008: one more than the last file, always (a test checks it).
+ */
+export const RENUMBERED: ReadonlyMap<number, number> = new Map([
+  [19, 3],
+  [191, 4],
+  [192, 5],
+  [193, 6],
+  [1919, 7],
+]);
+
 /** `001_initial.sql` → version 1. Files are applied in version order, each exactly once. */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
@@ -26,6 +40,11 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
   await createMigrationsTable(db);
+  await db.transaction(async (tx) => {
+    for (const [old, now] of RENUMBERED) {
+      await tx.query('UPDATE migrations SET version = $2 WHERE version = $1 AND NOT EXISTS (SELECT 1 FROM migrations WHERE version = $2)', [old, now]);
+    }
+  });
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM migrations')).rows.map((r) => r.version));
   const applied: number[] = [];
   for (const m of migrations) {

@@ -19,7 +19,7 @@ export type AidScope = keyof typeof AID_LIMITS;
 const LONGEST = Math.max(...Object.values(AID_LIMITS).map((r) => r.windowMs));
 
 /**
- * The limits and the form-token key, kept in the database (migration 1919): a restart
+ * The limits and the form-token key, kept in the database (migration 007): a restart
  * forgets nothing (a form shown before it is still accepted after), and several hub
  * processes on one PostgreSQL share them. Addresses and contacts are stored only as an
  * HMAC with the key, for at most a day.

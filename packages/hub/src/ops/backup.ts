@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/db.js';
-import { applyMigration, createMigrationsTable, readMigrations, type Migration } from '../db/migrate.js';
+import { applyMigration, createMigrationsTable, readMigrations, RENUMBERED, type Migration } from '../db/migrate.js';
 
 /**
  * Backup and restore of everything the hub keeps: organisations, users (with their password
@@ -124,7 +124,8 @@ function checkBackup(data: unknown): Backup {
       throw new RestoreError(`Tabella ${table}: le righe devono essere oggetti.`);
     }
   }
-  return b as Backup;
+  // A backup taken while four migrations had their issue's number reads as the new numbers.
+  return { ...(b as Backup), schemaVersion: RENUMBERED.get(b.schemaVersion!) ?? b.schemaVersion! };
 }
 
 /** PGlite hands jsonb back parsed, pg too; a driver that gives text is read as JSON. */

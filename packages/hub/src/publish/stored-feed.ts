@@ -4,7 +4,7 @@ import type { Queryable } from '../db/db.js';
 
 const gunzipAsync = promisify(gunzip);
 
-/** The current_feed row: the text (feeds stored before migration 193) or its gzip bytes. */
+/** The current_feed row: the text (feeds stored before migration 006) or its gzip bytes. */
 export interface StoredFeedRow {
   body: string | null;
   body_gzip: Uint8Array | null;
