@@ -178,23 +178,30 @@ test('withdrawal by the poster\'s key and expiry after 30 days delete the person
 
 test('abuse: too fast, honeypot, rate limits per address and per contact, the word list, contacts in the text', async () => {
   const f = await world();
-  assert.equal((await submit(f, {}, { wait: 1_000 })).status, 400, 'sent one second after the form was shown');
-  assert.equal((await submit(f, { website: 'http://spam.example' })).status, 400, 'honeypot');
-  assert.equal((await submit(f, { token: '1.abc' })).status, 400, 'forged token');
-  assert.equal((await submit(f, { consent: false })).status, 422);
-  assert.equal((await submit(f, { contact: 'nessuno' })).status, 422);
-  assert.equal((await submit(f, { text: 'Scrivetemi a mario@example.org' })).status, 422);
-  assert.equal((await submit(f, { comune: 'Milano' })).status, 422, 'no mediator for that comune');
-  assert.equal((await submit(f, { topic: 'soldi' })).status, 422);
+  // Each refusal names what went wrong with a `code`, which the form says in its own language.
+  const refused = async (fields, options) => {
+    const r = await submit(f, fields, options);
+    return [r.status, r.body?.code];
+  };
+  assert.deepEqual(await refused({}, { wait: 1_000 }), [400, 'form-too-fast'], 'sent one second after the form was shown');
+  assert.deepEqual(await refused({ website: 'http://spam.example' }), [400, 'refused'], 'honeypot');
+  assert.deepEqual(await refused({ token: '1.abc' }), [400, 'form-invalid'], 'forged token');
+  assert.deepEqual(await refused({ consent: false }), [422, 'consent-missing']);
+  assert.deepEqual(await refused({ contact: 'nessuno' }), [422, 'contact-invalid']);
+  assert.deepEqual(await refused({ text: 'Scrivetemi a mario@example.org' }), [422, 'contact-in-text']);
+  assert.deepEqual(await refused({ comune: 'Milano' }), [422, 'no-mediator'], 'no mediator for that comune');
+  assert.deepEqual(await refused({ topic: 'soldi' }), [422, 'incomplete']);
 
   const admin = f.admin;
   assert.deepEqual((await (await admin()).put('/api/mutual-aid/words', { words: ['Truffa', 'truffa', ' '] })).body.words, ['truffa']);
-  assert.equal((await submit(f, { text: 'Non è una TRUFFA, giuro.' }, { address: '198.51.100.50' })).status, 422);
+  assert.deepEqual(await refused({ text: 'Non è una TRUFFA, giuro.' }, { address: '198.51.100.50' }), [422, 'word']);
 
   // Per address: 5 posts an hour (different contacts), the 6th waits.
   for (let i = 0; i < 5; i++) assert.equal((await submit(f, { contact: `persona${i}@example.org` }, { address: '198.51.100.60' })).status, 201, `post ${i}`);
   const sixth = await submit(f, { contact: 'persona6@example.org' }, { address: '198.51.100.60' });
   assert.equal(sixth.status, 429);
+  assert.equal(sixth.body.code, 'too-many');
+  assert.ok(sixth.body.minutes > 0);
   assert.ok(Number(sixth.headers.get('retry-after')) > 0);
   // Per contact: 3 a day, whatever the address (spaces in a number do not make it another).
   for (let i = 0; i < 3; i++) assert.equal((await submit(f, { contact: '333 765 4321' }, { address: `198.51.100.${70 + i}` })).status, 201);

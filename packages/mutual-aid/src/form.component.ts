@@ -98,7 +98,15 @@ export class WelfareMutualAidForm extends LitElement {
       throw new Error(mutualAidFormStrings[this.lang_].failed);
     });
     const data = await response.json().catch(() => undefined);
-    if (!response.ok) throw Object.assign(new Error(data?.detail ?? mutualAidFormStrings[this.lang_].failed), { errors: data?.errors as { path: string }[] | undefined });
+    if (!response.ok) {
+      // The hub names what went wrong with a `code`; its `detail` is Italian, so the
+      // element says it in its own language (an unknown code: the generic failure).
+      const t = mutualAidFormStrings[this.lang_];
+      const code = typeof data?.code === 'string' ? data.code : '';
+      const message =
+        code === 'too-many' && Number.isInteger(data?.minutes) ? t.waitMinutes(data.minutes) : (t.refusals[code] ?? t.failed);
+      throw Object.assign(new Error(message), { errors: data?.errors as { path: string }[] | undefined });
+    }
     return data as T;
   }
 

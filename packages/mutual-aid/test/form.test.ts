@@ -20,7 +20,7 @@ interface Call {
 }
 
 /** The hub, answered from memory: the form, the feed, posts and answers (or refusals). */
-function fakeHub(options: { refuse?: { status: number; detail: string; path?: string }; fail?: boolean; hang?: boolean; relayed?: boolean } = {}) {
+function fakeHub(options: { refuse?: { status: number; detail: string; path?: string; code?: string; minutes?: number }; fail?: boolean; hang?: boolean; relayed?: boolean } = {}) {
   const calls: Call[] = [];
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   const original = window.fetch;
@@ -34,8 +34,8 @@ function fakeHub(options: { refuse?: { status: number; detail: string; path?: st
     if (url === `${HUB}/feed.json`)
       return json(200, { mutualAid: [{ id: 'aiuto-9', kind: 'cerco', topic: 'spesa', text: 'Cerco chi mi porta la spesa.', comune: 'Lodi', availability: 'il sabato' }] });
     if (options.refuse && method === 'POST') {
-      const { status, detail, path } = options.refuse;
-      return json(status, { title: 'no', detail, ...(path ? { errors: [{ path, message: 'x' }] } : {}) });
+      const { status, detail, path, code, minutes } = options.refuse;
+      return json(status, { title: 'no', detail, code, minutes, ...(path ? { errors: [{ path, message: 'x' }] } : {}) });
     }
     if (url === `${HUB}/api/public/mutual-aid/posts`) return json(201, { id: 'aiuto-1', key: 'chiave segreta', state: 'pending', expires: '2027-01-01' });
     if (url.endsWith('/messages')) return json(201, { id: 'risposta-1', relayed: options.relayed ?? false });
@@ -98,7 +98,7 @@ describe('<welfare-mutual-aid-form>', () => {
   });
 
   it('says what is missing next to each field, and shows the hub’s refusal at the text', async () => {
-    hub = fakeHub({ refuse: { status: 422, detail: 'Non scrivere email o numeri di telefono nel testo.', path: 'text' } });
+    hub = fakeHub({ refuse: { status: 422, detail: 'Non scrivere email o numeri di telefono nel testo.', path: 'text', code: 'contact-in-text' } });
     const { el } = await mount(`hub="${HUB}"`, hub);
     await waitUntil(() => root(el).querySelector('form'), 'the form');
     root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -116,9 +116,10 @@ describe('<welfare-mutual-aid-form>', () => {
     r.querySelector<HTMLInputElement>('#contact')!.value = '333 1234567';
     r.querySelector<HTMLInputElement>('input[name="consent"]')!.checked = true;
     r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => text(r).includes('Non scrivere email o numeri di telefono nel testo.'), 'the refusal');
+    const refusal = 'Non scrivere email o numeri di telefono nel testo: il recapito va nel campo apposito e non viene pubblicato.';
+    await waitUntil(() => text(r).includes(refusal), 'the refusal');
     expect(r.querySelector('#text')!.getAttribute('aria-invalid')).to.equal('true');
-    expect(text(r.querySelector('#text-error')!)).to.equal('Non scrivere email o numeri di telefono nel testo.');
+    expect(text(r.querySelector('#text-error')!)).to.equal(refusal);
     await waitUntil(() => focusedName(el) === 'text', 'the focus on the text');
     expect(hub.calls.filter((c) => c.method === 'GET' && c.url.endsWith('/form'))).to.have.length(2, 'a fresh token after a refusal');
     await expect(el).to.be.accessible();
@@ -179,6 +180,34 @@ describe('<welfare-mutual-aid-form>', () => {
     expect(text(root(english.el).querySelector('legend')!)).to.equal('What would you like to do?');
     expect(text(root(english.el))).to.contain('only the mediating organisation sees my contact');
     await expect(english.el).to.be.accessible();
+  });
+
+  it('says the hub’s refusals in the page’s language (the hub words them in Italian)', async () => {
+    hub = fakeHub({ refuse: { status: 422, detail: 'Non scrivere email o numeri di telefono nel testo.', path: 'text', code: 'contact-in-text' } });
+    const { el } = await mount(`hub="${HUB}" lang="en"`, hub);
+    await waitUntil(() => root(el).querySelector('form'), 'the form');
+    const r = root(el);
+    const fill = () => {
+      r.querySelector<HTMLInputElement>('input[value="offro"]')!.checked = true;
+      r.querySelector<HTMLTextAreaElement>('#text')!.value = 'Call me on 333 1234567';
+      r.querySelector<HTMLInputElement>('#contact')!.value = '333 1234567';
+      r.querySelector<HTMLInputElement>('input[name="consent"]')!.checked = true;
+      r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    };
+    fill();
+    await waitUntil(() => r.querySelector('#text-error'), 'the refusal at the text');
+    expect(text(r.querySelector('#text-error')!)).to.equal(
+      'Do not write email addresses or phone numbers in the text: the contact goes in its own field and is not published.',
+    );
+    expect(text(r)).not.to.contain('Non scrivere');
+    await expect(el).to.be.accessible();
+    hub.restore();
+
+    hub = fakeHub({ refuse: { status: 429, detail: 'Troppe richieste: riprova tra 7 minuti.', code: 'too-many', minutes: 7 } });
+    fill();
+    await waitUntil(() => text(r).includes('Too many sent from here: try again in 7 minutes.'), 'the wait, in English');
+    expect(text(r)).not.to.contain('Troppe');
+    await expect(el).to.be.accessible();
   });
 
   it('accepts only an http(s) hub address', () => {

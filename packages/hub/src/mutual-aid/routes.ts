@@ -16,6 +16,28 @@ import { requireAdmin, requireUser, sha256, type SessionUser } from '../auth/ses
 import type { Queryable } from '../db/db.js';
 import type { HubApp, HubServices } from '../env.js';
 import { badRequest, HttpError, invalidData, notFound } from '../http/problem.js';
+
+/**
+ * What went wrong on the public form, as a word the form element turns into its own
+ * language (the `code` member of the problem; the `detail` is Italian, for people reading
+ * the API): documented in openapi.yaml (MutualAidProblemCode).
+ */
+type AidProblemCode =
+  | 'refused'
+  | 'form-invalid'
+  | 'form-too-fast'
+  | 'form-too-old'
+  | 'too-many'
+  | 'contact-invalid'
+  | 'consent-missing'
+  | 'contact-in-text'
+  | 'incomplete'
+  | 'no-mediator'
+  | 'word'
+  | 'message-length'
+  | 'post-gone';
+
+const coded = (code: AidProblemCode, e: HttpError): HttpError => new HttpError(e.status, e.title, e.detail, { ...e.extra, code }, e.headers);
 import { idParam, jsonBody } from '../http/request.js';
 import { AidLimits, type AidScope } from './limits.js';
 import { answerMail } from './mail.js';
@@ -92,18 +114,18 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     const [issued, mac] = typeof token === 'string' ? token.split('.') : [];
     const expected = issued ? await sign(Number(issued)) : '';
     if (!issued || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) {
-      throw badRequest('Il modulo non è valido: ricarica la pagina e riprova.');
+      throw coded('form-invalid', badRequest('Il modulo non è valido: ricarica la pagina e riprova.'));
     }
     const age = now().getTime() - Number(issued);
-    if (age < MIN_FORM_MS) throw badRequest('Il modulo è stato inviato troppo in fretta: rileggi l\'annuncio e invialo di nuovo.');
-    if (age > MAX_FORM_MS) throw badRequest('Il modulo è rimasto aperto troppo a lungo: ricarica la pagina e riprova.');
+    if (age < MIN_FORM_MS) throw coded('form-too-fast', badRequest('Il modulo è stato inviato troppo in fretta: rileggi l\'annuncio e invialo di nuovo.'));
+    if (age > MAX_FORM_MS) throw coded('form-too-old', badRequest('Il modulo è rimasto aperto troppo a lungo: ricarica la pagina e riprova.'));
   }
 
   async function throttle(scope: AidScope, who: string): Promise<void> {
     const wait = await limits.wait(scope, who, now());
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
-      throw new HttpError(429, 'Troppi annunci', `Troppe richieste: riprova tra ${minutes} minuti.`, {}, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+      throw new HttpError(429, 'Troppi annunci', `Troppe richieste: riprova tra ${minutes} minuti.`, { code: 'too-many' satisfies AidProblemCode, minutes }, { 'Retry-After': String(Math.ceil(wait / 1000)) });
     }
   }
 
@@ -154,17 +176,17 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
   app.post('/api/public/mutual-aid/posts', async (c) => {
     const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidSubmit');
     // The honeypot: a field people do not see (hidden by the page); only scripts fill it.
-    if (clean(body['website'])) throw badRequest('L\'annuncio non può essere accettato.');
+    if (clean(body['website'])) throw coded('refused', badRequest('L\'annuncio non può essere accettato.'));
     await checkFormToken(body['token']);
     const address = c.get('address');
     await throttle('post-address', address);
     const contact = clean(body['contact']);
     if (!EMAIL.test(contact) && !PHONE.test(contact)) {
-      throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }]);
+      throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }], { code: 'contact-invalid' satisfies AidProblemCode });
     }
     const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
     await throttle('post-contact', contactKey);
-    if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }]);
+    if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }], { code: 'consent-missing' satisfies AidProblemCode });
     const fields = { kind: body['kind'], topic: body['topic'], text: clean(body['text']), comune: clean(body['comune']), availability: clean(body['availability']) || undefined };
     const issued = today();
     const checked = checkMutualAidPost({ ...fields, id: 'new', published: issued, expires: addDays(issued, MUTUAL_AID_DAYS), mediator: 'new' });
@@ -174,6 +196,7 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
           ? 'Non scrivere email o numeri di telefono nel testo: il recapito va nel campo apposito e non viene pubblicato.'
           : `L'annuncio non è completo: servono tipo, argomento, comune e un testo di al massimo ${MUTUAL_AID_LIMITS.text} caratteri.`,
         [{ path: checked.code === 'contact' ? 'text' : 'data', message: checked.reason }],
+        { code: (checked.code === 'contact' ? 'contact-in-text' : 'incomplete') satisfies AidProblemCode },
       );
     }
     const id = `aiuto-${randomBytes(6).toString('hex')}`;
@@ -181,10 +204,10 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     const at = now();
     await s.db.transaction(async (tx) => {
       if (!(await tx.query('SELECT 1 FROM mutual_aid_mediators WHERE comune = $1', [checked.post.comune])).rows.length) {
-        throw invalidData('Per questo comune non c\'è ancora un\'organizzazione che fa da tramite.', [{ path: 'comune', message: 'comune senza tramite' }]);
+        throw invalidData('Per questo comune non c\'è ancora un\'organizzazione che fa da tramite.', [{ path: 'comune', message: 'comune senza tramite' }], { code: 'no-mediator' satisfies AidProblemCode });
       }
       const word = await wordIn(tx, `${checked.post.text} ${checked.post.availability ?? ''}`);
-      if (word) throw invalidData('L\'annuncio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]);
+      if (word) throw invalidData('L\'annuncio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }], { code: 'word' satisfies AidProblemCode });
       await tx.query(
         `INSERT INTO mutual_aid_posts (id, kind, topic, text, availability, comune, contact, token_hash, state, expires_on, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $10)`,
@@ -255,20 +278,20 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
    */
   app.post('/api/public/mutual-aid/posts/:id/messages', async (c) => {
     const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidAnswer');
-    if (clean(body['website'])) throw badRequest('Il messaggio non può essere accettato.');
+    if (clean(body['website'])) throw coded('refused', badRequest('Il messaggio non può essere accettato.'));
     await checkFormToken(body['token']);
     const address = c.get('address');
     await throttle('answer-address', address);
     const contact = clean(body['contact']);
     if (!EMAIL.test(contact) && !PHONE.test(contact)) {
-      throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }]);
+      throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }], { code: 'contact-invalid' satisfies AidProblemCode });
     }
     const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
     await throttle('answer-contact', contactKey);
-    if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }]);
+    if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }], { code: 'consent-missing' satisfies AidProblemCode });
     const text = typeof body['text'] === 'string' ? body['text'].replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim() : '';
     if (!text || text.length > MESSAGE_MAX) {
-      throw invalidData(`Scrivi un messaggio di al massimo ${MESSAGE_MAX} caratteri.`, [{ path: 'text', message: 'messaggio mancante o troppo lungo' }]);
+      throw invalidData(`Scrivi un messaggio di al massimo ${MESSAGE_MAX} caratteri.`, [{ path: 'text', message: 'messaggio mancante o troppo lungo' }], { code: 'message-length' satisfies AidProblemCode });
     }
     const id = `risposta-${randomBytes(6).toString('hex')}`;
     const at = now();
@@ -278,8 +301,8 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
           WHERE p.id = $1 AND p.state = 'published' AND p.expires_on >= $2::date`,
         [idParam(c), today()],
       )).rows[0];
-      if (!post) throw notFound('Annuncio non trovato: forse è stato ritirato, è scaduto o è concluso.');
-      if (await wordIn(tx, text)) throw invalidData('Il messaggio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]);
+      if (!post) throw coded('post-gone', notFound('Annuncio non trovato: forse è stato ritirato, è scaduto o è concluso.'));
+      if (await wordIn(tx, text)) throw invalidData('Il messaggio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }], { code: 'word' satisfies AidProblemCode });
       await tx.query('INSERT INTO mutual_aid_messages (id, post_id, text, contact, created_at) VALUES ($1, $2, $3, $4, $5)', [id, post.id, text, contact, at]);
       await audit(tx, { at, address, action: 'mutual-aid-answered', targetType: 'mutual-aid', targetId: post.id });
       return post;
