@@ -13,9 +13,9 @@ const HELP = `welfare-hub: il punto di pubblicazione dei servizi
 
 Senza DATABASE_URL usa il database incorporato (PGlite) nella cartella --data;
 con DATABASE_URL=postgres://... usa quel server PostgreSQL.
-Con --smtp (o WELFARE_HUB_SMTP_URL) inviti e nuove password partono anche per email,
-dal mittente --mail-from (o WELFARE_HUB_MAIL_FROM; di norma l'utente SMTP).
-Con --aid-origins (o WELFARE_HUB_AID_ORIGINS) le pagine di quei siti possono inviare
+Con --smtp (o HUB_SMTP_URL) inviti e nuove password partono anche per email,
+dal mittente --mail-from (o HUB_MAIL_FROM; di norma l'utente SMTP).
+Con --aid-origins (o HUB_AID_ORIGINS) le pagine di quei siti possono inviare
 annunci e risposte di aiuto reciproco con <welfare-mutual-aid-form> (solo quelle richieste).
 Le mappe delle pagine usano le mattonelle di OpenStreetMap; --tiles (o HUB_TILES) ne sceglie
 altre, con il credito in --tiles-credit (o HUB_TILES_CREDIT); --tiles none: sfondo semplice.
@@ -40,9 +40,9 @@ async function main(argv: string[]): Promise<number> {
         'stale-months': { type: 'string' },
         'public-url': { type: 'string', default: process.env.HUB_PUBLIC_URL },
         'trust-proxy': { type: 'boolean', default: false },
-        smtp: { type: 'string', default: process.env.WELFARE_HUB_SMTP_URL || undefined },
-        'mail-from': { type: 'string', default: process.env.WELFARE_HUB_MAIL_FROM || undefined },
-        'aid-origins': { type: 'string', default: process.env.WELFARE_HUB_AID_ORIGINS || undefined },
+        smtp: { type: 'string', default: process.env.HUB_SMTP_URL || undefined },
+        'mail-from': { type: 'string', default: process.env.HUB_MAIL_FROM || undefined },
+        'aid-origins': { type: 'string', default: process.env.HUB_AID_ORIGINS || undefined },
         tiles: { type: 'string', default: process.env.HUB_TILES || undefined },
         'tiles-credit': { type: 'string', default: process.env.HUB_TILES_CREDIT || undefined },
       },

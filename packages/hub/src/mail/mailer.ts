@@ -43,7 +43,7 @@ export function createMailer(options: MailerOptions): Mailer {
   const url = new URL(options.url);
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`Indirizzo SMTP non valido (smtp:// o smtps://): ${url.protocol}`);
   const from = options.from ?? defaultFrom(options.url);
-  if (!from) throw new Error('Manca il mittente delle email: indica --mail-from (o WELFARE_HUB_MAIL_FROM).');
+  if (!from) throw new Error('Manca il mittente delle email: indica --mail-from (o HUB_MAIL_FROM).');
   const timeout = options.timeoutMs ?? 10_000;
   const transport = createTransport({
     url: options.url,
