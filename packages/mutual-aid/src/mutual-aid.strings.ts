@@ -1,5 +1,6 @@
 import { type Lang, plural } from '@welfare-elements/core';
 import type { MutualAidKind, MutualAidTopic } from '@welfare-elements/core';
+import { mutualAidTopicNames } from '@welfare-elements/core/mutual-aid/topic-names.js';
 
 export const mutualAidStrings = {
   it: {
@@ -13,16 +14,7 @@ export const mutualAidStrings = {
     all: 'Tutti',
     kinds: { offro: 'Offro aiuto', cerco: 'Cerco aiuto' } satisfies Record<MutualAidKind, string>,
     kindShort: { offro: 'Offro', cerco: 'Cerco' } satisfies Record<MutualAidKind, string>,
-    topics: {
-      compagnia: 'Compagnia e visite',
-      spesa: 'Spesa e commissioni',
-      accompagnamento: 'Accompagnamento',
-      pratiche: 'Pratiche e moduli',
-      casa: 'Piccoli lavori in casa',
-      studio: 'Studio e lingua italiana',
-      bambini: 'Bambini',
-      altro: 'Altro',
-    } satisfies Record<MutualAidTopic, string>,
+    topics: mutualAidTopicNames.it as Record<MutualAidTopic, string>,
     availability: 'Quando',
     published: (day: string) => `Pubblicato il ${day}`,
     mediatedBy: (name: string) => `Mediato da ${name}`,
@@ -44,16 +36,7 @@ export const mutualAidStrings = {
     all: 'All',
     kinds: { offro: 'Offering help', cerco: 'Looking for help' } satisfies Record<MutualAidKind, string>,
     kindShort: { offro: 'Offer', cerco: 'Request' } satisfies Record<MutualAidKind, string>,
-    topics: {
-      compagnia: 'Company and visits',
-      spesa: 'Shopping and errands',
-      accompagnamento: 'Going with someone',
-      pratiche: 'Forms and paperwork',
-      casa: 'Small jobs at home',
-      studio: 'Homework and Italian',
-      bambini: 'Children',
-      altro: 'Other',
-    } satisfies Record<MutualAidTopic, string>,
+    topics: mutualAidTopicNames.en as Record<MutualAidTopic, string>,
     availability: 'When',
     published: (day: string) => `Published on ${day}`,
     mediatedBy: (name: string) => `Mediated by ${name}`,

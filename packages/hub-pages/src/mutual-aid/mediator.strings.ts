@@ -1,26 +1,5 @@
 import type { Lang } from '@welfare-elements/core';
-
-/** The topics' names, as the citizens' board shows them (packages/mutual-aid). */
-const TOPICS_IT: Record<string, string> = {
-  compagnia: 'Compagnia e visite',
-  spesa: 'Spesa e commissioni',
-  accompagnamento: 'Accompagnamento',
-  pratiche: 'Pratiche e moduli',
-  casa: 'Piccoli lavori in casa',
-  studio: 'Studio e lingua italiana',
-  bambini: 'Bambini',
-  altro: 'Altro',
-};
-const TOPICS_EN: Record<string, string> = {
-  compagnia: 'Company and visits',
-  spesa: 'Shopping and errands',
-  accompagnamento: 'Going with someone',
-  pratiche: 'Forms and paperwork',
-  casa: 'Small jobs at home',
-  studio: 'Homework and Italian',
-  bambini: 'Children',
-  altro: 'Other',
-};
+import { mutualAidTopicNames } from '@welfare-elements/core/mutual-aid/topic-names.js';
 
 export const mediatorStrings = {
   it: {
@@ -33,7 +12,8 @@ export const mediatorStrings = {
     nonePending: 'Nessun annuncio da approvare.',
     nonePublished: 'Nessun annuncio sulla bacheca.',
     kinds: { offro: 'Offre aiuto', cerco: 'Cerca aiuto' } as Record<string, string>,
-    topics: TOPICS_IT,
+    /** The topics' names, as the citizens' board shows them. */
+    topics: mutualAidTopicNames.it as Record<string, string>,
     arrived: (day: string) => `Arrivato il ${day}`,
     publishedOn: (day: string) => `Pubblicato il ${day}`,
     expires: (day: string) => `scade il ${day}`,
@@ -79,7 +59,7 @@ export const mediatorStrings = {
     nonePending: 'No post to approve.',
     nonePublished: 'No post on the board.',
     kinds: { offro: 'Offers help', cerco: 'Looks for help' } as Record<string, string>,
-    topics: TOPICS_EN,
+    topics: mutualAidTopicNames.en as Record<string, string>,
     arrived: (day: string) => `Arrived on ${day}`,
     publishedOn: (day: string) => `Published on ${day}`,
     expires: (day: string) => `expires on ${day}`,
