@@ -22,10 +22,9 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { axeClean, fitsPhone, hubApi, PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
 import { chosenEngines, chromiumArgs, chromiumPath, firefoxLaunchOptions } from '../../scripts/browsers.mjs';
 
 /** The engines of this run: Chromium and Firefox unless WELFARE_BROWSERS narrows them. */
@@ -33,37 +32,13 @@ const ENGINES = chosenEngines(process.env.WELFARE_BROWSERS, ['chromium', 'firefo
 
 const HUB_DIST = 'packages/hub/dist/index.js';
 const PAGES = 'packages/hub-pages/dist/index.html';
-const PASSWORD = 'una password lunga e sicura';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe (WCAG 2.1 A and AA) on the whole page, shadow roots included; `state` names it in the message. */
-async function axeClean(page, state) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${state}:\n${violations.join('\n')}`);
-}
-
-/** Nothing wider than a phone's screen: no sideways scrolling at 375 px. */
-async function fitsPhone(page, state) {
-  await page.setViewport({ width: 375, height: 740 });
-  await new Promise((ok) => setTimeout(ok, 300));
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 375, `${state} is ${width} px wide at 375`);
-  await page.setViewport({ width: 1280, height: 900 });
-}
 
 let hub;
 let browser;
 let site;
 
 before(async () => {
-  for (const f of [HUB_DIST, PAGES, 'packages/welfare-elements/dist/welfare-elements.js']) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
-  }
+  requireBuilt([HUB_DIST, PAGES, 'packages/welfare-elements/dist/welfare-elements.js']);
   const { startServer } = await import('../../scripts/serve.mjs');
   site = await startServer({ port: 0 });
 });
@@ -74,10 +49,7 @@ after(async () => {
 
 /** A fresh hub (in-memory database) and the engine's browser, for one engine's flows. */
 async function startEngine(name) {
-  const { startHub } = await import('../../packages/hub/dist/index.js');
-  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
-  hub = await startHub({ port: 0, timer: false, tiles: 'none' });
-  await seed(hub.db);
+  hub = await startSeededHub({ tiles: 'none' });
   browser = name === 'firefox' ? await puppeteer.launch(firefoxLaunchOptions) : await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }
 
@@ -85,27 +57,6 @@ async function stopEngine() {
   await browser?.close();
   await hub?.close();
   browser = hub = undefined;
-}
-
-/** The API from node, as the office's own tools would call it (cookie and CSRF token kept). */
-async function apiSession(email) {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method, path, body, headers = {}) => {
-    const res = await fetch(`${hub.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
-    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json() : undefined;
-    if (json?.csrfToken) csrf = json.csrfToken;
-    return { status: res.status, body: json };
-  };
-  const login = await call('POST', '/api/session', { email, password: PASSWORD });
-  assert.equal(login.status, 200, `login ${email}`);
-  return call;
 }
 
 /** A person: a browser context of their own (own cookies, own localStorage). */
@@ -400,7 +351,7 @@ for (const name of ENGINES) describe(`the hub pages, whole flows (${name})`, { t
     await editor.page.goto(`${hub.url}/gestione/#/offerte/${encodeURIComponent(offerId)}`);
     await waitText(editor.page, 'Nome del servizio');
     // Meanwhile a colleague saves from another computer.
-    const colleague = await apiSession('altro@caritas.example');
+    const colleague = await hubApi(hub, 'altro@caritas.example');
     const current = await colleague('GET', `/api/offers/${encodeURIComponent(offerId)}`);
     const theirs = await colleague('PUT', `/api/offers/${encodeURIComponent(offerId)}`, { data: { ...current.body.data, name: 'Sportello di ascolto (Bruno)' } }, { 'if-match': `"${current.body.version}"` });
     assert.equal(theirs.status, 200);

@@ -11,12 +11,11 @@
  * @engines chromium firefox webkit
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './engine.mjs';
 import { startTileServer } from './fake-tiles.mjs';
+import { PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
 
-const PASSWORD = 'una password lunga e sicura';
 const CREDIT = 'Mappe di prova';
 
 let tiles;
@@ -24,18 +23,13 @@ let browser;
 const hubs = [];
 
 async function hubWith(options) {
-  const { startHub } = await import('../../packages/hub/dist/index.js');
-  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
-  const hub = await startHub({ port: 0, timer: false, ...options });
+  const hub = await startSeededHub(options);
   hubs.push(hub);
-  await seed(hub.db);
   return hub;
 }
 
 before(async () => {
-  for (const f of ['packages/hub/dist/index.js', 'packages/hub-pages/dist/index.html']) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
-  }
+  requireBuilt(['packages/hub/dist/index.js', 'packages/hub-pages/dist/index.html']);
   tiles = await startTileServer();
 });
 

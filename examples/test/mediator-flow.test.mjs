@@ -16,32 +16,24 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { axeClean, fitsPhone, hubApi, PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
-const PASSWORD = 'una password lunga e sicura';
 const CONTACT = 'giulia.bianchi@example.org';
 const CONTACT_LIKE = /giulia|bianchi|example\.org|@/i;
 const NEIGHBOUR = 'luca.verdi@example.net';
 const NEIGHBOUR_LIKE = /luca|verdi|example\.net/i;
 const TEXT = 'Cerco qualcuno che mi accompagni dal medico il lunedì.';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let hub;
 let browser;
 let site;
 
 before(async () => {
-  for (const f of ['packages/hub/dist/index.js', 'packages/hub-pages/dist/index.html', 'packages/welfare-elements/dist/welfare-elements.js']) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
-  }
-  const { startHub } = await import('../../packages/hub/dist/index.js');
-  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
-  hub = await startHub({ port: 0, timer: false });
-  await seed(hub.db);
+  requireBuilt(['packages/hub/dist/index.js', 'packages/hub-pages/dist/index.html', 'packages/welfare-elements/dist/welfare-elements.js']);
+  hub = await startSeededHub();
   const { startServer } = await import('../../scripts/serve.mjs');
   site = await startServer({ port: 0 });
   browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
@@ -53,43 +45,6 @@ after(async () => {
   if (site) await new Promise((ok) => site.close(ok));
 });
 
-/** The API as a signed-in person (or nobody: `email` undefined), with its cookie and CSRF token. */
-async function api(email) {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method, path, body) => {
-    const res = await fetch(`${hub.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', origin: hub.url, cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
-    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json() : undefined;
-    if (json?.csrfToken) csrf = json.csrfToken;
-    return { status: res.status, body: json };
-  };
-  if (email) assert.equal((await call('POST', '/api/session', { email, password: PASSWORD })).status, 200);
-  return call;
-}
-
-async function axeClean(page, state) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${state}:\n${violations.join('\n')}`);
-}
-
-async function fitsPhone(page, state) {
-  await page.setViewport({ width: 375, height: 740 });
-  await page.waitForFunction(() => innerWidth === 375);
-  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, `${state} scrolls sideways at 375 px`);
-  await page.setViewport({ width: 1280, height: 900 });
-}
-
 /** The text of the hub's pages, through their shadow roots. */
 const SHADOW_TEXT = `(() => {
   const out = [];
@@ -99,7 +54,13 @@ const SHADOW_TEXT = `(() => {
 })()`;
 const SHADOW_HTML = SHADOW_TEXT.replaceAll('textContent', 'innerHTML');
 const pageText = (page) => page.evaluate(SHADOW_TEXT);
-const waitText = (page, pattern) => page.waitForFunction(`new RegExp(${JSON.stringify(pattern.source)}).test(${SHADOW_TEXT})`, { timeout: 45_000 });
+/** Waits for `pattern` in the pages' text; a timeout says where the page was and what it said. */
+const waitText = (page, pattern) =>
+  page.waitForFunction(`new RegExp(${JSON.stringify(pattern.source)}).test(${SHADOW_TEXT})`, { timeout: 45_000 }).catch(async (error) => {
+    const where = await page.evaluate(() => location.hash).catch(() => '?');
+    const said = await pageText(page).catch(() => '?');
+    throw new Error(`${pattern} did not appear in 45 s at ${where}; the page said: ${said.slice(0, 600)}`, { cause: error });
+  });
 
 /** Focuses the first button or link of the hub's pages whose text starts with `label` (through shadow roots). */
 async function focusControl(page, label) {
@@ -162,12 +123,12 @@ async function signIn(email) {
 }
 
 it('a post → the mediator approves it on the page, by keyboard → on the board, no contact; another comune’s mediator sees nothing', async () => {
-  const office = await api('ufficio@piano.example');
+  const office = await hubApi(hub, 'ufficio@piano.example');
   assert.equal((await office('PUT', '/api/mutual-aid/mediators/caritas', { comuni: ['Lodi'] })).status, 200);
   assert.equal((await office('PUT', '/api/mutual-aid/mediators/comune-lodi', { comuni: ['Codogno'] })).status, 200);
 
   // A citizen posts, as the public form does (its token, a few seconds of reading).
-  const citizen = await api();
+  const citizen = await hubApi(hub);
   const form = await citizen('GET', '/api/public/mutual-aid/form');
   await new Promise((ok) => setTimeout(ok, 3_200)); // the hub refuses a form sent faster than a person
   const sent = await citizen('POST', '/api/public/mutual-aid/posts', {

@@ -13,29 +13,21 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { axeClean, fitsPhone, hubApi, requireBuilt, startSeededHub } from './hub-harness.mjs';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
-const PASSWORD = 'una password lunga e sicura';
 const CONTACT = 'giulia.bianchi@example.org';
 const CONTACT_LIKE = /giulia|bianchi|example\.org|@/i;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let hub;
 let browser;
 let site;
 
 before(async () => {
-  for (const f of ['packages/hub/dist/index.js', 'packages/hub-pages/dist/aiuto.html', 'packages/welfare-elements/dist/welfare-elements.js']) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
-  }
-  const { startHub } = await import('../../packages/hub/dist/index.js');
-  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
-  hub = await startHub({ port: 0, timer: false });
-  await seed(hub.db);
+  requireBuilt(['packages/hub/dist/index.js', 'packages/hub-pages/dist/aiuto.html', 'packages/welfare-elements/dist/welfare-elements.js']);
+  hub = await startSeededHub();
   const { startServer } = await import('../../scripts/serve.mjs');
   site = await startServer({ port: 0 });
   browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
@@ -47,42 +39,6 @@ after(async () => {
   if (site) await new Promise((ok) => site.close(ok));
 });
 
-async function api(email) {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method, path, body) => {
-    const res = await fetch(`${hub.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', origin: hub.url, cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
-    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json() : undefined;
-    if (json?.csrfToken) csrf = json.csrfToken;
-    return { status: res.status, body: json };
-  };
-  assert.equal((await call('POST', '/api/session', { email, password: PASSWORD })).status, 200);
-  return call;
-}
-
-async function axeClean(page, state) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${state}:\n${violations.join('\n')}`);
-}
-
-async function fitsPhone(page, state) {
-  await page.setViewport({ width: 375, height: 740 });
-  await new Promise((ok) => setTimeout(ok, 300));
-  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, `${state} scrolls sideways at 375 px`);
-  await page.setViewport({ width: 1280, height: 900 });
-}
-
 const bodyText = (page) => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
 
 async function feed() {
@@ -93,7 +49,7 @@ async function feed() {
 }
 
 it('post by keyboard → the mediator approves → on the board without contact → the poster withdraws it', async () => {
-  const office = await api('ufficio@piano.example');
+  const office = await hubApi(hub, 'ufficio@piano.example');
   assert.equal((await office('PUT', '/api/mutual-aid/mediators/caritas', { comuni: ['Lodi'] })).status, 200);
 
   const context = await browser.createBrowserContext();
@@ -132,7 +88,7 @@ it('post by keyboard → the mediator approves → on the board without contact 
 
   // Not published before a mediator approves.
   assert.equal((await feed()).json.mutualAid, undefined);
-  const caritas = await api('editor@caritas.example');
+  const caritas = await hubApi(hub, 'editor@caritas.example');
   const queue = await caritas('GET', '/api/mutual-aid/queue');
   assert.deepEqual(queue.body.posts.map((p) => [p.kind, p.topic, p.contact]), [['offro', 'spesa', CONTACT]]);
   const id = queue.body.posts[0].id;

@@ -12,15 +12,12 @@
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { axeClean, fitsPhone, hubApi, requireBuilt, startSeededHub } from './hub-harness.mjs';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
-const PASSWORD = 'una password lunga e sicura';
 const CONTACT = 'giulia.bianchi@example.org';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let hub;
 let browser;
@@ -41,19 +38,14 @@ function comunePage() {
 const origin = (server) => `http://127.0.0.1:${server.address().port}`;
 
 before(async () => {
-  for (const f of ['packages/hub/dist/index.js', 'packages/welfare-elements/dist/welfare-elements.js']) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
-  }
+  requireBuilt(['packages/hub/dist/index.js', 'packages/welfare-elements/dist/welfare-elements.js']);
   const { startServer } = await import('../../scripts/serve.mjs');
   site = await startServer({ port: 0 });
   // The pages' ports first: the hub is started with the one it lists.
   hub = { url: '' };
   listed = await comunePage();
   unlisted = await comunePage();
-  const { startHub } = await import('../../packages/hub/dist/index.js');
-  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
-  hub = await startHub({ port: 0, timer: false, aidOrigins: [origin(listed)] });
-  await seed(hub.db);
+  hub = await startSeededHub({ aidOrigins: [origin(listed)] });
   browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 });
 
@@ -63,42 +55,6 @@ after(async () => {
   for (const s of [site, listed, unlisted]) if (s) await new Promise((ok) => s.close(ok));
 });
 
-async function api(email) {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method, path, body) => {
-    const res = await fetch(`${hub.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', origin: hub.url, cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
-    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json() : undefined;
-    if (json?.csrfToken) csrf = json.csrfToken;
-    return { status: res.status, body: json };
-  };
-  assert.equal((await call('POST', '/api/session', { email, password: PASSWORD })).status, 200);
-  return call;
-}
-
-async function axeClean(page, state) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${state}:\n${violations.join('\n')}`);
-}
-
-async function fitsPhone(page, state) {
-  await page.setViewport({ width: 375, height: 740 });
-  await page.waitForFunction(() => innerWidth === 375);
-  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, `${state} scrolls sideways at 375 px`);
-  await page.setViewport({ width: 1280, height: 900 });
-}
-
 const formText = (page) => page.evaluate(() => document.querySelector('welfare-mutual-aid-form').shadowRoot.textContent.replace(/\s+/g, ' '));
 const activeName = (page) => page.evaluate(() => {
   const a = document.querySelector('welfare-mutual-aid-form').shadowRoot.activeElement;
@@ -106,7 +62,7 @@ const activeName = (page) => page.evaluate(() => {
 });
 
 it('a comune page listed by the hub posts by keyboard; a page on another origin cannot', async () => {
-  const office = await api('ufficio@piano.example');
+  const office = await hubApi(hub, 'ufficio@piano.example');
   assert.equal((await office('PUT', '/api/mutual-aid/mediators/caritas', { comuni: ['Lodi'] })).status, 200);
 
   const context = await browser.createBrowserContext();
@@ -142,7 +98,7 @@ it('a comune page listed by the hub posts by keyboard; a page on another origin 
   assert.ok(link.startsWith(`${hub.url}/gestione/aiuto.html#annuncio=`), link);
   await axeClean(page, 'the confirmation');
 
-  const caritas = await api('editor@caritas.example');
+  const caritas = await hubApi(hub, 'editor@caritas.example');
   const queue = (await caritas('GET', '/api/mutual-aid/queue')).body;
   assert.deepEqual(queue.posts.map((p) => [p.kind, p.text, p.availability, p.comune, p.contact]), [['offro', 'Aiuto a compilare la domanda ISEE.', 'il mercoledì', 'Lodi', CONTACT]]);
 

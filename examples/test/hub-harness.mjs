@@ -1,0 +1,72 @@
+/**
+ * What the example tests that drive the publishing hub share (hub-flow, mediator-flow,
+ * mutual-aid-flow, mutual-aid-form-flow, hub-tiles): a hub on port 0 with the seeded
+ * accounts, the hub's API as a signed-in person, axe on a whole page and the 375 px check.
+ * Each of them had its own copy of these until 2 December 2026.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** The password of every seeded account (packages/hub/test/support/hub.mjs). */
+export const PASSWORD = 'una password lunga e sicura';
+
+/** Stops with a clear message when the build a test needs is missing. */
+export function requireBuilt(files) {
+  for (const f of files) if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+}
+
+/** A hub on a free port with a fresh database and the seeded organisations and accounts. */
+export async function startSeededHub(options = {}) {
+  const { startHub } = await import('../../packages/hub/dist/index.js');
+  const { seed } = await import('../../packages/hub/test/support/hub.mjs');
+  const hub = await startHub({ port: 0, timer: false, ...options });
+  await seed(hub.db);
+  return hub;
+}
+
+/**
+ * The hub's API from node, as a person signed in with `email` (or nobody: undefined), the
+ * session cookie and CSRF token kept from answer to answer, as a browser would. Returns
+ * `call(method, path, body?, headers?)` → `{ status, body }`.
+ */
+export async function hubApi(hub, email, { password = PASSWORD } = {}) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method, path, body, headers = {}) => {
+    const res = await fetch(`${hub.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', origin: hub.url, cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json() : undefined;
+    if (json?.csrfToken) csrf = json.csrfToken;
+    return { status: res.status, body: json };
+  };
+  if (email) assert.equal((await call('POST', '/api/session', { email, password })).status, 200, `sign-in of ${email}`);
+  return call;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe (WCAG 2.1 A and AA) on the whole page, shadow roots included; `state` names it in the message. */
+export async function axeClean(page, state) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${state}:\n${violations.join('\n')}`);
+}
+
+/** Nothing wider than a phone's screen: no sideways scrolling at 375 px (then back to 1280). */
+export async function fitsPhone(page, state) {
+  await page.setViewport({ width: 375, height: 740 });
+  await page.waitForFunction(() => innerWidth === 375);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `${state} is ${width} px wide at 375`);
+  await page.setViewport({ width: 1280, height: 900 });
+}
