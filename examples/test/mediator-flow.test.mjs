@@ -119,6 +119,17 @@ async function signIn(email) {
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
   await page.waitForFunction(`/Esci/.test(${SHADOW_TEXT})`, { timeout: 45_000 });
+  // After signing in, the pages load the offers and then move the focus to the page's
+  // heading, as a screen reader expects. Wait for that: a menu link focused before it loses
+  // the focus, and its Enter goes nowhere (twice in CI, the mediators' page was never opened).
+  await page.waitForFunction(
+    () => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.tagName === 'H1';
+    },
+    { timeout: 45_000 },
+  );
   return { page, problems, close: () => context.close() };
 }
 
