@@ -24,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { aboutOutsideRequest, launchBrowser } from './engine.mjs';
+import { aboutOutsideRequest, answered, launchBrowser } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -44,9 +44,9 @@ before(async () => {
   await page.setRequestInterception(true);
   page.on('request', (r) => {
     const { hostname, pathname } = new URL(r.url());
-    if (pathname === '/favicon.ico') return r.respond({ status: 204, body: '' });
+    if (pathname === '/favicon.ico') return answered(r.respond({ status: 204, body: '' }));
     // Tiles would come from openstreetmap.org: never fetched here.
-    return hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient');
+    return answered(hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient'));
   });
   page.on('pageerror', (e) => {
     if (!aboutOutsideRequest(e.message)) errors.push(`uncaught: ${e.message}`);

@@ -36,7 +36,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { aboutOutsideRequest, launchBrowser } from './engine.mjs';
+import { aboutOutsideRequest, answered, launchBrowser } from './engine.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -91,10 +91,10 @@ async function open(path) {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     // The browser asks for /favicon.ico on pages without an icon: not the page's doing.
-    if (new URL(request.url()).pathname === '/favicon.ico') return request.respond({ status: 204, body: '' });
-    if (isLoopback(request.url())) return request.continue();
+    if (new URL(request.url()).pathname === '/favicon.ico') return answered(request.respond({ status: 204, body: '' }));
+    if (isLoopback(request.url())) return answered(request.continue());
     blocked.add(request.url());
-    return request.abort('blockedbyclient');
+    return answered(request.abort('blockedbyclient'));
   });
   // Each error keeps the URL it is about, so the ones of aborted non-loopback requests
   // and of feeds meant to fail (data-expect-error) can be told apart afterwards.
