@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { deepPage } from '../examples/test/hub-harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'docs/images/hub');
@@ -79,42 +80,9 @@ const browser = await puppeteer.launch({
   env: { ...process.env, LANG: 'it_IT.UTF-8', LANGUAGE: 'it' },
 });
 
-/** Runs in the page: every element, through shadow roots. */
-const DEEP = `
-  window.__deep = (root = document) => {
-    const out = [];
-    const walk = (r) => { for (const el of r.querySelectorAll('*')) { out.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
-    walk(root);
-    return out;
-  };
-  window.__text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
-`;
-
-async function until(page, fn, arg, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    await page.evaluate(DEEP).catch(() => undefined);
-    const value = await page.evaluate(fn, arg).catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 150));
-  }
-}
+const { until, click } = deepPage({ timeout: 20_000 });
 
 const waitText = (page, text) => until(page, (text) => __deep().some((el) => el.shadowRoot && __text(el.shadowRoot).includes(text)), text, `"${text}"`);
-
-async function click(page, label) {
-  await until(
-    page,
-    (label) => {
-      const found = __deep().find((el) => (el.tagName === 'BUTTON' || el.tagName === 'A') && __text(el).includes(label) && !el.disabled && el.getClientRects().length);
-      found?.click();
-      return Boolean(found);
-    },
-    label,
-    `a button "${label}"`,
-  );
-}
 
 async function fill(page, label, value) {
   await until(

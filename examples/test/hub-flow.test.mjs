@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { axeClean, fitsPhone, hubApi, PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
+import { axeClean, deepPage, fitsPhone, hubApi, PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
 import { chosenEngines, chromiumArgs, chromiumPath, firefoxLaunchOptions } from '../../scripts/browsers.mjs';
 
 /** The engines of this run: Chromium and Firefox unless WELFARE_BROWSERS narrows them. */
@@ -77,72 +77,7 @@ async function person() {
   return { page, problems, close: () => context.close() };
 }
 
-/** Runs in the page: every element, through shadow roots. */
-const DEEP = `
-  window.__deep = (root = document) => {
-    const out = [];
-    const walk = (r) => { for (const el of r.querySelectorAll('*')) { out.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
-    walk(root);
-    return out;
-  };
-  window.__text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
-`;
-
-async function ready(page) {
-  await page.evaluate(DEEP);
-}
-
-/** Waits until `fn` (run in the page, with __deep/__text) returns something truthy. */
-async function until(page, fn, arg, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    await ready(page).catch(() => undefined);
-    const value = await page.evaluate(fn, arg).catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 150));
-  }
-}
-
-/** Clicks the nth (0-based) visible button or link whose text contains `label`. */
-async function click(page, label, nth = 0) {
-  await until(
-    page,
-    ([label, nth]) => {
-      const found = __deep().filter((el) => (el.tagName === 'BUTTON' || el.tagName === 'A') && __text(el).includes(label) && !el.disabled && el.getClientRects().length);
-      if (!found[nth]) return false;
-      found[nth].click();
-      return true;
-    },
-    [label, nth],
-    `a button "${label}"`,
-  );
-}
-
-/** Types into the nth field whose label starts with `label` (as the page sees input events). */
-async function fill(page, label, value, nth = 0) {
-  await until(
-    page,
-    ([label, value, nth]) => {
-      const labels = __deep().filter((el) => el.tagName === 'LABEL' && __text(el).startsWith(label));
-      const l = labels[nth];
-      if (!l) return false;
-      const field = l.htmlFor ? l.getRootNode().getElementById(l.htmlFor) : l.querySelector('input');
-      if (!field) return false;
-      field.focus();
-      if (field.type === 'checkbox') {
-        if (field.checked !== value) field.click();
-        return true;
-      }
-      field.value = value;
-      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      return true;
-    },
-    [label, value, nth],
-    `a field "${label}"`,
-  );
-}
+const { until, click, fill } = deepPage({ timeout: 15_000 });
 
 /** Adds the form's nth place (0-based) and fills it as a person types it (decimal comma). */
 async function addPlace(page, nth, { address, comune, lat, lon }) {

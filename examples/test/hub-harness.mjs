@@ -70,3 +70,73 @@ export async function fitsPhone(page, state) {
   assert.ok(width <= 375, `${state} is ${width} px wide at 375`);
   await page.setViewport({ width: 1280, height: 900 });
 }
+
+/** Runs in the page: `__deep()`, every element through shadow roots, and `__text(el)`. */
+const DEEP = `
+  window.__deep = (root = document) => {
+    const out = [];
+    const walk = (r) => { for (const el of r.querySelectorAll('*')) { out.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
+    walk(root);
+    return out;
+  };
+  window.__text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
+`;
+
+/**
+ * Finding the hub pages' controls through their shadow roots by the words a person reads
+ * (hub-flow, hub-tiles and scripts/guide-images.mjs had a copy each). Each wait polls every
+ * `every` ms and gives up after `timeout` ms.
+ */
+export function deepPage({ timeout, every = 150 }) {
+  /** Waits until `fn` (run in the page, with __deep/__text; returns a plain value) is truthy. */
+  async function until(page, fn, arg, what, limit = timeout) {
+    const end = Date.now() + limit;
+    for (;;) {
+      await page.evaluate(DEEP).catch(() => undefined);
+      const value = await page.evaluate(fn, arg).catch(() => undefined);
+      if (value) return value;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((ok) => setTimeout(ok, every));
+    }
+  }
+
+  /** Clicks the nth (0-based) visible button or link whose text contains `label`. */
+  async function click(page, label, nth = 0) {
+    await until(
+      page,
+      ([label, nth]) => {
+        const found = __deep().filter((el) => (el.tagName === 'BUTTON' || el.tagName === 'A') && __text(el).includes(label) && !el.disabled && el.getClientRects().length);
+        if (!found[nth]) return false;
+        found[nth].click();
+        return true;
+      },
+      [label, nth],
+      `a button "${label}"`,
+    );
+  }
+
+  /** Types into the nth field whose label starts with `label` (as the page sees input events). */
+  async function fill(page, label, value, nth = 0) {
+    await until(
+      page,
+      ([label, value, nth]) => {
+        const l = __deep().filter((el) => el.tagName === 'LABEL' && __text(el).startsWith(label))[nth];
+        const field = l && (l.htmlFor ? l.getRootNode().getElementById(l.htmlFor) : l.querySelector('input'));
+        if (!field) return false;
+        field.focus();
+        if (field.type === 'checkbox') {
+          if (field.checked !== value) field.click();
+          return true;
+        }
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+        return true;
+      },
+      [label, value, nth],
+      `a field "${label}"`,
+    );
+  }
+
+  return { until, click, fill };
+}

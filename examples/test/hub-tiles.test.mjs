@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './engine.mjs';
 import { startTileServer } from './fake-tiles.mjs';
-import { PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
+import { deepPage, PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
 
 const CREDIT = 'Mappe di prova';
 
@@ -39,62 +39,7 @@ after(async () => {
   await tiles?.close();
 });
 
-/** Runs in the page: every element, through shadow roots. */
-const DEEP = `
-  window.__deep = (root = document) => {
-    const out = [];
-    const walk = (r) => { for (const el of r.querySelectorAll('*')) { out.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
-    walk(root);
-    return out;
-  };
-  window.__text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
-`;
-
-/** Waits until `fn` (run in the page, with __deep/__text; returns a plain value) is truthy. */
-async function until(page, fn, arg, what, timeout = 30000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    await page.evaluate(DEEP).catch(() => undefined);
-    const value = await page.evaluate(fn, arg).catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-}
-
-const click = (page, label) =>
-  until(
-    page,
-    (label) => {
-      const found = __deep().find((el) => (el.tagName === 'BUTTON' || el.tagName === 'A') && __text(el).includes(label) && !el.disabled && el.getClientRects().length);
-      if (!found) return false;
-      found.click();
-      return true;
-    },
-    label,
-    `a button "${label}"`,
-  );
-
-/** Sets the first field whose label starts with `label`, as typing or choosing does. */
-const fill = (page, label, value) =>
-  until(
-    page,
-    ([label, value]) => {
-      const l = __deep().find((el) => el.tagName === 'LABEL' && __text(el).startsWith(label));
-      const field = l && (l.htmlFor ? l.getRootNode().getElementById(l.htmlFor) : l.querySelector('input'));
-      if (!field) return false;
-      if (field.type === 'checkbox') {
-        if (!field.checked) field.click();
-        return true;
-      }
-      field.value = value;
-      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      return true;
-    },
-    [label, value],
-    `a field "${label}"`,
-  );
+const { until, click, fill } = deepPage({ timeout: 30_000, every: 200 });
 
 /** Logs the editor in and opens a new offer with one place in Lodi; violations are recorded from then on. */
 async function openForm(hub) {
