@@ -40,12 +40,16 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
   await createMigrationsTable(db);
-  await db.transaction(async (tx) => {
-    for (const [old, now] of RENUMBERED) {
-      await tx.query('UPDATE migrations SET version = $2 WHERE version = $1 AND NOT EXISTS (SELECT 1 FROM migrations WHERE version = $2)', [old, now]);
-    }
-  });
-  const done = new Set((await db.query<{ version: number }>('SELECT version FROM migrations')).rows.map((r) => r.version));
+  let recorded = (await db.query<{ version: number }>('SELECT version FROM migrations')).rows.map((r) => r.version);
+  if (recorded.some((v) => RENUMBERED.has(v))) {
+    await db.transaction(async (tx) => {
+      for (const [old, now] of RENUMBERED) {
+        await tx.query('UPDATE migrations SET version = $2 WHERE version = $1 AND NOT EXISTS (SELECT 1 FROM migrations WHERE version = $2)', [old, now]);
+      }
+    });
+    recorded = recorded.map((v) => RENUMBERED.get(v) ?? v);
+  }
+  const done = new Set(recorded);
   const applied: number[] = [];
   for (const m of migrations) {
     if (done.has(m.version)) continue;

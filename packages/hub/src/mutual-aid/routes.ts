@@ -125,8 +125,33 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     const wait = await limits.wait(scope, who, now());
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
-      throw new HttpError(429, 'Troppi annunci', `Troppe richieste: riprova tra ${minutes} minuti.`, { code: 'too-many' satisfies AidProblemCode, minutes }, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+      throw coded('too-many', new HttpError(429, 'Troppi annunci', `Troppe richieste: riprova tra ${minutes} minuti.`, { minutes }, { 'Retry-After': String(Math.ceil(wait / 1000)) }));
     }
+  }
+
+  /**
+   * What posting and answering both check first, in this order: the honeypot (a field people
+   * do not see, hidden by the page; only scripts fill it), the form token and its delay, the
+   * limit per address, a contact that is an email or a phone, the limit per contact, consent.
+   */
+  async function publicGate(
+    c: Context,
+    body: Record<string, unknown>,
+    form: 'post' | 'answer',
+    refusal: string,
+  ): Promise<{ address: string; contact: string; contactKey: string }> {
+    if (clean(body['website'])) throw coded('refused', badRequest(refusal));
+    await checkFormToken(body['token']);
+    const address = c.get('address');
+    await throttle(`${form}-address`, address);
+    const contact = clean(body['contact']);
+    if (!EMAIL.test(contact) && !PHONE.test(contact)) {
+      throw coded('contact-invalid', invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }]));
+    }
+    const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
+    await throttle(`${form}-contact`, contactKey);
+    if (body['consent'] !== true) throw coded('consent-missing', invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }]));
+    return { address, contact, contactKey };
   }
 
   async function mediatedComuni(q: Queryable, organisationId: string | null): Promise<string[]> {
@@ -175,28 +200,19 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
 
   app.post('/api/public/mutual-aid/posts', async (c) => {
     const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidSubmit');
-    // The honeypot: a field people do not see (hidden by the page); only scripts fill it.
-    if (clean(body['website'])) throw coded('refused', badRequest('L\'annuncio non può essere accettato.'));
-    await checkFormToken(body['token']);
-    const address = c.get('address');
-    await throttle('post-address', address);
-    const contact = clean(body['contact']);
-    if (!EMAIL.test(contact) && !PHONE.test(contact)) {
-      throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }], { code: 'contact-invalid' satisfies AidProblemCode });
-    }
-    const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
-    await throttle('post-contact', contactKey);
-    if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }], { code: 'consent-missing' satisfies AidProblemCode });
+    const { address, contact, contactKey } = await publicGate(c, body, 'post', 'L\'annuncio non può essere accettato.');
     const fields = { kind: body['kind'], topic: body['topic'], text: clean(body['text']), comune: clean(body['comune']), availability: clean(body['availability']) || undefined };
     const issued = today();
     const checked = checkMutualAidPost({ ...fields, id: 'new', published: issued, expires: addDays(issued, MUTUAL_AID_DAYS), mediator: 'new' });
     if ('reason' in checked) {
-      throw invalidData(
-        checked.code === 'contact'
-          ? 'Non scrivere email o numeri di telefono nel testo: il recapito va nel campo apposito e non viene pubblicato.'
-          : `L'annuncio non è completo: servono tipo, argomento, comune e un testo di al massimo ${MUTUAL_AID_LIMITS.text} caratteri.`,
-        [{ path: checked.code === 'contact' ? 'text' : 'data', message: checked.reason }],
-        { code: (checked.code === 'contact' ? 'contact-in-text' : 'incomplete') satisfies AidProblemCode },
+      throw coded(
+        checked.code === 'contact' ? 'contact-in-text' : 'incomplete',
+        invalidData(
+          checked.code === 'contact'
+            ? 'Non scrivere email o numeri di telefono nel testo: il recapito va nel campo apposito e non viene pubblicato.'
+            : `L'annuncio non è completo: servono tipo, argomento, comune e un testo di al massimo ${MUTUAL_AID_LIMITS.text} caratteri.`,
+          [{ path: checked.code === 'contact' ? 'text' : 'data', message: checked.reason }],
+        ),
       );
     }
     const id = `aiuto-${randomBytes(6).toString('hex')}`;
@@ -204,10 +220,10 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     const at = now();
     await s.db.transaction(async (tx) => {
       if (!(await tx.query('SELECT 1 FROM mutual_aid_mediators WHERE comune = $1', [checked.post.comune])).rows.length) {
-        throw invalidData('Per questo comune non c\'è ancora un\'organizzazione che fa da tramite.', [{ path: 'comune', message: 'comune senza tramite' }], { code: 'no-mediator' satisfies AidProblemCode });
+        throw coded('no-mediator', invalidData('Per questo comune non c\'è ancora un\'organizzazione che fa da tramite.', [{ path: 'comune', message: 'comune senza tramite' }]));
       }
       const word = await wordIn(tx, `${checked.post.text} ${checked.post.availability ?? ''}`);
-      if (word) throw invalidData('L\'annuncio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }], { code: 'word' satisfies AidProblemCode });
+      if (word) throw coded('word', invalidData('L\'annuncio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]));
       await tx.query(
         `INSERT INTO mutual_aid_posts (id, kind, topic, text, availability, comune, contact, token_hash, state, expires_on, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $10)`,
@@ -278,20 +294,10 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
    */
   app.post('/api/public/mutual-aid/posts/:id/messages', async (c) => {
     const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidAnswer');
-    if (clean(body['website'])) throw coded('refused', badRequest('Il messaggio non può essere accettato.'));
-    await checkFormToken(body['token']);
-    const address = c.get('address');
-    await throttle('answer-address', address);
-    const contact = clean(body['contact']);
-    if (!EMAIL.test(contact) && !PHONE.test(contact)) {
-      throw invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }], { code: 'contact-invalid' satisfies AidProblemCode });
-    }
-    const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
-    await throttle('answer-contact', contactKey);
-    if (body['consent'] !== true) throw invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }], { code: 'consent-missing' satisfies AidProblemCode });
+    const { address, contact, contactKey } = await publicGate(c, body, 'answer', 'Il messaggio non può essere accettato.');
     const text = typeof body['text'] === 'string' ? body['text'].replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim() : '';
     if (!text || text.length > MESSAGE_MAX) {
-      throw invalidData(`Scrivi un messaggio di al massimo ${MESSAGE_MAX} caratteri.`, [{ path: 'text', message: 'messaggio mancante o troppo lungo' }], { code: 'message-length' satisfies AidProblemCode });
+      throw coded('message-length', invalidData(`Scrivi un messaggio di al massimo ${MESSAGE_MAX} caratteri.`, [{ path: 'text', message: 'messaggio mancante o troppo lungo' }]));
     }
     const id = `risposta-${randomBytes(6).toString('hex')}`;
     const at = now();
@@ -302,7 +308,7 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
         [idParam(c), today()],
       )).rows[0];
       if (!post) throw coded('post-gone', notFound('Annuncio non trovato: forse è stato ritirato, è scaduto o è concluso.'));
-      if (await wordIn(tx, text)) throw invalidData('Il messaggio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }], { code: 'word' satisfies AidProblemCode });
+      if (await wordIn(tx, text)) throw coded('word', invalidData('Il messaggio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]));
       await tx.query('INSERT INTO mutual_aid_messages (id, post_id, text, contact, created_at) VALUES ($1, $2, $3, $4, $5)', [id, post.id, text, contact, at]);
       await audit(tx, { at, address, action: 'mutual-aid-answered', targetType: 'mutual-aid', targetId: post.id });
       return post;
