@@ -67,9 +67,6 @@ async function person() {
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => {
-    // The pages ask for the mutual-aid queue to know whether to show it: a person who is not
-    // a mediator is refused (403) on purpose. Any other refusal is a problem.
-    if (/\/api\/mutual-aid\/queue$/.test(m.location()?.url ?? '')) return;
     // The hub's expected refusals (not signed in, a conflict, a field to fix), as each engine words them.
     if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|409|422)|\b(401|409|422)\b.*(Unauthorized|Conflict|Unprocessable)/i.test(m.text())) problems.push(m.text());
   });
