@@ -302,11 +302,13 @@ const hubPagesStatic = {
 };
 
 const hubPages = {
-  input: 'packages/hub-pages/lib/index.js',
+  // The staff's pages, and the public mutual-aid page (aiuto.html: the posting form, the
+  // poster's own post), which shares lit and the core with them.
+  input: { 'hub-pages': 'packages/hub-pages/lib/index.js', aiuto: 'packages/hub-pages/lib/aiuto/aiuto-page.js' },
   output: {
     dir: HUB_OUT,
     format: 'es',
-    entryFileNames: 'hub-pages.js',
+    entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
   },

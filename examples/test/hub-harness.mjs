@@ -140,3 +140,33 @@ export function deepPage({ timeout, every = 150 }) {
 
   return { until, click, fill };
 }
+
+/**
+ * What has the keyboard focus, through shadow roots (`document.activeElement` is only the
+ * element's host): its tag, id, name, value and words.
+ */
+export function deepActive(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a ? { tag: a.tagName, id: a.id, name: a.getAttribute('name'), value: a.getAttribute('value'), text: (a.textContent || '').replace(/\s+/g, ' ').trim() } : {};
+  });
+}
+
+/** The words of a page, shadow roots included (the public mutual-aid page is made of elements). */
+export function deepText(page) {
+  return page.evaluate(() => {
+    const parts = [];
+    const walk = (root) => {
+      for (const node of root.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent);
+        else if (node.nodeType === Node.ELEMENT_NODE && !['STYLE', 'SCRIPT', 'NOSCRIPT'].includes(node.tagName)) {
+          if (node.shadowRoot) walk(node.shadowRoot);
+          walk(node);
+        }
+      }
+    };
+    walk(document.body);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+}

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { axeClean, fitsPhone, hubApi, PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
+import { axeClean, deepActive, fitsPhone, hubApi, PASSWORD, requireBuilt, startSeededHub } from './hub-harness.mjs';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const CONTACT = 'giulia.bianchi@example.org';
@@ -197,23 +197,27 @@ it('a post → the mediator approves it on the page, by keyboard → on the boar
   await board.evaluate(() => document.querySelector('welfare-mutual-aid').shadowRoot.querySelector('a[part~="answer-link"]').focus());
   await Promise.all([board.waitForNavigation(), board.keyboard.press('Enter')]);
   assert.match(board.url(), /\/gestione\/aiuto\.html#rispondi=aiuto-/);
-  await board.waitForFunction((text) => document.querySelector('#answer-post blockquote')?.textContent === text, { timeout: 45_000 }, TEXT);
-  assert.match(await board.evaluate(() => document.querySelector('#answer-post').textContent), /Cerco: Accompagnamento · Lodi/);
-  assert.equal(await board.evaluate(() => document.querySelector('#post').hidden), true, 'the posting form is not shown');
+  const inForm = (fn) => `(() => { const root = document.querySelector('welfare-mutual-aid-form')?.shadowRoot; return root && (${fn})(root); })()`;
+  await board.waitForFunction(inForm((r) => r.querySelector('.answered blockquote')?.textContent), { timeout: 45_000 });
+  assert.equal(await board.evaluate(inForm((r) => r.querySelector('.answered blockquote').textContent)), TEXT);
+  assert.match(await board.evaluate(inForm((r) => r.querySelector('.answered').textContent)), /Cerco: Accompagnamento · Lodi/);
+  assert.equal(await board.evaluate(inForm((r) => r.querySelector('input[name="kind"]'))), null, 'the posting form is not shown');
+  assert.equal(await board.evaluate(() => document.querySelector('h1').textContent), 'Scrivi a chi ha pubblicato');
   await axeClean(board, 'the answer form');
   await fitsPhone(board, 'the answer form');
+  await board.keyboard.press('Tab'); // the language switch
   await board.keyboard.press('Tab');
-  assert.equal(await board.evaluate(() => document.activeElement?.id), 'answer-text');
+  assert.equal((await deepActive(board)).id, 'text');
   await board.keyboard.type('Buongiorno, abito vicino: il lunedì posso accompagnarla io.');
   await board.keyboard.press('Tab');
   await board.keyboard.type(NEIGHBOUR);
   await board.keyboard.press('Tab'); // the consent (the honeypot is out of the tab order)
-  assert.equal(await board.evaluate(() => document.activeElement?.getAttribute('name')), 'consent');
+  assert.equal((await deepActive(board)).name, 'consent');
   await board.keyboard.press(' ');
   await new Promise((ok) => setTimeout(ok, 3_200)); // a person takes a few seconds; the hub refuses faster
   await board.keyboard.press('Tab');
   await board.keyboard.press('Enter');
-  await board.waitForFunction(() => /Grazie, il messaggio è arrivato/.test(document.querySelector('#message').textContent), { timeout: 45_000 });
+  await board.waitForFunction(inForm((r) => /Grazie, il messaggio è arrivato/.test(r.querySelector('[part~="confirmation"]')?.textContent ?? '')), { timeout: 45_000 });
   await axeClean(board, 'the answer sent');
   await board.close();
   comune.close();

@@ -2,7 +2,8 @@
  * Mutual aid on a running hub (issue 19): a citizen fills the public form
  * (/gestione/aiuto.html) with the keyboard only, the mediator approves it, the post is in
  * /feed.json and on a comune's page in <welfare-mutual-aid>, and the contact is in
- * neither (both are grepped); then the poster opens their personal link and withdraws it.
+ * neither (both are grepped); then the poster opens their personal link and withdraws it
+ * (after the page's question), and reads the page again in English.
  * axe at zero on the form, its confirmation and the poster's page; no sideways scrolling
  * at 375 px.
  *
@@ -15,7 +16,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { axeClean, fitsPhone, hubApi, requireBuilt, startSeededHub } from './hub-harness.mjs';
+import { axeClean, deepActive, deepText, fitsPhone, hubApi, requireBuilt, startSeededHub } from './hub-harness.mjs';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const CONTACT = 'giulia.bianchi@example.org';
@@ -39,7 +40,8 @@ after(async () => {
   if (site) await new Promise((ok) => site.close(ok));
 });
 
-const bodyText = (page) => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
+const inForm = (fn) => `(() => { const root = document.querySelector('welfare-mutual-aid-form')?.shadowRoot; return root && (${fn})(root); })()`;
+const inPost = (fn) => `(() => { const root = document.querySelector('welfare-hub-poster-post')?.shadowRoot; return root && (${fn})(root); })()`;
 
 async function feed() {
   await hub.publisher.schedule();
@@ -58,13 +60,16 @@ it('post by keyboard → the mediator approves → on the board without contact 
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(`${hub.url}/gestione/aiuto.html`, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => document.querySelector('#comune')?.options.length === 1);
+  await page.waitForFunction(inForm((r) => r.querySelector('#comune')?.options.length === 1));
   await axeClean(page, 'the empty form');
   await fitsPhone(page, 'the form');
 
-  // Keyboard only: Tab into the kind, Space picks "Offro", then each field in order.
+  // Keyboard only: the language switch comes first, then Tab into the kind, Space picks
+  // "Offro", then each field in order.
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('value')), 'offro');
+  assert.equal((await deepActive(page)).text, 'English');
+  await page.keyboard.press('Tab');
+  assert.equal((await deepActive(page)).value, 'offro');
   await page.keyboard.press(' ');
   await page.keyboard.press('Tab'); // the topic
   await page.keyboard.type('Spesa');
@@ -76,14 +81,15 @@ it('post by keyboard → the mediator approves → on the board without contact 
   await page.keyboard.press('Tab');
   await page.keyboard.type(CONTACT);
   await page.keyboard.press('Tab'); // the consent (the honeypot is out of the tab order)
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'consent');
+  assert.equal((await deepActive(page)).name, 'consent');
   await page.keyboard.press(' ');
   await new Promise((ok) => setTimeout(ok, 3_200)); // a person takes a few seconds; the hub refuses faster
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('#message a'));
-  assert.match(await bodyText(page), /Grazie, l'annuncio è arrivato/);
-  const link = await page.evaluate(() => document.querySelector('#message a').href);
+  await page.waitForFunction(inForm((r) => r.querySelector('[part~="confirmation"] a')));
+  assert.match(await deepText(page), /Grazie, l’annuncio è arrivato/);
+  const link = await page.evaluate(inForm((r) => r.querySelector('[part~="confirmation"] a').href));
+  assert.ok(link.startsWith(`${hub.url}/gestione/aiuto.html#annuncio=`), link);
   await axeClean(page, 'the confirmation');
 
   // Not published before a mediator approves.
@@ -121,17 +127,41 @@ it('post by keyboard → the mediator approves → on the board without contact 
   await board.close();
   await page.bringToFront();
 
-  // The poster's link: the state in words, then "Ritira".
+  // The poster's link: the state in words, then "Ritira", a question, "Sì, ritira".
   await page.goto(link);
-  await page.waitForFunction(() => !document.querySelector('#own').hidden);
-  assert.match(await bodyText(page), /Pubblicato sulla bacheca/);
+  await page.waitForFunction(inPost((r) => r.querySelector('dl')));
+  assert.match(await deepText(page), /Il tuo annuncio.*Stato Pubblicato sulla bacheca\..*Comune Lodi/);
   await axeClean(page, 'the poster\'s page');
-  await page.focus('#withdraw');
+  await fitsPhone(page, 'the poster\'s page');
+  await page.evaluate(inPost((r) => r.querySelector('.withdraw').focus()));
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /Ritirato/.test(document.querySelector('#message').textContent));
+  await page.waitForFunction(inPost((r) => r.activeElement?.classList.contains('question')));
+  assert.match(await deepText(page), /Ritirare l’annuncio\? Esce dalla bacheca/);
+  await axeClean(page, 'the question before withdrawing');
+  await page.keyboard.press('Tab');
+  assert.equal((await deepActive(page)).text, 'Sì, ritira');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(inPost((r) => /Ritirato: il tuo recapito e il testo sono stati cancellati/.test(r.activeElement?.textContent ?? '')));
+  assert.match(await deepText(page), /Stato Ritirato\./);
+  await axeClean(page, 'the withdrawn post');
   assert.equal((await feed()).json.mutualAid, undefined);
   const row = (await hub.db.query('SELECT state, contact, text FROM mutual_aid_posts WHERE id = $1', [id])).rows[0];
   assert.deepEqual(row, { state: 'withdrawn', contact: null, text: null });
+
+  // The same link in English (as the form gives it to a person who wrote in English): the
+  // post is gone with its key, and the page says so; then the switch back to Italian.
+  await page.goto('about:blank');
+  await page.goto(`${link}&lang=en`);
+  await page.waitForFunction(inPost((r) => r.querySelector('[part~="error"]')));
+  assert.match(await deepText(page), /Your post Post not found: the link is not valid, or the post was withdrawn or has expired\. Write a new post/);
+  assert.equal(await page.title(), 'Your post · Lodi district');
+  await axeClean(page, 'the poster\'s page in English');
+  await page.keyboard.press('Tab');
+  assert.equal((await deepActive(page)).text, 'Italiano');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(inPost((r) => /Annuncio non trovato/.test(r.textContent)));
+  assert.match(await deepText(page), /Il tuo annuncio Annuncio non trovato: il link non è valido/);
+  assert.equal((await deepActive(page)).text, 'English', 'the focus stays on the switch');
   assert.deepEqual(problems, []);
   await context.close();
 });

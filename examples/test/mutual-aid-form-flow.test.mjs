@@ -104,8 +104,8 @@ it('a comune page listed by the hub posts by keyboard; a page on another origin 
 
   // The personal link opens the hub's page on that post.
   await page.goto(link);
-  await page.waitForFunction(() => !document.querySelector('#own').hidden, { timeout: 30_000 });
-  assert.match(await page.evaluate(() => document.body.innerText), /In attesa/);
+  await page.waitForFunction(() => document.querySelector('welfare-hub-poster-post')?.shadowRoot?.querySelector('dl'), { timeout: 30_000 });
+  assert.match(await page.evaluate(() => document.querySelector('welfare-hub-poster-post').shadowRoot.textContent), /In attesa/);
 
   // An origin the hub does not list: the form cannot load, nothing reaches the hub.
   await page.goto(`${origin(unlisted)}/`);

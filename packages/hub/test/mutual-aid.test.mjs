@@ -137,7 +137,9 @@ test('posting → moderation by the mediator of its comune → publication witho
 
   // The poster reads and renews by their key; a wrong key reveals nothing.
   const visitor = f.client();
-  assert.equal((await visitor.post(`/api/public/mutual-aid/posts/${id}/status`, { key: 'sbagliata' })).status, 404);
+  const wrongKey = await visitor.post(`/api/public/mutual-aid/posts/${id}/status`, { key: 'sbagliata' });
+  assert.equal(wrongKey.status, 404);
+  assert.equal(wrongKey.body.code, 'link-invalid', 'the poster\'s page says it in its own language');
   f.clock.advance(10 * 86_400_000);
   const renewed = await visitor.post(`/api/public/mutual-aid/posts/${id}/renew`, { key });
   assert.equal(renewed.body.expires, '2026-12-12');

@@ -120,8 +120,12 @@ export function renderBoard(ctx: BoardContext) {
   `;
 }
 
-/** The posting page opened on its answer form for one post (`#rispondi=<id>`, read by the hub's page). */
-const answerHref = (page: string, id: string) => `${page.replace(/#.*$/, '')}#rispondi=${encodeURIComponent(id)}`;
+/**
+ * The posting page opened on its answer form for one post (`#rispondi=<id>`, read by the
+ * hub's page), in the board's language (`&lang=en`: the hub's page starts in Italian).
+ */
+const answerHref = (page: string, id: string, lang: string) =>
+  `${page.replace(/#.*$/, '')}#rispondi=${encodeURIComponent(id)}${lang === 'it' ? '' : `&lang=${lang}`}`;
 
 function renderPost(ctx: BoardContext, p: MutualAidPost, level: number, mediator: string, page: string | undefined) {
   const t = mutualAidStrings[ctx.lang];
@@ -144,7 +148,7 @@ function renderPost(ctx: BoardContext, p: MutualAidPost, level: number, mediator
         · <span part="mediator">${t.mediatedBy(mediator)}</span>
       </p>
       ${page
-        ? html`<p class="answer"><a part="answer-link" href=${answerHref(page, p.id)}>${t.answer}<span class="visually-hidden">: ${t.kindShort[p.kind]}, ${t.topics[p.topic]}</span></a></p>`
+        ? html`<p class="answer"><a part="answer-link" href=${answerHref(page, p.id, ctx.lang)}>${t.answer}<span class="visually-hidden">: ${t.kindShort[p.kind]}, ${t.topics[p.topic]}</span></a></p>`
         : nothing}
     </article>
   </li>`;

@@ -162,7 +162,9 @@ export class WelfareMutualAidForm extends LitElement {
       } else {
         const body = { ...common, kind: value('kind'), topic: value('topic'), comune: value('comune'), availability: value('availability') };
         const sent = await this.call<{ id: string; key: string }>('POST', '/api/public/mutual-aid/posts', body);
-        this.sent = { link: `${hubRoot(this.hub)}/gestione/aiuto.html#annuncio=${encodeURIComponent(sent.id)}&chiave=${encodeURIComponent(sent.key)}` };
+        // The hub's page for the poster, in the language they wrote in.
+        const lang = this.lang_ === 'it' ? '' : `&lang=${this.lang_}`;
+        this.sent = { link: `${hubRoot(this.hub)}/gestione/aiuto.html#annuncio=${encodeURIComponent(sent.id)}&chiave=${encodeURIComponent(sent.key)}${lang}` };
       }
       this.phase = 'sent';
       await this.updateComplete;

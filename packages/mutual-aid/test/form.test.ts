@@ -210,6 +210,20 @@ describe('<welfare-mutual-aid-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives a person who wrote in English a personal link that opens the hub’s page in English', async () => {
+    hub = fakeHub();
+    const { el } = await mount(`hub="${HUB}" lang="en"`, hub);
+    await waitUntil(() => root(el).querySelector('form'), 'the form');
+    const r = root(el);
+    r.querySelector<HTMLInputElement>('input[value="cerco"]')!.checked = true;
+    r.querySelector<HTMLTextAreaElement>('#text')!.value = 'Looking for help with the ISEE form.';
+    r.querySelector<HTMLInputElement>('#contact')!.value = 'sam@example.org';
+    r.querySelector<HTMLInputElement>('input[name="consent"]')!.checked = true;
+    r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => r.querySelector('[part~="confirmation"] a'), 'the confirmation');
+    expect(r.querySelector<HTMLAnchorElement>('[part~="confirmation"] a')!.href).to.equal(`${HUB}/gestione/aiuto.html#annuncio=aiuto-1&chiave=chiave%20segreta&lang=en`);
+  });
+
   it('accepts only an http(s) hub address', () => {
     expect(hubRoot('https://hub.example/')).to.equal('https://hub.example');
     expect(hubRoot('javascript:alert(1)')).to.equal(undefined);

@@ -151,6 +151,9 @@ describe('<welfare-mutual-aid>', () => {
     expect(links[0]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Scrivi a chi ha pubblicato: Cerco, Pratiche e moduli');
     expect(root(el).querySelector('a[href^="mailto:"], a[href^="tel:"]')).to.equal(null);
     await expect(el).to.be.accessible();
+    // An English board opens the hub's page in English.
+    const english = await mount(feedBlobUrl(feed()), { 'post-href': 'https://hub.example/gestione/aiuto.html', lang: 'en' });
+    expect(root(english).querySelector<HTMLAnchorElement>('a[part~="answer-link"]')!.href).to.equal('https://hub.example/gestione/aiuto.html#rispondi=isee&lang=en');
     const without = await mount(feedBlobUrl(feed()));
     expect(without.shadowRoot!.querySelector('a[part~="answer-link"]')).to.equal(null);
     const unsafe = await mount(feedBlobUrl(feed()), { 'post-href': 'javascript:alert(1)' });

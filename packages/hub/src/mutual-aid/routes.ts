@@ -35,7 +35,8 @@ type AidProblemCode =
   | 'no-mediator'
   | 'word'
   | 'message-length'
-  | 'post-gone';
+  | 'post-gone'
+  | 'link-invalid';
 
 const coded = (code: AidProblemCode, e: HttpError): HttpError => new HttpError(e.status, e.title, e.detail, { ...e.extra, code }, e.headers);
 import { idParam, jsonBody } from '../http/request.js';
@@ -178,7 +179,7 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
   /** The poster's post, by its key; 404 for a wrong key or an ended post (nothing left to show). */
   async function lockForPoster(q: Queryable, id: string, key: unknown): Promise<PostRow> {
     const row = (await q.query<PostRow>('SELECT * FROM mutual_aid_posts WHERE id = $1 FOR UPDATE', [id])).rows[0];
-    if (!row || typeof key !== 'string' || !row.token_hash || sha256(key) !== row.token_hash) throw notFound('Annuncio non trovato: il link non è valido, oppure l\'annuncio è stato ritirato o è scaduto.');
+    if (!row || typeof key !== 'string' || !row.token_hash || sha256(key) !== row.token_hash) throw coded('link-invalid', notFound('Annuncio non trovato: il link non è valido, oppure l\'annuncio è stato ritirato o è scaduto.'));
     return row;
   }
 
