@@ -7,7 +7,7 @@
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import { removeMap } from './remove-map.js';
 import { ClusterLayer, type LayerActions } from './cluster-layer.js';
-import { leafletStyles } from './generated/leaflet.css.js';
+import { leafletMapStyles as leafletStyles } from './generated/leaflet-map.css.js';
 import type { MapHost, MapView, Place, TileOptions, ViewOptions } from './map-types.js';
 import { ACCESS_POINT, originMarker, PIN } from './markers.js';
 import { PlaceSet } from './places.js';

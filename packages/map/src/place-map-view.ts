@@ -9,7 +9,7 @@ import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import type { GroupStore, PlaceMap, PlaceMapRequest } from '@welfare-elements/core';
 import { engineStrings } from './engine.strings.js';
 import { engineStyles } from './engine.styles.js';
-import { leafletStyles } from './generated/leaflet.css.js';
+import { leafletMapStyles as leafletStyles } from './generated/leaflet-map.css.js';
 import { adopt } from './leaflet-controller.js';
 import type { TileOptions } from './map-types.js';
 import type { WelfareMap } from './map.component.js';
