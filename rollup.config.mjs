@@ -53,6 +53,8 @@ function chunkName(chunk) {
   if (id.includes('/core/dist/notices/')) return 'notices-[hash].js';
   // The full library (opening_hours, ~110 KB) only for strings the small evaluator cannot read.
   if (id.includes('/opening_hours/') || id.endsWith('/core/dist/hours/engine.js')) return 'opening-hours-library-[hash].js';
+  // The reader of hours strings, only for a feed without compiled hours (hours/index.ts).
+  if (id.endsWith('/core/dist/hours/rules.js')) return 'opening-hours-reader-[hash].js';
   if (id.includes('/core/dist/hours/')) return 'opening-hours-[hash].js';
   if (id.includes('/minisearch/') || id.includes('/search/engine.js')) return 'search-engine-[hash].js';
   if (id.endsWith('/feed/stream.js')) return 'feed-stream-[hash].js';

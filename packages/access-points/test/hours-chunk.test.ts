@@ -1,7 +1,8 @@
 /**
  * The opening-hours evaluators live in their own chunks: a page whose feed has no hours
- * must request neither; a feed with common strings only the small one (light.ts); the
- * full library (opening_hours, ~110 KB) only for a string the small one cannot read.
+ * must request neither; a feed whose strings are all compiled only the small one
+ * (light.ts); a feed with common strings also its reader (rules.ts); the full library
+ * (opening_hours, ~110 KB) only for a string the small one cannot read.
  * This file runs in its own page, so nothing else loaded them before. A static import of
  * an evaluator anywhere in the elements would put it in this page's module graph and
  * fail the first test.
@@ -21,6 +22,8 @@ const requests = (re: RegExp) =>
     .filter((name) => re.test(name));
 const engineRequests = () => requests(/opening_hours|\/hours\/(engine|light)\./);
 const libraryRequests = () => requests(/opening_hours|\/hours\/engine\./);
+/** The reader of common strings (rules.ts): only for strings without a compiled form. */
+const readerRequests = () => requests(/\/hours\/rules\./);
 
 const accessPoint = (fields: Record<string, unknown> = {}) => ({
   id: 'ap-lodi', name: 'Punto di accesso di Lodi', comune: 'Lodi', lat: 45.3147, lon: 9.5026, ...fields,
@@ -47,7 +50,22 @@ describe('opening-hours chunk', () => {
     expect(hoursEngine()).to.equal(undefined);
   });
 
-  it('a feed with common strings fetches the small evaluator, not the library, and the states appear', async () => {
+  it('a feed whose hours are all compiled fetches the small evaluator only, not its reader of strings', async () => {
+    setClock(new Date('2026-12-02T10:00:00+01:00'));
+    const hours = 'Mo-Fr 08:00-13:00';
+    const weekdays = [[[480, 780]], [[480, 780]], [[480, 780]], [[480, 780]], [[480, 780]], [], []];
+    const compiled = { from: '2026-12-01', to: '2027-12-31', weeks: [weekdays], periods: [['2026-12-01', 0]] };
+    const src = feedBlobUrl(makeFeed([service('a', { hours })], { hoursCompiled: { [hours]: compiled } }));
+    const list = await settled(fixtureSync<WelfareList>(html`<welfare-list src=${src}></welfare-list>`));
+    const state = () => list.shadowRoot!.querySelector('[part~="hours-state"]')?.textContent?.trim();
+    await waitUntil(() => state(), 'the state did not appear');
+    expect(state()).to.equal('Aperto ora, chiude alle 13:00');
+    await new Promise((r) => setTimeout(r, 300)); // time for a lazy import to go out, if any
+    expect(engineRequests().some((name) => name.includes('/hours/light.'))).to.equal(true);
+    expect(readerRequests()).to.deep.equal([]);
+  });
+
+  it('a feed with common strings fetches the small evaluator and its reader, not the library, and the states appear', async () => {
     setClock(new Date('2026-12-02T10:00:00+01:00'));
     const src = feedBlobUrl(
       makeFeed([service('a', { hours: 'Mo-Fr 09:00-12:30' })], { accessPoints: [accessPoint({ hours: 'Mo-Fr 09:00-12:30' })] }),
@@ -61,6 +79,7 @@ describe('opening-hours chunk', () => {
     const state = (el: Element) => el.shadowRoot!.querySelector('[part~="hours-state"]')?.textContent?.trim();
     await waitUntil(() => state(ap) && state(list), 'the states did not appear');
     expect(engineRequests().some((name) => name.includes('/hours/light.'))).to.equal(true);
+    expect(readerRequests().length).to.equal(1);
     expect(state(ap)).to.equal('Aperto ora, chiude alle 12:30');
     expect(state(list)).to.equal(state(ap));
     await new Promise((r) => setTimeout(r, 300)); // time for a lazy import to go out, if any

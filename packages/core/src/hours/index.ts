@@ -1,14 +1,15 @@
 /**
  * Entry point for opening hours. The small evaluator (light.ts) lives in its own chunk and
- * is fetched only when a feed has hours (the group store asks for it); the full library
- * (engine.ts, opening_hours, large) only for a string the small one cannot read.
+ * is fetched only when a feed has hours (the group store asks for it); its reader of common
+ * strings (rules.ts) only for strings without a compiled form; the full library
+ * (engine.ts, opening_hours, large) only for a string neither can read.
  * Nothing here imports either statically: keep it that way (a test checks).
  */
 import type { Feed } from '../feed/types.js';
 import type { Lang } from '../i18n/lang.js';
 import type { HoursDayText, HoursSummary } from './describe.js';
 import type { HoursEngine } from './engine.js';
-import type { LightEngine } from './light.js';
+import type { LightEngine, StringReader } from './light.js';
 
 export type { HoursDay, HoursEngine, HoursInterval, HoursState } from './engine.js';
 export type { CompiledHours } from './compiled.js';
@@ -56,9 +57,35 @@ function loadLight(): Promise<LightEngine> {
       // One chunk (small.ts), not two fetched at the same moment (issue 14).
       import('./small.js').then((m) => {
         describer = m.describe;
+        loadReader = m.loadReader;
         version++;
         return (engine = m.createLightEngine(() => library));
       }),
+  );
+}
+
+/** small.ts's loadReader, once the small evaluator is in. */
+let loadReader: (() => Promise<StringReader>) | undefined;
+let loadingReader: Promise<LightEngine> | undefined;
+let readerIn = false;
+
+/**
+ * The small evaluator with the reader of common strings (rules.ts, under 1 KB), fetched
+ * after it, once per page: only for strings without a compiled form for the year ahead
+ * (a hand-written feed, the hub's hours builder). Feeds the tools built have one for every
+ * string, so their pages never fetch it.
+ */
+function loadLightWithReader(): Promise<LightEngine> {
+  return once(
+    () => loadingReader,
+    (p) => (loadingReader = p),
+    async () => {
+      const light = await loadLight();
+      light.addReader(await loadReader!());
+      readerIn = true;
+      version++;
+      return light;
+    },
   );
 }
 
@@ -94,7 +121,9 @@ export async function loadHoursEngine(feed?: Feed): Promise<HoursEngine> {
     light.addPatronDays(feed.patronDays);
     version++;
   }
-  if (!library && (!feed || [...feedHours(feed)].some((h) => !light.handles(h)))) await loadLibrary();
+  const strings = feed ? [...feedHours(feed)] : [];
+  if (!feed || strings.some((h) => light.needsReader(h))) await loadLightWithReader();
+  if (!library && (!feed || strings.some((h) => !light.handles(h)))) await loadLibrary();
   return light;
 }
 
@@ -109,8 +138,9 @@ export type HoursValidity = 'valid' | 'invalid' | 'pending';
  */
 export function checkHoursString(hours: string, ready: () => void): HoursValidity {
   const light = engine;
-  if (!light) {
-    loadLight().then(ready, () => undefined);
+  // The builder writes strings, not compiled forms: the reader of common strings judges them.
+  if (!light || light.needsReader(hours)) {
+    loadLightWithReader().then(ready, () => undefined);
     return 'pending';
   }
   if (light.handles(hours)) return 'valid';
@@ -132,9 +162,12 @@ export function hoursLibraryLoaded(): boolean {
   return library !== undefined;
 }
 
-/** True while the full library is on its way: strings that need it are not "invalid" yet. */
+/**
+ * True while the full library or the reader of common strings is on its way: strings that
+ * need it are not "invalid" yet.
+ */
 export function hoursLibraryPending(): boolean {
-  return loadingLibrary !== undefined && library === undefined;
+  return (loadingLibrary !== undefined && library === undefined) || (loadingReader !== undefined && !readerIn);
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * The small opening-hours evaluator (a few KB, its own lazy chunk): open now, the next
  * change and the days ahead, from a string's compiled form (`hoursCompiled` in the feed,
- * compiled.ts) or, for the common strings, from the string itself (rules.ts). Public
+ * compiled.ts) or, for the common strings, from the string itself (rules.ts, a chunk of
+ * its own that index.ts fetches only for a string without a compiled form covering the
+ * year ahead: a feed the feed tool or the hub built has one for every string). Public
  * holidays are computed here (holidays.ts), with each comune's patron day when the feed
  * declares it. A string neither can read is answered by the full library (engine.ts),
  * which index.ts fetches only then.
@@ -12,14 +14,26 @@ import type { HoursDay, HoursEngine, HoursInterval, HoursState } from './engine.
 import { holidayName, type PatronDay } from './holidays.js';
 import { dateOf, type DayPlan, dayNumber, type Interval, parseDay, type Planner } from './plan.js';
 import { romeWallClock } from './rome.js';
-import { rulesPlanner } from './rules.js';
 
 /** How far ahead to look for the next change (as the library does). */
 const HORIZON_DAYS = 366;
 
+/** The reader of common strings (rules.ts's rulesPlanner): a planner, or null when it cannot read the string. */
+export type StringReader = (hours: string) => Planner | null;
+
+/** Fetches the reader of common strings (its own chunk; the small evaluator is loaded before it). */
+export const loadReader = (): Promise<StringReader> => import('./rules.js').then((m) => m.rulesPlanner);
+
 export interface LightEngine extends HoursEngine {
   /** True when this evaluator can read the string (compiled or common), without the library. */
   handles(hours: string): boolean;
+  /**
+   * True when the string has no compiled form for the whole year ahead, so that its states
+   * need the reader of common strings (or the library); false once the reader is added.
+   */
+  needsReader(hours: string): boolean;
+  /** Adds the reader of common strings (loadReader()). */
+  addReader(read: StringReader): void;
   /** Adds a feed's compiled forms (string → compiled form, as read from the feed: checked here, bad ones ignored). */
   addCompiled(table: ReadonlyMap<string, unknown>): void;
   /** Adds a feed's patron days (one per comune). */
@@ -39,7 +53,9 @@ const wall = (day: number, minute: number) => {
   return new Date(y, m - 1, d, 0, minute);
 };
 
-export function createLightEngine(fallback: () => HoursEngine | undefined = () => undefined): LightEngine {
+export function createLightEngine(fallback: () => HoursEngine | undefined = () => undefined, reader?: StringReader): LightEngine {
+  let read: StringReader = reader ?? (() => null);
+  let hasReader = !!reader;
   const compiled = new Map<string, CompiledHours>();
   const patrons = new Map<string, PatronDay>();
   const planners = new Map<string, Planner[]>();
@@ -51,7 +67,7 @@ export function createLightEngine(fallback: () => HoursEngine | undefined = () =
       list = [];
       const c = compiled.get(hours);
       if (c) list.push(compiledPlanner(c));
-      const rules = rulesPlanner(hours);
+      const rules = read(hours);
       if (rules) list.push(rules);
       planners.set(hours, list);
     }
@@ -130,14 +146,25 @@ export function createLightEngine(fallback: () => HoursEngine | undefined = () =
     return out;
   };
 
+  /** Whether the string's compiled form covers today and the `days` after it. */
+  const covered = (hours: string, days: number) => {
+    const c = compiled.get(hours);
+    const today = Math.floor(now().getTime() / 86_400_000);
+    return !!c && parseDay(c.from) <= today && today + days <= parseDay(c.to);
+  };
+
   return {
     // A compiled form counts while it covers the coming week (a feed not rebuilt for a year
     // has an expired one: the string then needs the common reader or the library).
-    handles: (hours) => {
-      if (rulesPlanner(hours)) return true;
-      const c = compiled.get(hours);
-      const today = Math.floor(now().getTime() / 86_400_000);
-      return !!c && parseDay(c.from) <= today && today + 7 <= parseDay(c.to);
+    handles: (hours) => !!read(hours) || covered(hours, 7),
+    // The next change is looked for up to a year ahead: a compiled form that ends sooner
+    // is completed by the reader, as before the reader had a chunk of its own.
+    needsReader: (hours) => !hasReader && !covered(hours, HORIZON_DAYS),
+    addReader(reader) {
+      read = reader;
+      hasReader = true;
+      planners.clear();
+      states.clear();
     },
     isValid: (hours) => sources(hours).length > 0 || (fallback()?.isValid(hours) ?? false),
     warnings: (hours) => (sources(hours).length ? [] : (fallback()?.warnings(hours) ?? [])),

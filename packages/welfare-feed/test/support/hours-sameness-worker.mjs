@@ -62,7 +62,7 @@ for (const hours of strings) {
   // The evaluator the page uses, against the library's own evaluator (engine.ts), at random
   // moments: state, next change and the week.
   if (sources.length) {
-    const light = createLightEngine();
+    const light = createLightEngine(undefined, rulesPlanner);
     if (compiled) light.addCompiled(new Map([[hours, compiled]]));
     const span = Date.UTC(2027, 10, 30) - Date.UTC(2026, 0, 1);
     for (let k = 0; k < 12; k++) {
