@@ -204,10 +204,19 @@ const leafletTrim = {
  * build fails (a Leaflet upgrade that renames or duplicates one is rechecked by hand).
  */
 function dropMethods(code, names) {
-  for (const name of names) {
+  for (const qualified of names) {
+    // `Class.method` looks only inside `var Class = X.extend({ ... });`, for a name that
+    // several classes define (Icon's createIcon, which DivIcon overrides).
+    const [owner, name] = qualified.includes('.') ? qualified.split('.') : [undefined, qualified];
+    let scope = [0, code.length];
+    if (owner) {
+      const start = new RegExp(`^var ${owner} = (?:/\\*#__PURE__\\*/)?\\w+\\.extend\\(\\{`, 'm').exec(code);
+      if (!start) throw new Error(`leaflet-trim: class ${owner} not found; recheck the Leaflet trim`);
+      scope = [start.index, code.indexOf('\n});', start.index)];
+    }
     const re = new RegExp(`^\\t${name}: function \\([^)]*\\) \\{`, 'gm');
-    const found = [...code.matchAll(re)];
-    if (found.length !== 1) throw new Error(`leaflet-trim: method ${name} found ${found.length} times; recheck the Leaflet trim`);
+    const found = [...code.slice(0, scope[1]).matchAll(re)].filter((m) => m.index >= scope[0]);
+    if (found.length !== 1) throw new Error(`leaflet-trim: method ${qualified} found ${found.length} times; recheck the Leaflet trim`);
     const from = found[0].index;
     const close = code.indexOf('\n\t}', from);
     const end = code.indexOf('\n', close + 3);
@@ -231,6 +240,11 @@ const leafletTrimCitizens = {
     const markerDrag = '\t\tif (MarkerDrag) {';
     if (!code.includes(markerDrag)) throw new Error('leaflet-trim: MarkerDrag use not found; recheck the Leaflet trim');
     let out = code.replace(markerDrag, '\t\tif (false) {');
+    // Icon.Default (Leaflet's blue PNG pin, its path detection) and Icon's <img> making:
+    // every marker of the map is a divIcon, which has its own createIcon.
+    out = replaceOnce(out, /^\t\ticon: new IconDefault\(\),$/m, '\t\ticon: null,');
+    out = dropStatements(out, [/^Icon\.Default = IconDefault;$/m]);
+    out = dropMethods(out, ['Icon.createIcon', 'Icon.createShadow', '_createIcon', '_createImg', 'Icon._getIconUrl', 'getIcon']);
     out = dropMethods(out, [
       // Map: geolocation (the element asks the browser itself, map.component.ts), flights,
       // zoom limits set after creation, and helpers only those use.
