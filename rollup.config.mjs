@@ -86,7 +86,7 @@ function dropStatements(code, starts) {
  * rollup must keep, so every class ships whether used or not. Marking these
  * definitions pure lets unused ones (GeoJSON, overlays, polylines, WMS...) drop out.
  * Registrations that would keep unused code alive are removed; each is named below, and
- * none is reached by the map (packages/map/src uses markers, a circle, popups, a tile
+ * none is reached by the map (packages/map/src uses markers, popups, a tile
  * layer, the zoom and attribution controls).
  */
 function replaceOnce(code, pattern, replacement) {
@@ -189,7 +189,8 @@ const leafletTrim = {
     ]);
     out = withoutHtmlSinks(out);
     out = ownExpandoKeys(out);
-    // The circle around "near me" is drawn with SVG; the canvas renderer is never asked for.
+    // Vectors, if ever drawn, with SVG: the canvas renderer is never asked for (the citizens' map
+    // draws none: leafletTrimCitizens drops the renderers).
     const canvasChoice = '(this.options.preferCanvas && canvas(options)) || ';
     if (!out.includes(canvasChoice)) throw new Error('leaflet-trim: renderer choice not found');
     out = out.replace(canvasChoice, '');
@@ -243,7 +244,14 @@ const leafletTrimCitizens = {
     // Icon.Default (Leaflet's blue PNG pin, its path detection) and Icon's <img> making:
     // every marker of the map is a divIcon, which has its own createIcon.
     out = replaceOnce(out, /^\t\ticon: new IconDefault\(\),$/m, '\t\ticon: null,');
-    out = dropStatements(out, [/^Icon\.Default = IconDefault;$/m]);
+    out = dropStatements(out, [
+      /^Icon\.Default = IconDefault;$/m,
+      // The vector renderers: the map's one circle (accuracy.ts) is drawn by CSS. Without
+      // getRenderer nothing reaches SVG, Renderer, Path, CircleMarker or Circle.
+      /^Map\.include\(\{\r?\n(?:\t\/\/.*\r?\n|\r?\n)*\tgetRenderer/m,
+      /^SVG\.create = create;$/m,
+      /^SVG\.pointsToPath = pointsToPath;$/m,
+    ]);
     out = dropMethods(out, ['Icon.createIcon', 'Icon.createShadow', '_createIcon', '_createImg', 'Icon._getIconUrl', 'getIcon']);
     out = dropMethods(out, [
       // Map: geolocation (the element asks the browser itself, map.component.ts), flights,

@@ -6,8 +6,8 @@
  * the trimmed Leaflet, so a removal that goes too far fails here:
  *   markers and clusters appear; choosing in the list opens the popup (Popup, overlays);
  *   Enter on a focused marker opens its popup (keyboard); the zoom buttons zoom
- *   (Control.Zoom, animation); "Vicino a me" draws the accuracy circle (Circle, SVG
- *   renderer) and the position; no uncaught error or console error on the way.
+ *   (Control.Zoom, animation); "Vicino a me" draws the accuracy circle (its size at the
+ *   zoom, its centre) and the position; no uncaught error or console error on the way.
  * And what a person sees there: every marker, cluster and the position is visible and
  * clickable (the element at its centre is itself), at several zooms; Enter on a cluster
  * leaves no old cluster behind.
@@ -279,12 +279,34 @@ it('Enter on a cluster zooms in, moves focus into it and leaves no old cluster b
   assert.deepEqual((await inPage(hitTest)).covered, []);
 });
 
+/**
+ * The accuracy circle is 800 m (the stubbed accuracy) at the map's zoom, as L.circle drew
+ * it (metres on a sphere of 6371 km, Mercator's stretch 1 / cos(lat) at Lodi), and centred
+ * where the position is (its marker; the dot itself may step aside from markers).
+ */
+async function circleMatchesZoom() {
+  const zoom = await zoomOf();
+  const expected = (2 * 800 * 256 * 2 ** zoom) / (2 * Math.PI * 6371000 * Math.cos((45.3097 * Math.PI) / 180));
+  const drawn = await inPage((map) => {
+    const circle = map.querySelector('.wm-accuracy').getBoundingClientRect();
+    const home = map.querySelector('.origin').parentElement.getBoundingClientRect();
+    return {
+      width: circle.width,
+      height: circle.height,
+      dx: circle.left + circle.width / 2 - (home.left + home.width / 2),
+      dy: circle.top + circle.height / 2 - (home.top + home.height / 2),
+    };
+  });
+  const size = `circle ${drawn.width}×${drawn.height} px at zoom ${zoom}; 800 m is ${expected} px`;
+  assert.ok(Math.abs(drawn.width - expected) < 2 && Math.abs(drawn.height - expected) < 2, size);
+  assert.ok(Math.abs(drawn.dx) < 1 && Math.abs(drawn.dy) < 1, `the circle is centred on the position: ${drawn.dx}, ${drawn.dy}`);
+}
+
 it('"Vicino a me" draws the position and the accuracy circle', async () => {
   await inPage((map) => map.querySelector('button[part="near-me"]').click());
-  await waitIn((map) => map.querySelector('svg path.wm-accuracy') && map.querySelector('.origin'));
-  const d = await inPage((map) => map.querySelector('svg path.wm-accuracy').getAttribute('d'));
-  assert.match(d, /^M[\d.-]+,[\d.-]+a[\d.]+,[\d.]+ /, 'the circle is drawn as an SVG arc');
+  await waitIn((map) => map.querySelector('.wm-accuracy') && map.querySelector('.origin'));
   await settledMarkers();
+  await circleMatchesZoom();
   const seen = await inPage(hitTest);
   assert.deepEqual(seen.covered, []);
   // The position is among what was checked: nothing covers it.
@@ -294,6 +316,9 @@ it('"Vicino a me" draws the position and the accuracy circle', async () => {
     return map.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === o;
   });
   assert.equal(origin, true, 'something covers the position');
+  // The circle follows a zoom (animated: its size moves with the markers).
+  await zoomStep('out');
+  await circleMatchesZoom();
 });
 
 it('raised no error on the way', () => {

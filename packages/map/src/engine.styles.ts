@@ -116,10 +116,27 @@ export const engineStyles = css`
     background: var(--_origin);
     box-shadow: 0 0 0 2px var(--_origin), 0 1px 4px rgb(0 0 0 / 0.5);
   }
+  /* The accuracy circle (accuracy.ts): a thin ring over a light fill, as L.circle drew it. */
   .wm-accuracy {
-    fill: var(--_origin);
-    fill-opacity: 0.12;
-    stroke: var(--_origin);
+    position: absolute;
+    box-sizing: border-box;
+    border: 1px solid var(--_origin);
+    border-radius: 50%;
+  }
+  .wm-accuracy::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: 50%;
+    background: var(--_origin);
+    opacity: 0.12;
+  }
+  /* Grows or shrinks with the zoom animation, in step with the marker's move. */
+  .leaflet-zoom-anim .wm-accuracy {
+    transition:
+      width 0.25s cubic-bezier(0, 0, 0.25, 1),
+      height 0.25s cubic-bezier(0, 0, 0.25, 1),
+      margin 0.25s cubic-bezier(0, 0, 0.25, 1);
   }
 
   /* ---- popups ---- */

@@ -16,6 +16,7 @@ import { nothing, render } from 'lit';
 import { engineStrings, type EngineStrings } from './engine.strings.js';
 import { popupContent, stackContent } from './popup.js';
 import { creditControl, labelZoom } from './controls.js';
+import { accuracyCircle } from './accuracy.js';
 
 export { engineStyles } from './engine.styles.js';
 export { leafletStyles };
@@ -143,7 +144,7 @@ class LeafletView implements MapView, LayerActions {
     const at = L.latLng(point.lat, point.lon);
     const group = L.layerGroup();
     if (accuracy && accuracy > 30) {
-      L.circle(at, { radius: accuracy, interactive: false, className: 'wm-accuracy', weight: 1 }).addTo(group);
+      accuracyCircle(this.map, at, accuracy).addTo(group);
     }
     this.originDot = L.marker(at, {
       icon: L.divIcon({ html: originMarker(this.t.yourPosition), className: 'wm-icon', iconSize: [22, 22], iconAnchor: [11, 11] }),
