@@ -251,6 +251,11 @@ const leafletTrimCitizens = {
       /^Map\.include\(\{\r?\n(?:\t\/\/.*\r?\n|\r?\n)*\tgetRenderer/m,
       /^SVG\.create = create;$/m,
       /^SVG\.pointsToPath = pointsToPath;$/m,
+      // Control.Zoom: the zoom buttons are the map's own (controls.ts), and so is the
+      // credit line; nothing else extends Control.
+      /^Map\.addInitHook\(function \(\) \{\r?\n\tif \(this\.options\.zoomControl\)/m,
+      /^Control\.Zoom = Zoom;$/m,
+      /^control\.zoom = zoom;$/m,
     ]);
     out = dropMethods(out, ['Icon.createIcon', 'Icon.createShadow', '_createIcon', '_createImg', 'Icon._getIconUrl', 'getIcon']);
     out = dropMethods(out, [

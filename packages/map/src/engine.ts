@@ -15,7 +15,7 @@ import { renderLegend } from './legend.js';
 import { nothing, render } from 'lit';
 import { engineStrings, type EngineStrings } from './engine.strings.js';
 import { popupContent, stackContent } from './popup.js';
-import { creditControl, labelZoom } from './controls.js';
+import { addCredit, addZoomButtons, type ZoomButtons } from './controls.js';
 import { accuracyCircle } from './accuracy.js';
 
 export { engineStyles } from './engine.styles.js';
@@ -40,8 +40,8 @@ class LeafletView implements MapView, LayerActions {
   private services = PlaceSet.empty;
   private accessPoints: PlaceSet | null = null;
   private tiles?: L.TileLayer;
-  private attribution?: L.Control;
-  private readonly zoom: L.Control.Zoom;
+  private attribution?: HTMLElement;
+  private readonly zoom: ZoomButtons;
   private readonly popup: L.Popup;
   /** The place (or stack) whose popup is open, and the marker to return focus to. */
   private open?: { id: string | null; place?: Place; layer?: ClusterLayer; at: L.LatLng };
@@ -69,7 +69,7 @@ class LeafletView implements MapView, LayerActions {
     map.on('movestart zoomstart', () => {
       if (!this.programmatic) this.userMoved = true;
     });
-    this.zoom = L.control.zoom({ position: 'topleft' }).addTo(map);
+    this.zoom = addZoomButtons(map, this.t);
     this.setTiles(options.tiles);
 
     this.popup = L.popup({
@@ -91,7 +91,6 @@ class LeafletView implements MapView, LayerActions {
     this.layer = new ClusterLayer(map, host, this, 'welfare-places', 610);
     // The person's position is drawn above the markers, and placed so it covers none.
     map.createPane('welfare-origin').style.zIndex = '640';
-    this.relabelControls();
   }
 
   // ---- MapView ----
@@ -174,11 +173,11 @@ class LeafletView implements MapView, LayerActions {
     if (tiles.url) {
       this.tiles = L.tileLayer(tiles.url, { maxZoom: this.options.maxZoom, crossOrigin: true }).addTo(this.map);
     }
-    this.attribution = creditControl(tiles).addTo(this.map);
+    this.attribution = addCredit(this.map, tiles);
   }
 
   relabel(): void {
-    this.relabelControls();
+    this.zoom.relabel(this.t);
     this.layer.relabel();
     this.updateLegend();
     const open = this.open;
@@ -335,9 +334,6 @@ class LeafletView implements MapView, LayerActions {
     this.moving(() => this.map.closePopup(this.popup));
   }
 
-  private relabelControls(): void {
-    labelZoom(this.zoom, this.t);
-  }
 
 
 }

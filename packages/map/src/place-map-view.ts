@@ -13,7 +13,7 @@ import { leafletMapStyles as leafletStyles } from './generated/leaflet-map.css.j
 import { adopt } from './leaflet-controller.js';
 import type { TileOptions } from './map-types.js';
 import type { WelfareMap } from './map.component.js';
-import { creditControl, labelZoom } from './controls.js';
+import { addCredit, addZoomButtons } from './controls.js';
 import { PIN, pinIcon } from './markers.js';
 import { removeMap } from './remove-map.js';
 import { resolveTiles } from './tiles.js';
@@ -55,10 +55,10 @@ export function createPlaceMap(container: HTMLElement, request: PlaceMapRequest)
     fadeAnimation: !options.reducedMotion,
     markerZoomAnimation: !options.reducedMotion,
   });
-  labelZoom(L.control.zoom({ position: 'topleft' }).addTo(map), engineStrings[options.lang]);
+  addZoomButtons(map, engineStrings[options.lang]);
   container.classList.toggle('wm-no-tiles', !options.tiles.url);
   if (options.tiles.url) L.tileLayer(options.tiles.url, { maxZoom, crossOrigin: true }).addTo(map);
-  creditControl(options.tiles).addTo(map);
+  addCredit(map, options.tiles);
 
   const pin = document.createElement('span');
   pin.className = 'marker';

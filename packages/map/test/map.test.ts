@@ -368,6 +368,32 @@ describe('<welfare-map>', () => {
       expect(shadow(el).activeElement).to.equal(first);
     });
 
+    it('zooms with the zoom buttons from the keyboard, and says when a button has reached its limit', async () => {
+      const el = await mapOf(makeFeed(spread()), { lang: 'it' });
+      await markersShown(el, 4);
+      const map = leafletMap(el);
+      const zoomIn = shadow(el).querySelector<HTMLElement>('.leaflet-control-zoom-in')!;
+      const zoomOut = shadow(el).querySelector<HTMLElement>('.leaflet-control-zoom-out')!;
+      const before = map.getZoom();
+      zoomIn.focus();
+      expect(getComputedStyle(zoomIn).outlineStyle).to.not.equal('none');
+      await sendKeys({ press: 'Space' });
+      // Leaflet drops a zoom asked for during a zoom animation: wait for it to end.
+      const still = () => !shadow(el).querySelector('.leaflet-zoom-anim');
+      await waitUntil(() => map.getZoom() === before + 1 && still(), `Space did not zoom in (${map.getZoom()})`);
+      zoomOut.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => map.getZoom() === before && still(), `Enter did not zoom out (${map.getZoom()})`);
+      expect(zoomIn.getAttribute('aria-disabled')).to.equal('false');
+      map.setZoom(map.getMaxZoom(), { animate: false });
+      await waitUntil(() => zoomIn.getAttribute('aria-disabled') === 'true', 'zoom in is not disabled at the last zoom');
+      expect(zoomIn.classList.contains('leaflet-disabled')).to.equal(true);
+      expect(zoomOut.getAttribute('aria-disabled')).to.equal('false');
+      zoomIn.click();
+      await new Promise((ok) => setTimeout(ok, 300));
+      expect(map.getZoom()).to.equal(map.getMaxZoom());
+    });
+
     it('labels the zoom buttons and the popup close button in Italian and English', async () => {
       const el = await mapOf(makeFeed(spread()), { lang: 'it' });
       await markersShown(el, 4);
