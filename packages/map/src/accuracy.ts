@@ -10,9 +10,9 @@ const EARTH_RADIUS = 6371000;
 
 /**
  * A circle of `metres` around `at`, not interactive, below the markers. Its size follows
- * the zoom: at once for a zoom without animation or a pinch (`zoom`), and during Leaflet's
- * zoom animation (`zoomanim`, the target zoom) with the same easing as the marker's move
- * (engine.styles.ts).
+ * the zoom: drawn at the map's zoom at once (`zoom`, also a pinch and the end of an
+ * animation), and scaled during Leaflet's zoom animation (`zoomanim`, the target zoom)
+ * by a transform with the markers' easing (engine.styles.ts), as Leaflet scales its SVG.
  */
 export function accuracyCircle(map: L.Map, at: L.LatLng, metres: number): L.Marker {
   const ring = document.createElement('span');
@@ -26,16 +26,22 @@ export function accuracyCircle(map: L.Map, at: L.LatLng, metres: number): L.Mark
   // Half the north-south extent in pixels, as L.circle measures it (Mercator stretches
   // east-west and north-south alike, so it is a circle).
   const degrees = (metres / EARTH_RADIUS) * (180 / Math.PI);
-  const draw = (zoom: number) => {
-    const r = (map.project([at.lat - degrees, at.lng], zoom).y - map.project([at.lat + degrees, at.lng], zoom).y) / 2;
-    ring.style.width = ring.style.height = `${2 * r}px`;
-    ring.style.margin = `${-r}px`;
+  const radius = (zoom: number) =>
+    (map.project([at.lat - degrees, at.lng], zoom).y - map.project([at.lat + degrees, at.lng], zoom).y) / 2;
+  let drawn = 0;
+  const draw = () => {
+    drawn = radius(map.getZoom());
+    ring.style.width = ring.style.height = `${2 * drawn}px`;
+    ring.style.margin = `${-drawn}px`;
+    ring.style.transform = '';
   };
-  const follow = (e: L.LeafletEvent) => draw(e.type === 'zoomanim' ? (e as L.ZoomAnimEvent).zoom : map.getZoom());
+  const animate = (e: L.ZoomAnimEvent) => {
+    ring.style.transform = `scale(${radius(e.zoom) / drawn})`;
+  };
   marker.on('add', () => {
-    draw(map.getZoom());
-    map.on('zoom zoomanim', follow);
+    draw();
+    map.on('zoom', draw).on('zoomanim', animate);
   });
-  marker.on('remove', () => map.off('zoom zoomanim', follow));
+  marker.on('remove', () => map.off('zoom', draw).off('zoomanim', animate));
   return marker;
 }

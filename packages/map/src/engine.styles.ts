@@ -131,12 +131,9 @@ export const engineStyles = css`
     background: var(--_origin);
     opacity: 0.12;
   }
-  /* Grows or shrinks with the zoom animation, in step with the marker's move. */
+  /* Grows or shrinks with the zoom animation, in step with the markers' move. */
   .leaflet-zoom-anim .wm-accuracy {
-    transition:
-      width 0.25s cubic-bezier(0, 0, 0.25, 1),
-      height 0.25s cubic-bezier(0, 0, 0.25, 1),
-      margin 0.25s cubic-bezier(0, 0, 0.25, 1);
+    transition: transform 0.25s cubic-bezier(0, 0, 0.25, 1);
   }
 
   /* ---- popups ---- */
