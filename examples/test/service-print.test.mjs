@@ -4,7 +4,9 @@
  *   - one service's view prints on one A4 page: name, organisation, address, hours in
  *     words, contacts and the link written out, and nothing of the page behind it;
  *   - the printed QR code decodes (jsQR) to that same link;
- *   - a selection of ten services prints on at most two A4 pages.
+ *   - a selection of ten services prints on at most two A4 pages;
+ *   - printed from the browser's own menu (no Stampa, no Ctrl+P) right after the view
+ *     opens on a computer, the sheet still has its QR code.
  * Pages are counted in the PDF bytes (`/Type /Page` objects, not `/Pages`), as in
  * print.test.mjs. `page.pdf()` exists in Chromium only, so this file runs there.
  *
@@ -77,6 +79,29 @@ describe(`${PAGE}: printing`, () => {
     const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     assert.ok(code, 'the QR code is readable');
     assert.equal(code.data, link);
+  });
+
+  it('has the QR code when printed from the browser\'s own menu, without Stampa or Ctrl+P', async () => {
+    await page.emulateMediaType('screen');
+    await page.goto('about:blank');
+    const chunks = [];
+    const seen = (r) => chunks.push(r.url().split('/').pop());
+    page.on('request', seen);
+    try {
+      await page.goto(`${env.origin}/${PAGE}?servizio=svc-002`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('welfare-service-view')?.shadowRoot?.querySelector('dialog[open] h2'), { timeout: 30_000 });
+      await page.waitForNetworkIdle({ idleTime: 1_500, timeout: 30_000 });
+      // The menu gives the page only its beforeprint event, then lays the sheet out.
+      const drawn = await page.evaluate(() => {
+        dispatchEvent(new Event('beforeprint'));
+        return Boolean(document.querySelector('welfare-service-view').shadowRoot.querySelector('.sheet svg path'));
+      });
+      assert.ok(drawn, `the QR code is in the sheet as the print begins (fetched: ${chunks.join(', ')})`);
+      assert.ok(chunks.some((f) => /^qr-.*\.js$/.test(f)), `the QR code's chunk was fetched: ${chunks.join(', ')}`);
+      assert.equal(await page.evaluate(() => window.__printed ?? 0), 0, 'nothing pressed Stampa');
+    } finally {
+      page.off('request', seen);
+    }
   });
 
   it('prints a selection of ten services on at most two A4 pages', async () => {

@@ -16,6 +16,7 @@
  */
 import { css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { whenIdle } from '../base/idle.js';
 import { now } from '../clock.js';
 import { directionsHref, webHref } from '../feed/links.js';
 import { romeToday } from '../feed/reader.js';
@@ -389,6 +390,10 @@ export class WelfareServiceView extends LitElement {
       this.opener = opener;
       addEventListener('keydown', this.onKey, true);
       addEventListener('beforeprint', this.onBeforePrint);
+      // The browser's own Print menu gives no time to fetch the QR code's code (3.8 KB): on
+      // a computer, where people print, fetch it once the view is shown, so that a print
+      // from the menu has the code too. Phones fetch it only to share or print.
+      if (!matchMedia('(pointer: coarse)').matches) whenIdle(() => void qrCode().catch(() => undefined), 1000);
     }
     if (push) {
       const url = mode.kind === 'service' ? serviceLink(mode.id) : selectionLink(this.ids);
@@ -795,8 +800,7 @@ export class WelfareServiceView extends LitElement {
 
   private async loadQr(link: string): Promise<void> {
     if (this.qrFor === link && this.qr) return;
-    qrModule ??= await import('./qr.js');
-    this.qr = qrModule.qrPath(link);
+    this.qr = (await qrCode()).qrPath(link);
     this.qrFor = link;
   }
 
@@ -841,6 +845,8 @@ function qrSvg(qr: QrPath) {
 
 /** The QR code generator, once fetched (the Print menu needs it at once). */
 let qrModule: typeof import('./qr.js') | undefined;
+/** The QR code's module, fetched once (lazy chunk qr.js). */
+const qrCode = async () => (qrModule ??= await import('./qr.js'));
 
 /** The group's connected element with this tag. */
 function memberOf(store: GroupStore, tag: string): Element | undefined {
