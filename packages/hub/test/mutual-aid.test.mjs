@@ -289,6 +289,49 @@ test('answers: only to a published post, seen by its mediators with both contact
   assert.doesNotMatch(saved, /02 1234 5678|luca\.verdi|accompagnarla/);
 });
 
+test('the mediators are told by mail that something waits, at most once an hour each, with no text and no contact', async () => {
+  smtp ??= await smtpServer();
+  const f = await world({ smtpUrl: smtp.url, mailFrom: 'Aiuto reciproco <aiuto@piano.example>', publicUrl: 'https://hub.ambito.example' });
+  smtp.received.length = 0;
+  const told = () => smtp.received.splice(0).map((m) => ({ to: m.to.join(), body: mailBody(m.raw) })).sort((a, b) => a.to.localeCompare(b.to));
+
+  // A new post for Lodi: both Caritas accounts (Caritas mediates Lodi), not the Comune di Lodi (Codogno).
+  const first = (await submit(f, { contact: PHONE })).body;
+  let mails = told();
+  assert.deepEqual(mails.map((m) => m.to), ['altro@caritas.example', 'editor@caritas.example']);
+  for (const { body } of mails) {
+    assert.match(body, /nell'aiuto reciproco di Lodi, per cui la vostra associazione fa da tramite, c'è un annuncio nuovo da leggere e approvare/);
+    assert.ok(body.includes('https://hub.ambito.example/gestione/#/aiuto-reciproco'), body);
+    assert.doesNotMatch(body, /333 ?123|Accompagno una persona anziana/, 'neither the contact nor the text');
+  }
+
+  // A second post within the hour: it is on their page, no second mail.
+  await submit(f, { contact: 'giulia@example.org', text: 'Cerco compagnia.', kind: 'cerco', topic: 'compagnia' }, { address: '198.51.100.44' });
+  assert.deepEqual(told(), []);
+
+  // An hour later, an answer to the poster who left a phone number: the mediators put them in touch.
+  f.clock.advance(61 * 60_000);
+  const caritas = await f.caritas();
+  assert.equal((await caritas.post(`/api/mutual-aid/posts/${first.id}/approve`, {})).status, 200);
+  assert.equal((await answer(f, first.id, {}, { address: '203.0.113.50' })).body.relayed, false);
+  mails = told();
+  assert.equal(mails.length, 2);
+  assert.match(mails[0].body, /una risposta a un annuncio: chi ha pubblicato ha lasciato un telefono/);
+  assert.doesNotMatch(mails[0].body, /luca|verdi|accompagnarla/, 'not the answer nor its contact');
+
+  // Another hour: someone reports the post.
+  f.clock.advance(61 * 60_000);
+  assert.equal((await f.client({ address: '203.0.113.51' }).post(`/api/public/mutual-aid/posts/${first.id}/report`, undefined)).status, 204);
+  mails = told();
+  assert.equal(mails.length, 2);
+  assert.match(mails[0].body, /un annuncio segnalato da una persona/);
+
+  // Without mail settings nothing is sent, and nothing fails.
+  const quiet = await world();
+  assert.equal((await submit(quiet)).status, 201);
+  assert.deepEqual(told(), []);
+});
+
 test('answers: the abuse checks of posting (delay, honeypot, consent, rate limits, word list); expiry deletes them', async () => {
   const f = await world();
   const caritas = await f.caritas();

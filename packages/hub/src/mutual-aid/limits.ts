@@ -14,6 +14,8 @@ export const AID_LIMITS = {
   report: { limit: 20, windowMs: HOUR },
   'answer-address': { limit: 10, windowMs: HOUR },
   'answer-contact': { limit: 5, windowMs: 24 * HOUR },
+  /** Mails to a mediator that something waits for them: one an hour at most (keyed by user). */
+  'mediator-mail': { limit: 1, windowMs: HOUR },
 } as const;
 export type AidScope = keyof typeof AID_LIMITS;
 const LONGEST = Math.max(...Object.values(AID_LIMITS).map((r) => r.windowMs));

@@ -41,7 +41,8 @@ type AidProblemCode =
 const coded = (code: AidProblemCode, e: HttpError): HttpError => new HttpError(e.status, e.title, e.detail, { ...e.extra, code }, e.headers);
 import { idParam, jsonBody } from '../http/request.js';
 import { AidLimits, type AidScope } from './limits.js';
-import { answerMail } from './mail.js';
+import { linkBase } from '../http/link-base.js';
+import { answerMail, mediatorMail, type MediatorNews } from './mail.js';
 import { ENDED, expireMutualAid, FORGET, forgetMessages } from './store.js';
 
 /** A person takes at least this long to fill the form; a script does not. */
@@ -183,6 +184,35 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     return row;
   }
 
+  /**
+   * Tells the mediators of a comune by mail that something waits on their page (when the hub
+   * has mail settings): every active account of an organisation that mediates it, at most
+   * once an hour each. After the change is saved, and never its failure: the post or the
+   * answer is on their page anyway, so a mail that fails is only logged.
+   */
+  async function tellMediators(c: Context, comune: string, news: MediatorNews): Promise<void> {
+    if (!s.mailer) return;
+    try {
+      const { rows } = await s.db.query<{ id: string; email: string }>(
+        `SELECT u.id, u.email FROM users u
+           JOIN mutual_aid_mediators m ON m.organisation_id = u.organisation_id
+           JOIN organisations o ON o.id = m.organisation_id
+          WHERE m.comune = $1 AND NOT u.disabled AND NOT o.disabled
+          ORDER BY u.id`,
+        [comune],
+      );
+      const link = `${linkBase(c, s)}/gestione/#/aiuto-reciproco`;
+      for (const user of rows) {
+        const at = now();
+        if (await limits.wait('mediator-mail', user.id, at)) continue;
+        await limits.record('mediator-mail', user.id, at);
+        await s.mailer.send(mediatorMail(user.email, news, comune, link));
+      }
+    } catch (error) {
+      console.error(`mutual aid: the mediators of ${comune} were not told by mail: ${(error as Error).message}`);
+    }
+  }
+
   async function wordIn(q: Queryable, text: string): Promise<string | undefined> {
     const words = (await q.query<{ word: string }>('SELECT word FROM mutual_aid_words')).rows.map((r) => r.word.toLowerCase());
     const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -235,6 +265,7 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     });
     await limits.record('post-address', address, at);
     await limits.record('post-contact', contactKey, at);
+    await tellMediators(c, checked.post.comune, 'post');
     return c.json({ id, key: posterKey, state: 'pending', expires: checked.post.expires }, 201);
   });
 
@@ -275,15 +306,16 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     await throttle('report', address);
     await limits.record('report', address, now());
     const changed = await s.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>(
-        `UPDATE mutual_aid_posts SET state = 'pending', reported = true, updated_at = $2 WHERE id = $1 AND state = 'published' RETURNING id`,
+      const { rows } = await tx.query<{ id: string; comune: string }>(
+        `UPDATE mutual_aid_posts SET state = 'pending', reported = true, updated_at = $2 WHERE id = $1 AND state = 'published' RETURNING id, comune`,
         [idParam(c), now()],
       );
       if (rows.length) await audit(tx, { at: now(), address, action: 'mutual-aid-reported', targetType: 'mutual-aid', targetId: rows[0]!.id });
-      return rows.length > 0;
+      return rows[0];
     });
     if (!changed) throw notFound('Annuncio non trovato, oppure già tolto dalla bacheca.');
     s.publisher.schedule();
+    await tellMediators(c, changed.comune, 'report');
     return c.body(null, 204);
   });
 
@@ -327,6 +359,8 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
         console.error(`mutual aid: the answer ${id} was not mailed: ${(error as Error).message}`);
       }
     }
+    // Relayed, the poster has it; otherwise the mediators put the people in touch.
+    if (!relayed) await tellMediators(c, post.comune, 'answer');
     return c.json({ id, relayed }, 201);
   });
 

@@ -1,7 +1,7 @@
-import type { Context } from 'hono';
 import { audit } from '../audit.js';
 import { requireAdmin, requireUser, sha256, token, type Role, type SessionUser } from '../auth/sessions.js';
 import type { HubApp, HubServices } from '../env.js';
+import { linkBase } from '../http/link-base.js';
 import { jsonBody, idParam } from '../http/request.js';
 import { conflict, HttpError, notFound } from '../http/problem.js';
 import type { MailMessage } from '../mail/mailer.js';
@@ -48,11 +48,6 @@ const userOut = (u: UserRow) => ({
 /** An editor sees only its own organisation; another one is "not found", not "forbidden". */
 export function canSeeOrganisation(user: SessionUser, organisationId: string | null): boolean {
   return user.role === 'admin' || (organisationId !== null && user.organisationId === organisationId);
-}
-
-/** The address the one-time links point at: the configured public address, or the request's. */
-function linkBase(c: Context, s: HubServices): string {
-  return (s.config.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
 }
 
 /**
