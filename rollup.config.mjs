@@ -47,6 +47,8 @@ function chunkName(chunk) {
   // Each element's own chunk (welfare-elements.js loads it when the page has the tag).
   const element = /\/packages\/(search|categories|list|map|access-points|notices)\/dist\/index\.js$/.exec(id);
   if (element) return `welfare-${element[1]}-[hash].js`;
+  // A service's small map (place-map-view.ts), fetched by the engine when a view opens.
+  if (id.endsWith('/packages/map/dist/place-map-view.js')) return 'place-map-[hash].js';
   if (id.includes('/packages/map/')) return 'map-leaflet-[hash].js';
   if (id.includes('/packages/notices/')) return 'notices-board-[hash].js';
   if (id.includes('/packages/mutual-aid/')) return id.endsWith('/board.js') ? 'mutual-aid-board-[hash].js' : 'mutual-aid-[hash].js';

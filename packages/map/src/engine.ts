@@ -20,7 +20,12 @@ import { accuracyCircle } from './accuracy.js';
 
 export { engineStyles } from './engine.styles.js';
 export { leafletStyles };
-export { createPlaceMap } from './place-map-view.js';
+/**
+ * The small map of a service's full view (issue 18), a chunk of its own: fetched when a
+ * view with a located place opens, not on every page with a map (issue 14). Imported from
+ * here, so that it shares this chunk's Leaflet rather than splitting it off.
+ */
+export const loadPlaceMap = () => import('./place-map-view.js');
 
 /** Fitting the results never zooms closer than this (one service is shown in its street). */
 const FIT_MAX_ZOOM = 15;
