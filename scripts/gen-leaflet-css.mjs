@@ -33,15 +33,18 @@ const UNUSED = /leaflet-tooltip|leaflet-control-layers|leaflet-control-scale|lea
 
 /**
  * What the citizens' map (<welfare-map> and the small map in a service's view) never shows,
- * with the Leaflet its bundle carries (rollup.config.mjs): a canvas (the renderer choice
- * is trimmed: the circle is SVG), marker and shadow images (its markers are div icons with
- * their own class, so `leaflet-div-icon` is never set either), dragged markers (trimmed)
- * and the attribution control's flag (its credit line is its own, controls.ts). The hub's
- * place picker drags its marker: it keeps the other sheet.
+ * with the Leaflet its bundle carries (rollup.config.mjs): vectors on a canvas or in
+ * Leaflet's own SVG (the renderers are trimmed: the accuracy circle is CSS, accuracy.ts;
+ * the SVG inside markers is theirs, and `.leaflet-map-pane svg` stays for it), marker and
+ * shadow images (its markers are div icons with their own class, so `leaflet-div-icon` is
+ * never set either), dragged markers (trimmed) and the attribution control's flag (its
+ * credit line is its own, controls.ts). The hub's place picker drags its marker: it keeps
+ * the other sheet.
  * examples/test/bundle-leaflet-css.test.mjs checks on the built bundle that every rule of
  * the full sheet that the drawn map matches is in this one.
  */
-const UNUSED_BY_CITIZENS_MAP = /canvas|leaflet-marker-pane img|leaflet-shadow-pane img|leaflet-marker-draggable|leaflet-attribution-flag|leaflet-div-icon/;
+const UNUSED_BY_CITIZENS_MAP =
+  /canvas|>svg|leaflet-overlay-pane svg|svg\.leaflet-zoom-animated|leaflet-marker-pane img|leaflet-shadow-pane img|leaflet-marker-draggable|leaflet-attribution-flag|leaflet-div-icon/;
 
 function dropSelectors(text, unused) {
   return text.replace(/([^{}]+)\{([^{}]*)\}/g, (rule, selectors, body) => {

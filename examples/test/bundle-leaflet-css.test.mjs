@@ -70,7 +70,7 @@ it("keeps every rule of Leaflet's sheet that the drawn map matches", async () =>
   await page.evaluate(() => document.querySelector('welfare-list').shadowRoot.querySelector('button[part="name"]').click());
   await waitFor((map) => map.querySelector('.leaflet-popup .popup-name'));
   await page.evaluate(() => document.querySelector('welfare-map').shadowRoot.querySelector('button[part="near-me"]').click());
-  await waitFor((map) => map.querySelector('svg path.wm-accuracy') && map.querySelector('.leaflet-popup'));
+  await waitFor((map) => map.querySelector('.wm-accuracy') && map.querySelector('.leaflet-popup'));
   const { missing, matched, adopted } = await page.evaluate((full) => {
     const root = document.querySelector('welfare-map').shadowRoot;
     const selectors = (sheet) => {
