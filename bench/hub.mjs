@@ -6,7 +6,9 @@
  * offers at the same time (GET for the version, then PUT with If-Match, 10 rounds each:
  * the time of each PUT is measured); then the office approves offers one at a time and
  * the time from sending the approval to a new /feed.json holding the change is measured
- * (polled with If-None-Match every 10 ms).
+ * (polled with If-None-Match every 10 ms). Each editor has its own keep-alive connection
+ * (bench/hub-client.mjs says why it is node:http, not fetch); the hub's CPU time per save is
+ * read from /proc, and the PostgreSQL server's when it runs on this machine.
  * Goals: p95 save ≤ 100 ms; approval → new feed ≤ 1 s.
  * The embedded PGlite by default; with DATABASE_URL, also on that PostgreSQL server.
  * No browser is used (bench/run.mjs starts one for the others).
@@ -18,6 +20,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateFeed } from '../scripts/generate-feed.mjs';
+import { client, cpuMs, postmasterOf, serverCpuMs } from './hub-client.mjs';
 
 export const name = 'hub';
 export const heading = '## Hub: 60 organisations, 5,000 offers, 50 editors saving at once';
@@ -55,8 +58,11 @@ export async function run() {
   return { results };
 }
 
-async function runOn(label, databaseUrl) {
-  retried = 0;
+/**
+ * One database: `databaseUrl` undefined is PGlite in a new data folder. `closedOnly` stops
+ * after the closed loop (to compare two versions of the hub quickly; not for the report).
+ */
+export async function runOn(label, databaseUrl, { closedOnly = false } = {}) {
   seed = 16;
   const { openDb, importFeed, hashPassword } = await import(hubModule);
   const work = mkdtempSync(join(tmpdir(), 'hub-bench-'));
@@ -66,6 +72,7 @@ async function runOn(label, databaseUrl) {
   const feed = generateFeed({ services: 5000, seed: 16, hours: true });
   let db = await openDb({ databaseUrl, dataDir, schema });
   let child;
+  const clients = [];
   try {
     let t = performance.now();
     const imported = await importFeed(db, [{ file: 'bench.json', text: JSON.stringify(feed) }]);
@@ -79,6 +86,7 @@ async function runOn(label, databaseUrl) {
         `editor-${i}`, `editor${i}@bench.invalid`, `Editor ${i}`, organisations[i % organisations.length], hash,
       ]);
     }
+    const postmaster = databaseUrl ? postmasterOf((await db.query('SELECT pg_backend_pid() AS pid')).rows[0].pid) : undefined;
     await db.close();
     db = undefined;
 
@@ -89,8 +97,10 @@ async function runOn(label, databaseUrl) {
     const base = started.url;
 
     const admin = await login(base, 'ufficio@bench.invalid');
+    clients.push(admin);
     const editors = [];
     for (let i = 0; i < EDITORS; i++) editors.push(await login(base, `editor${i}@bench.invalid`));
+    clients.push(...editors);
     // Each editor's own offers, a different one each round.
     const byOrganisation = new Map();
     for (const s of feed.services) byOrganisation.set(s.organization, [...(byOrganisation.get(s.organization) ?? []), s.id]);
@@ -105,15 +115,17 @@ async function runOn(label, databaseUrl) {
     let conflicts = 0;
     let failures = 0;
     const loadBefore = loadavg()[0];
+    const hubCpu = cpuMs(child.pid);
+    const serverCpu = serverCpuMs(postmaster);
+    const clientCpu = process.cpuUsage();
     t = performance.now();
     await Promise.all(
       editors.map(async (api, i) => {
         for (const [round, id] of mine[i].entries()) {
-          const offer = await (await api(`/api/offers/${id}`)).json();
+          const offer = (await api(`/api/offers/${id}`)).json();
           const data = { ...offer.data, description: `${typeof offer.data.description === 'string' ? offer.data.description : ''} (giro ${round})` };
           const began = performance.now();
           const response = await api(`/api/offers/${id}`, { method: 'PUT', headers: { 'if-match': `"${offer.version}"` }, body: JSON.stringify({ data }) });
-          await response.arrayBuffer();
           saves.push(performance.now() - began);
           if (response.status === 409) conflicts++;
           else if (response.status !== 200) failures++;
@@ -121,6 +133,24 @@ async function runOn(label, databaseUrl) {
       }),
     );
     const savingMs = performance.now() - t;
+    const hubCpuPerSave = cpuMs(child.pid) - hubCpu;
+    const serverCpuPerSave = serverCpuMs(postmaster) - serverCpu;
+    const { user, system } = process.cpuUsage(clientCpu);
+    const closed = {
+      database: label,
+      saves: saves.length,
+      conflicts,
+      failures,
+      saveP50: median(saves),
+      saveP95: percentile(saves, 95),
+      saveMax: Math.max(...saves),
+      savesPerSecond: (saves.length / savingMs) * 1000,
+      load: loadBefore,
+      hubCpuPerSave: hubCpuPerSave / saves.length,
+      serverCpuPerSave: serverCpuPerSave / saves.length,
+      clientCpuPerSave: (user + system) / 1000 / saves.length,
+    };
+    if (closedOnly) return closed;
 
     // Second model, "open arrivals": 50 editors saving now and then, not back to back. Saves
     // arrive at random moments (exponential gaps) at OPEN_RATE a second in all, i.e. each
@@ -142,11 +172,10 @@ async function runOn(label, databaseUrl) {
       const id = mine[i][rounds[i]++ % mine[i].length];
       pending.push(
         (async () => {
-          const offer = await (await editors[i](`/api/offers/${id}`)).json();
+          const offer = (await editors[i](`/api/offers/${id}`)).json();
           const data = { ...offer.data, description: `${typeof offer.data.description === 'string' ? offer.data.description : ''} (arrivo ${k})` };
           const began = performance.now();
           const response = await editors[i](`/api/offers/${id}`, { method: 'PUT', headers: { 'if-match': `"${offer.version}"` }, body: JSON.stringify({ data }) });
-          await response.arrayBuffer();
           open.push(performance.now() - began);
           if (response.status === 409) openConflicts++;
           else if (response.status !== 200) openFailures++;
@@ -159,25 +188,23 @@ async function runOn(label, databaseUrl) {
     // Approvals: an offer not touched above, changed and submitted, then approved by the office.
     const spare = feed.services.map((s) => s.id).filter((id) => !taken.has(id));
     const approvals = [];
-    let etag = (await fetch(`${base}/feed.json`)).headers.get('etag');
+    const reader = client(base);
+    let etag = (await reader('/feed.json')).header('etag');
     for (let k = 0; k < APPROVALS; k++) {
       const id = spare[k * 37];
-      const offer = await (await admin(`/api/offers/${id}`)).json();
+      const offer = (await admin(`/api/offers/${id}`)).json();
       const name = `Servizio approvato ${k}`;
       const saved = await admin(`/api/offers/${id}`, { method: 'PUT', headers: { 'if-match': `"${offer.version}"` }, body: JSON.stringify({ data: { ...offer.data, name } }) });
       if (saved.status !== 200) throw new Error(`save before approval: ${saved.status} ${await saved.text()}`);
-      await (await admin(`/api/offers/${id}/submit`, { method: 'POST', body: '{}' })).arrayBuffer();
+      await admin(`/api/offers/${id}/submit`, { method: 'POST', body: '{}' });
       const began = performance.now();
       const approved = await admin(`/api/offers/${id}/approve`, { method: 'POST', body: '{}' });
       if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${await approved.text()}`);
       for (;;) {
-        const response = await send(`${base}/feed.json`, { headers: { 'if-none-match': etag } });
+        const response = await reader('/feed.json', { headers: { 'if-none-match': etag } });
         if (response.status === 200) {
-          etag = response.headers.get('etag');
-          const body = await response.json();
-          if (body.services.find((s) => s.id === id)?.name === name) break;
-        } else {
-          await response.arrayBuffer();
+          etag = response.header('etag');
+          if (response.json().services.find((s) => s.id === id)?.name === name) break;
         }
         if (performance.now() - began > 30_000) throw new Error('no new feed after 30 s');
         await new Promise((ok) => setTimeout(ok, 10));
@@ -185,23 +212,15 @@ async function runOn(label, databaseUrl) {
       approvals.push(performance.now() - began);
     }
     return {
-      database: label,
+      ...closed,
       services: feed.services.length,
       organisations: organisations.length,
       editors: EDITORS,
       importMs,
       startMs,
-      saves: saves.length,
-      conflicts,
-      failures,
-      saveP50: median(saves),
-      saveP95: percentile(saves, 95),
-      saveMax: Math.max(...saves),
-      savesPerSecond: (saves.length / savingMs) * 1000,
       approvalMedian: median(approvals),
       approvalMax: Math.max(...approvals),
-      load: loadBefore,
-      retried,
+      retried: [admin, reader, ...editors].reduce((sum, api) => sum + api.retried, 0),
       openSaves: open.length,
       openConflicts,
       openFailures,
@@ -211,6 +230,7 @@ async function runOn(label, databaseUrl) {
       openMax: Math.max(...open),
     };
   } finally {
+    for (const api of clients) api.close();
     if (child) await stop(child);
     await db?.close();
     if (schema) {
@@ -252,36 +272,26 @@ function stop(child) {
   });
 }
 
-/**
- * fetch, once more when the connection drops before an answer (a kept-alive socket the
- * busy server closed as the request went out). Safe for saves too: they carry If-Match,
- * so a save that did happen answers 409 the second time, and is counted as a conflict.
- */
-let retried = 0;
-async function send(url, init) {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    retried++;
-    return fetch(url, init);
-  }
-}
-
+/** A logged-in editor (or the office): a client of its own that sends the session's cookie and CSRF token. */
 async function login(base, email) {
-  const response = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await response.json();
-  return (path, init = {}) =>
-    send(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, origin: base, ...init.headers } });
+  const send = client(base);
+  const response = await send('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${response.text()}`);
+  const cookie = [response.headers.get('set-cookie') ?? []].flat().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = response.json();
+  const api = (path, init = {}) => send(path, { ...init, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, origin: base, ...init.headers } });
+  Object.defineProperty(api, 'retried', { get: () => send.retried });
+  api.close = send.close;
+  return api;
 }
 
 export function report({ results }, { command, date, cpu }) {
   const ms = (n) => `${Math.round(n)} ms`;
+  const cpuOf = (n) => (n === undefined || Number.isNaN(n) ? '–' : `${n.toFixed(1)} ms`);
   const retries = results.map((r) => `${r.database}: ${r.retried}`).join(', ');
   const rows = results.map(
     (r) =>
-      `| ${r.database} | ${r.saves} (${r.conflicts} conflicts, ${r.failures} failed) | ${ms(r.saveP50)} | **${ms(r.saveP95)}** ${r.saveP95 <= 100 ? '(met)' : '(not met)'} | ${ms(r.saveMax)} | ${Math.round(r.savesPerSecond)}/s | ${ms(r.approvalMedian)} | **${ms(r.approvalMax)}** ${r.approvalMax <= 1000 ? '(met)' : '(not met)'} | ${(r.importMs / 1000).toFixed(1)} s | ${r.load.toFixed(1)} |`,
+      `| ${r.database} | ${r.saves} (${r.conflicts} conflicts, ${r.failures} failed) | ${ms(r.saveP50)} | **${ms(r.saveP95)}** ${r.saveP95 <= 100 ? '(met)' : '(not met)'} | ${ms(r.saveMax)} | ${Math.round(r.savesPerSecond)}/s | ${ms(r.approvalMedian)} | **${ms(r.approvalMax)}** ${r.approvalMax <= 1000 ? '(met)' : '(not met)'} | ${cpuOf(r.hubCpuPerSave)} | ${cpuOf(r.serverCpuPerSave)} | ${(r.importMs / 1000).toFixed(1)} s | ${r.load.toFixed(1)} |`,
   );
   const openRows = results.map(
     (r) => `| ${r.database} | ${r.openSaves} (${r.openConflicts} conflicts, ${r.openFailures} failed) | ${r.openRate.toFixed(1)}/s | ${ms(r.openP50)} | **${ms(r.openP95)}** ${r.openP95 <= 100 ? '(≤ 100 ms)' : '(> 100 ms)'} | ${ms(r.openMax)} |`,
@@ -301,10 +311,13 @@ How to read it: the saves are a closed loop (each editor saves again as soon as 
 ${results[0].editors} editors a save waits for about ${results[0].editors} others: latency ≈ editors ÷ throughput. The hub is one
 Node.js process; the throughput column is what it sustains (an editor's save checks the offer with welfare-feed's
 validation, then writes the offer, its version and the audit line in one statement; the GET before it is one read).
-The bench's own client (Node's fetch) costs CPU on the same 2 cores as the hub: see "Hub: where a save's time goes".
+Each editor has a keep-alive connection of its own, as its browser would (node:http, which costs the shared
+cores about a third of the CPU Node's fetch did: see "Hub: where a save's time goes"). "Hub CPU" and "server CPU"
+are the CPU time per save (GET + PUT) of the hub process and of the PostgreSQL server (when it runs on this
+machine), from /proc during the closed loop: steadier than the times when the machine is busy.
 
-| database | saves | p50 | p95 | max | throughput | approval → feed (median) | approval → feed (max) | import | load |
-|---|---|---|---|---|---|---|---|---|---|
+| database | saves | p50 | p95 | max | throughput | approval → feed (median) | approval → feed (max) | hub CPU | server CPU | import | load |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Second load model, **open arrivals** (a second row, not a replacement): the same 50 editors, but ${OPEN_SAVES} saves
