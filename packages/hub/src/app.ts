@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import type { HubConfig } from './config.js';
 import type { Db } from './db/db.js';
 import type { HubEnv, HubServices } from './env.js';
 import { HttpError, notFound, onError, problemResponse } from './http/problem.js';
+import { limitBody } from './http/body-limit.js';
 import { clientAddress } from './http/request.js';
 import { aidCors, changesState, sameOrigin, securityHeaders } from './http/security.js';
 import { createMailer } from './mail/mailer.js';
@@ -90,15 +90,7 @@ export async function createHub(db: Db, config: HubConfig, options: HubOptions =
   app.use('*', securityHeaders(config.secureCookies, tiles.source));
   app.use('/api/public/mutual-aid/*', aidCors(config.aidOrigins));
   app.use('/api/*', sameOrigin(config.publicUrl, config.aidOrigins));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError(413, 'Richiesta troppo grande', `Il contenuto inviato supera ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-  );
+  app.use('/api/*', limitBody(MAX_BODY_BYTES));
   app.use('/api/*', async (c, next) => {
     if (/%00/.test(c.req.url)) throw new HttpError(400, 'Richiesta non valida', 'L\'indirizzo contiene un carattere non ammesso.');
     c.set('address', clientAddress(c, options.trustProxy ?? false));
