@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, QueryResult } from './db.js';
+import type { Db, Queryable, QueryOptions, QueryResult } from './db.js';
 
 export interface PgOptions {
   /** A schema to work in (created when missing): tests give each run its own. */
@@ -10,8 +10,8 @@ export interface PgOptions {
 
 function wrap(target: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
-      const result = await target.query(sql, params);
+    async query<Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<QueryResult<Row>> {
+      const result = await (options.name ? target.query({ name: options.name, text: sql, values: params }) : target.query(sql, params));
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
   };

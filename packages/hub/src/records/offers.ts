@@ -19,6 +19,14 @@ export interface OfferRow {
   updated_by: string | null;
 }
 
+/**
+ * The columns of an OfferRow, named rather than `*` in the statements prepared on the
+ * server (QueryOptions.name): a column added later by a migration leaves their result as it
+ * was, where `*` would make PostgreSQL refuse the prepared plan ("cached plan must not change
+ * result type").
+ */
+export const OFFER_COLUMNS = 'id, organisation_id, state, version, data, published_data, note, verified_at, created_at, updated_at, updated_by';
+
 /** The date before which an offer's last verification makes it stale. */
 export function staleCutoff(config: HubConfig): Date {
   const d = new Date(config.now());
@@ -148,7 +156,7 @@ export async function saveDraft(
        UPDATE services SET data = $3::jsonb, version = version + 1, updated_at = $4, updated_by = $5,
               state = CASE WHEN state IN ('published', 'submitted', 'returned') THEN 'draft' ELSE state END
         WHERE id = $1 AND version = $2 AND state <> 'archived' AND ($6::text IS NULL OR organisation_id = $6::text)
-        RETURNING *
+        RETURNING ${OFFER_COLUMNS}
      ), saved AS (
        INSERT INTO service_versions (service_id, version, state, data, note, saved_at, saved_by)
        SELECT id, version, state, data, note, $4, $5 FROM changed
@@ -158,6 +166,7 @@ export async function saveDraft(
      )
      SELECT * FROM changed`,
     [id, expected, JSON.stringify(data), who.at, who.user.id, organisationId ?? null, who.address],
+    { name: 'offer-save' },
   );
   return rows[0];
 }

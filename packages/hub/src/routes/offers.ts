@@ -8,7 +8,7 @@ import type { HubApp, HubServices } from '../env.js';
 import { conflict, HttpError, invalidData, notFound } from '../http/problem.js';
 import { idParam, jsonBody } from '../http/request.js';
 import { checkService, type Envelope } from '../records/feed-check.js';
-import { changeOffer, offerOut, saveDraft, saveVersion, staleCutoff, type OfferRow, type OfferState } from '../records/offers.js';
+import { changeOffer, OFFER_COLUMNS, offerOut, saveDraft, saveVersion, staleCutoff, type OfferRow, type OfferState } from '../records/offers.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -38,7 +38,7 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
 
   /** The offer as it is now, without a lock. */
   async function readOffer(user: SessionUser, id: string): Promise<OfferRow> {
-    return visible((await s.db.query<OfferRow>('SELECT * FROM services WHERE id = $1', [id])).rows[0], user);
+    return visible((await s.db.query<OfferRow>(`SELECT ${OFFER_COLUMNS} FROM services WHERE id = $1`, [id], { name: 'offer-read' })).rows[0], user);
   }
 
   /** changeOffer on a row read FOR UPDATE in the same transaction: it cannot have moved. */
