@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { answered, launchBrowser } from './engine.mjs';
+import { answered, givePosition, launchBrowser } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -38,13 +38,7 @@ before(async () => {
   await page.setRequestInterception(true);
   // Tiles would come from openstreetmap.org: never fetched here.
   page.on('request', (r) => answered(new URL(r.url()).hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient')));
-  // A position in Lodi, given at once, as a browser would after the person allows it.
-  await page.evaluateOnNewDocument(() => {
-    const position = { coords: { latitude: 45.3097, longitude: 9.5037, accuracy: 800 }, timestamp: Date.now() };
-    Object.defineProperty(navigator, 'geolocation', {
-      value: { getCurrentPosition: (ok) => setTimeout(() => ok(position), 10), watchPosition: () => 0, clearWatch() {} },
-    });
-  });
+  await givePosition(page);
   await page.goto(`http://127.0.0.1:${server.address().port}/examples/elements/map.html`, { waitUntil: 'load' });
 });
 

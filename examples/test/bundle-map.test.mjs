@@ -24,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { aboutOutsideRequest, answered, launchBrowser } from './engine.mjs';
+import { aboutOutsideRequest, answered, givePosition, launchBrowser } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -54,13 +54,7 @@ before(async () => {
   page.on('console', (m) => {
     if (m.type() === 'error' && !aboutOutsideRequest(m.text())) errors.push(`console: ${m.text()}`);
   });
-  // A position in Lodi, given at once, as a browser would after the person allows it.
-  await page.evaluateOnNewDocument(() => {
-    const position = { coords: { latitude: 45.3097, longitude: 9.5037, accuracy: 800 }, timestamp: Date.now() };
-    Object.defineProperty(navigator, 'geolocation', {
-      value: { getCurrentPosition: (ok) => setTimeout(() => ok(position), 10), watchPosition: () => 0, clearWatch() {} },
-    });
-  });
+  await givePosition(page);
   await page.goto(`http://127.0.0.1:${server.address().port}/examples/elements/map.html`, { waitUntil: 'load' });
 });
 
