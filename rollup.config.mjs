@@ -258,15 +258,24 @@ const leafletTrimCitizens = {
       /^Map\.addInitHook\(function \(\) \{\r?\n\tif \(this\.options\.zoomControl\)/m,
       /^Control\.Zoom = Zoom;$/m,
       /^control\.zoom = zoom;$/m,
+      // Popups: the map draws its own (popup-overlay.ts). Without these registrations
+      // nothing reaches DivOverlay or Popup (nor Path, which Popup checks against).
+      /^Map\.include\(\{\r?\n\t_initOverlay/m,
+      /^Layer\.include\(\{\r?\n\t_initOverlay/m,
+      /^Map\.include\(\{\r?\n(?:\t\/\/.*\r?\n|\r?\n)*\topenPopup/m,
+      /^Layer\.include\(\{\r?\n(?:\t\/\/.*\r?\n|\r?\n)*\tbindPopup/m,
     ]);
-    out = dropMethods(out, ['Icon.createIcon', 'Icon.createShadow', '_createIcon', '_createImg', 'Icon._getIconUrl', 'getIcon']);
+    // Circle's `setStyle: Path.prototype.setStyle` is a property read that rollup keeps
+    // (a getter could run), and with it Path: the same method, read when called.
+    out = replaceOnce(out, /^\tsetStyle: Path\.prototype\.setStyle,$/m, '\tsetStyle: function (style) { return Path.prototype.setStyle.call(this, style); },');
+    out = dropMethods(out, ['Icon.createIcon', 'Icon.createShadow', '_createIcon', '_createImg', 'Icon._getIconUrl', 'getIcon', '_getPopupAnchor']);
     out = dropMethods(out, [
       // Map: geolocation (the element asks the browser itself, map.component.ts), flights,
       // zoom limits set after creation, and helpers only those use.
       'locate', '_handleGeolocationResponse', '_handleGeolocationError', 'flyTo', 'flyToBounds',
       'setMinZoom', 'setMaxZoom', '_latLngBoundsToNewLayerBounds', 'fitWorld', 'getPanes', 'mouseEventToLatLng',
-      // Layers and popups: the map opens its popups itself (popup.ts) and never swaps icons.
-      'unbindPopup', 'togglePopup', 'setPopupContent', 'setIcon', 'toBBoxString',
+      // Markers: the map never swaps icons.
+      'setIcon', 'toBBoxString',
     ]);
     return { code: out, map: null };
   },

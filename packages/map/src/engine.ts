@@ -17,6 +17,7 @@ import { engineStrings, type EngineStrings } from './engine.strings.js';
 import { popupContent, stackContent } from './popup.js';
 import { addCredit, addZoomButtons, type ZoomButtons } from './controls.js';
 import { accuracyCircle } from './accuracy.js';
+import { PopupOverlay } from './popup-overlay.js';
 
 export { engineStyles } from './engine.styles.js';
 export { leafletStyles };
@@ -47,7 +48,7 @@ class LeafletView implements MapView, LayerActions {
   private tiles?: L.TileLayer;
   private attribution?: HTMLElement;
   private readonly zoom: ZoomButtons;
-  private readonly popup: L.Popup;
+  private readonly popup: PopupOverlay;
   /** The place (or stack) whose popup is open, and the marker to return focus to. */
   private open?: { id: string | null; place?: Place; layer?: ClusterLayer; at: L.LatLng };
   private origin?: L.LayerGroup;
@@ -77,20 +78,20 @@ class LeafletView implements MapView, LayerActions {
     this.zoom = addZoomButtons(map, this.t);
     this.setTiles(options.tiles);
 
-    this.popup = L.popup({
+    this.popup = new PopupOverlay(map, {
       maxWidth: 300,
       minWidth: 200,
       maxHeight: 360,
-      autoPanPadding: [16, 16],
+      padding: 16,
       className: 'wm-popup',
-      closeOnEscapeKey: true,
-    });
-    map.on('popupclose', (e: L.PopupEvent) => {
-      if (e.popup !== this.popup || this.programmatic) return;
-      const open = this.open;
-      this.open = undefined;
-      this.select(null);
-      if (open?.id) this.host.closed(open.id);
+      animate: !options.reducedMotion,
+      closed: () => {
+        if (this.programmatic) return;
+        const open = this.open;
+        this.open = undefined;
+        this.select(null);
+        if (open?.id) this.host.closed(open.id);
+      },
     });
 
     this.layer = new ClusterLayer(map, host, this, 'welfare-places', 610);
@@ -313,19 +314,12 @@ class LeafletView implements MapView, LayerActions {
     content.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape') return;
       e.stopPropagation();
-      this.map.closePopup(this.popup);
+      this.popup.close();
       this.returnFocus(open);
     });
-    this.moving(() => {
-      this.popup.options.offset = L.point(0, offsetY);
-      this.popup.setLatLng(at).setContent(content);
-      if (!this.map.hasLayer(this.popup)) this.popup.openOn(this.map);
-      else this.popup.update();
-    });
+    this.moving(() => this.popup.open(at, offsetY, content));
     this.open = open;
-    const close = this.popup.getElement()?.querySelector('.leaflet-popup-close-button');
-    close?.setAttribute('aria-label', this.t.closePopup);
-    close?.setAttribute('title', this.t.closePopup);
+    this.popup.label(this.t.closePopup);
     if (focus) content.focus({ preventScroll: true });
   }
 
@@ -336,7 +330,7 @@ class LeafletView implements MapView, LayerActions {
 
   private closePopup(): void {
     this.open = undefined;
-    this.moving(() => this.map.closePopup(this.popup));
+    this.moving(() => this.popup.close());
   }
 
 

@@ -300,6 +300,39 @@ describe('<welfare-map>', () => {
       await waitUntil(() => !popup(el), 'the popup stayed open');
     });
 
+    it('keeps the popup in view and on its pin through a zoom; a click on the map closes it', async () => {
+      const el = await mapOf(makeFeed(spread()));
+      await markersShown(el, 4);
+      const map = leafletMap(el);
+      // Zelo is the northernmost place: its popup opens above it, past the map's top edge,
+      // so the map pans to show all of it.
+      const marker = serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Casa Zelo'))!;
+      marker.click();
+      await popupShown(el);
+      const box = () => shadow(el).querySelector('.map')!.getBoundingClientRect();
+      const card = () => shadow(el).querySelector('.leaflet-popup')!.getBoundingClientRect();
+      const still = () => !shadow(el).querySelector('.leaflet-zoom-anim, .leaflet-pan-anim');
+      await waitUntil(() => still() && card().top >= box().top + 15, `the popup is cut at the top: ${card().top} < ${box().top}`);
+      expect(card().left).to.be.at.least(box().left);
+      expect(card().right).to.be.at.most(box().right);
+      // Its tip points at the pin's head (the pin's tip is at the place).
+      const tipAtPin = () => {
+        const pin = marker.getBoundingClientRect();
+        const tip = shadow(el).querySelector('.leaflet-popup-tip-container')!.getBoundingClientRect();
+        return Math.abs(tip.left + tip.width / 2 - (pin.left + pin.width / 2)) < 2 && Math.abs(tip.bottom - pin.top) < 12;
+      };
+      expect(tipAtPin(), 'the tip is not on the pin').to.be.true;
+      map.zoomOut(1);
+      await waitUntil(() => still() && tipAtPin(), 'after a zoom the popup left its pin');
+      expect(marker.isConnected).to.be.true;
+      // A click on the map (not on a marker) closes it, and the service is no longer selected.
+      const mapArea = shadow(el).querySelector<HTMLElement>('.leaflet-container')!;
+      const r = mapArea.getBoundingClientRect();
+      mapArea.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + 5, clientY: r.bottom - 30 }));
+      await waitUntil(() => !popup(el), 'a click on the map did not close the popup');
+      expect(marker.getAttribute('aria-pressed')).to.equal('false');
+    });
+
     it('zooms far enough to show a service hidden in a cluster', async () => {
       const near = Array.from({ length: 8 }, (_, i) =>
         service(`n${i}`, { name: `Vicino ${i}`, locations: [{ lat: 45.3 + i * 0.0008, lon: 9.5 + i * 0.0008 }] }),

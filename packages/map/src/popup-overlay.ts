@@ -1,0 +1,161 @@
+/**
+ * The map's popup, without Leaflet's DivOverlay and Popup (about 1.5 KB gzip on every
+ * page with a map): the same markup and classes (so Leaflet's stylesheet and ours draw it
+ * as before), placed in the popup pane at a point of the map, following pans, zooms and
+ * the zoom animation, kept in view (autopan), closed by its button, a click on the map or
+ * Escape. The content is an element built by popup.ts (feed text is never markup).
+ */
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+
+export interface PopupOptions {
+  readonly maxWidth: number;
+  readonly minWidth: number;
+  readonly maxHeight: number;
+  /** Space kept between the popup and the map's edges when it is panned into view. */
+  readonly padding: number;
+  readonly className: string;
+  /** Animate the pan that brings the popup into view (not with reduced motion). */
+  readonly animate: boolean;
+  /** After the popup closed, by a person or by `close()`. */
+  readonly closed: () => void;
+}
+
+/** Leaflet's layer point of `at` for a zoom that is being animated to (what markers use). */
+type Animating = { _latLngToNewLayerPoint(at: L.LatLng, zoom: number, center: L.LatLng): L.Point };
+
+export class PopupOverlay {
+  readonly element: HTMLElement;
+  private readonly content: HTMLElement;
+  private readonly closeButton: HTMLAnchorElement;
+  private at = L.latLng(0, 0);
+  private offsetY = 0;
+  private width = 0;
+  private removal?: ReturnType<typeof setTimeout>;
+  private readonly events = {
+    zoom: () => this.position(),
+    viewreset: () => this.position(),
+    zoomanim: (e: L.ZoomAnimEvent) =>
+      L.DomUtil.setPosition(this.element, (this.map as unknown as Animating)._latLngToNewLayerPoint(this.at, e.zoom, e.center)),
+    // A click on the map (not on a marker, not in the popup) closes it, as in Leaflet.
+    preclick: () => this.close(),
+  };
+
+  constructor(
+    private readonly map: L.Map,
+    private readonly options: PopupOptions,
+  ) {
+    const div = (className: string, parent: HTMLElement) => parent.appendChild(Object.assign(document.createElement('div'), { className }));
+    this.element = Object.assign(document.createElement('div'), { className: `leaflet-popup ${options.className} leaflet-zoom-animated` });
+    this.content = div('leaflet-popup-content', div('leaflet-popup-content-wrapper', this.element));
+    div('leaflet-popup-tip', div('leaflet-popup-tip-container', this.element));
+    const close = (this.closeButton = this.element.appendChild(document.createElement('a')));
+    close.className = 'leaflet-popup-close-button';
+    close.href = '#close';
+    close.setAttribute('role', 'button');
+    close.append(Object.assign(document.createElement('span'), { textContent: '\u00d7' }));
+    close.firstElementChild!.setAttribute('aria-hidden', 'true');
+    close.addEventListener('click', (e) => {
+      e.preventDefault();
+      this.close();
+    });
+    // Clicks, double clicks and the wheel in the popup are the popup's, not the map's.
+    L.DomEvent.disableClickPropagation(this.element);
+    L.DomEvent.disableScrollPropagation(this.content);
+    this.element.addEventListener('contextmenu', (e) => e.stopPropagation());
+  }
+
+  get isOpen(): boolean {
+    return this.element.parentNode === this.map.getPane('popupPane') && this.removal === undefined;
+  }
+
+  /** Names the close button (the element's language). */
+  label(text: string): void {
+    this.closeButton.setAttribute('aria-label', text);
+    this.closeButton.title = text;
+  }
+
+  /** Shows `content` at `at`, its tip `offsetY` px below (negative: above) the point. */
+  open(at: L.LatLng, offsetY: number, content: HTMLElement): void {
+    this.at = at;
+    this.offsetY = offsetY;
+    const fade = (this.map as unknown as { _fadeAnimated?: boolean })._fadeAnimated;
+    if (!this.isOpen) {
+      clearTimeout(this.removal);
+      this.removal = undefined;
+      if (fade) this.element.style.opacity = '0';
+      this.map.getPane('popupPane')!.append(this.element);
+      this.map.on(this.events);
+      this.map.getContainer().addEventListener('keydown', this.escape);
+    }
+    this.element.style.visibility = 'hidden';
+    this.content.replaceChildren(content);
+    this.layout();
+    this.position();
+    this.element.style.visibility = '';
+    // Read after the layout above, so the popup fades in (Leaflet's stylesheet).
+    if (fade) this.element.style.opacity = '1';
+    this.pan();
+  }
+
+  close(): void {
+    if (!this.isOpen) return;
+    this.map.off(this.events);
+    this.map.getContainer().removeEventListener('keydown', this.escape);
+    if ((this.map as unknown as { _fadeAnimated?: boolean })._fadeAnimated) {
+      this.element.style.opacity = '0';
+      this.removal = setTimeout(() => {
+        this.element.remove();
+        this.removal = undefined;
+      }, 200);
+    } else {
+      this.element.remove();
+    }
+    this.options.closed();
+  }
+
+  /** Escape anywhere in the map closes the popup (the content handles its own first). */
+  private readonly escape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') this.close();
+  };
+
+  /** Its width from its content (between the limits), and a scroll bar past maxHeight. */
+  private layout(): void {
+    const style = this.content.style;
+    style.width = '';
+    style.whiteSpace = 'nowrap';
+    const width = Math.max(Math.min(this.content.offsetWidth, this.options.maxWidth), this.options.minWidth);
+    style.width = `${width + 1}px`;
+    style.whiteSpace = '';
+    style.height = '';
+    const tall = this.content.offsetHeight > this.options.maxHeight;
+    if (tall) style.height = `${this.options.maxHeight}px`;
+    this.content.classList.toggle('leaflet-popup-scrolled', tall);
+    this.width = this.element.offsetWidth;
+  }
+
+  /** Centred above the point: the pane's transform carries pans, the zoom moves it. */
+  private position(): void {
+    L.DomUtil.setPosition(this.element, this.map.latLngToLayerPoint(this.at));
+    this.element.style.bottom = `${-this.offsetY}px`;
+    this.element.style.left = `${-Math.round(this.width / 2)}px`;
+  }
+
+  /** Pans the map so that the whole popup is in view, `padding` px from the edges. */
+  private pan(): void {
+    const margin = parseInt(getComputedStyle(this.element).marginBottom, 10) || 0;
+    const height = this.element.offsetHeight + margin;
+    const topLeft = this.map.layerPointToContainerPoint(
+      L.DomUtil.getPosition(this.element).add([-Math.round(this.width / 2), -height + this.offsetY]),
+    );
+    const size = this.map.getSize();
+    const pad = this.options.padding;
+    let dx = 0;
+    let dy = 0;
+    if (topLeft.x + this.width + pad > size.x) dx = topLeft.x + this.width - size.x + pad;
+    if (topLeft.x - dx - pad < 0) dx = topLeft.x - pad;
+    if (topLeft.y + height + pad > size.y) dy = topLeft.y + height - size.y + pad;
+    if (topLeft.y - dy - pad < 0) dy = topLeft.y - pad;
+    // As Leaflet's autopan: animated (a long way is a jump), or no animation at all.
+    if (dx || dy) this.map.panBy([dx, dy], this.options.animate ? {} : { animate: false });
+  }
+}
