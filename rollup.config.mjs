@@ -213,9 +213,10 @@ function dropMethods(code, names) {
     const [owner, name] = qualified.includes('.') ? qualified.split('.') : [undefined, qualified];
     let scope = [0, code.length];
     if (owner) {
-      const start = new RegExp(`^var ${owner} = (?:/\\*#__PURE__\\*/)?\\w+\\.extend\\(\\{`, 'm').exec(code);
+      const start = new RegExp(`^(?:var ${owner} = (?:/\\*#__PURE__\\*/)?\\w+\\.extend\\(|${owner}\\.prototype = )\\{`, 'm').exec(code);
       if (!start) throw new Error(`leaflet-trim: class ${owner} not found; recheck the Leaflet trim`);
-      scope = [start.index, code.indexOf('\n});', start.index)];
+      const ends = ['\n});', '\n};'].map((close) => code.indexOf(close, start.index)).filter((i) => i >= 0);
+      scope = [start.index, Math.min(...ends)];
     }
     const re = new RegExp(`^\\t${name}: function \\([^)]*\\) \\{`, 'gm');
     const found = [...code.slice(0, scope[1]).matchAll(re)].filter((m) => m.index >= scope[0]);
@@ -276,6 +277,15 @@ const leafletTrimCitizens = {
       'setMinZoom', 'setMaxZoom', '_latLngBoundsToNewLayerBounds', 'fitWorld', 'getPanes', 'mouseEventToLatLng',
       // Markers: the map never swaps icons.
       'setIcon', 'toBBoxString',
+      // Never called by the map nor by the Leaflet code it keeps (each name is found only
+      // where it is defined in the built chunk): event parents (tooltips and feature
+      // groups use them), bounds tests, controls, layer lists, moving a marker or
+      // changing a tile URL, z-order, loading state.
+      'addEventParent', 'removeEventParent', 'Bounds.intersects', 'LatLngBounds.intersects',
+      'mouseEventToLayerPoint', 'addControl', 'removeControl', 'getAttribution', 'clearLayers',
+      'getLayer', 'getLayers', 'Marker.setLatLng', '_getTooltipAnchor', 'GridLayer.bringToFront',
+      'GridLayer.bringToBack', 'FeatureGroup.bringToFront', 'FeatureGroup.bringToBack', 'isLoading',
+      '_keyToBounds', 'TileLayer.setUrl', 'GridLayer.redraw', '_setAutoZIndex',
     ]);
     return { code: out, map: null };
   },

@@ -410,7 +410,7 @@ describe('<welfare-map>', () => {
       const before = map.getZoom();
       zoomIn.focus();
       expect(getComputedStyle(zoomIn).outlineStyle).to.not.equal('none');
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       // Leaflet drops a zoom asked for during a zoom animation: wait for it to end.
       const still = () => !shadow(el).querySelector('.leaflet-zoom-anim');
       await waitUntil(() => map.getZoom() === before + 1 && still(), `Space did not zoom in (${map.getZoom()})`);
