@@ -4,7 +4,8 @@
  * cost about 0.6 KB gzip on every page with a map for two buttons and a line of text.
  * The markup and classes are Leaflet's, so they look as before (Leaflet's stylesheet).
  */
-import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import type * as L from 'leaflet';
+import { ownEvents } from './own-events.js';
 import type { EngineStrings } from './engine.strings.js';
 import type { TileOptions } from './map-types.js';
 
@@ -58,7 +59,7 @@ export function addZoomButtons(map: L.Map, t: EngineStrings): ZoomButtons {
     s.setAttribute('aria-hidden', 'true');
     s.textContent = sign;
     // The map must not take these clicks (a click on the map closes its popup).
-    L.DomEvent.disableClickPropagation(a);
+    ownEvents(a);
     a.addEventListener('click', (e) => {
       e.preventDefault();
       const steps = map.options.zoomDelta! * (e.shiftKey ? 3 : 1);

@@ -6,6 +6,7 @@
  * Escape. The content is an element built by popup.ts (feed text is never markup).
  */
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import { ownEvents } from './own-events.js';
 
 export interface PopupOptions {
   readonly maxWidth: number;
@@ -28,14 +29,15 @@ export class PopupOverlay {
   private readonly content: HTMLElement;
   private readonly closeButton: HTMLAnchorElement;
   private at = L.latLng(0, 0);
+  /** Where the popup is in the map's layer (its transform). */
+  private point = L.point(0, 0);
   private offsetY = 0;
   private width = 0;
   private removal?: ReturnType<typeof setTimeout>;
   private readonly events = {
     zoom: () => this.position(),
     viewreset: () => this.position(),
-    zoomanim: (e: L.ZoomAnimEvent) =>
-      L.DomUtil.setPosition(this.element, (this.map as unknown as Animating)._latLngToNewLayerPoint(this.at, e.zoom, e.center)),
+    zoomanim: (e: L.ZoomAnimEvent) => this.place((this.map as unknown as Animating)._latLngToNewLayerPoint(this.at, e.zoom, e.center)),
     // A click on the map (not on a marker, not in the popup) closes it, as in Leaflet.
     preclick: () => this.close(),
   };
@@ -58,10 +60,8 @@ export class PopupOverlay {
       e.preventDefault();
       this.close();
     });
-    // Clicks, double clicks and the wheel in the popup are the popup's, not the map's.
-    L.DomEvent.disableClickPropagation(this.element);
-    L.DomEvent.disableScrollPropagation(this.content);
-    this.element.addEventListener('contextmenu', (e) => e.stopPropagation());
+    // Clicks, presses, double clicks and the wheel in the popup are the popup's, not the map's.
+    ownEvents(this.element, true);
   }
 
   get isOpen(): boolean {
@@ -135,9 +135,15 @@ export class PopupOverlay {
 
   /** Centred above the point: the pane's transform carries pans, the zoom moves it. */
   private position(): void {
-    L.DomUtil.setPosition(this.element, this.map.latLngToLayerPoint(this.at));
+    this.place(this.map.latLngToLayerPoint(this.at));
     this.element.style.bottom = `${-this.offsetY}px`;
     this.element.style.left = `${-Math.round(this.width / 2)}px`;
+  }
+
+  /** Moves the popup to a point of the map's layer (as Leaflet places its overlays). */
+  private place(point: L.Point): void {
+    this.point = point;
+    this.element.style.transform = `translate3d(${point.x}px,${point.y}px,0)`;
   }
 
   /** Pans the map so that the whole popup is in view, `padding` px from the edges. */
@@ -145,7 +151,7 @@ export class PopupOverlay {
     const margin = parseInt(getComputedStyle(this.element).marginBottom, 10) || 0;
     const height = this.element.offsetHeight + margin;
     const topLeft = this.map.layerPointToContainerPoint(
-      L.DomUtil.getPosition(this.element).add([-Math.round(this.width / 2), -height + this.offsetY]),
+      this.point.add([-Math.round(this.width / 2), -height + this.offsetY]),
     );
     const size = this.map.getSize();
     const pad = this.options.padding;
