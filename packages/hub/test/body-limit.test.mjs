@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { serve } from '@hono/node-server';
-import { hubFixture, service } from './support/hub.mjs';
+import { hubFixture, PASSWORD, service } from './support/hub.mjs';
 import { MAX_BODY_BYTES } from '../dist/index.js';
 
 let fixture;
@@ -23,7 +23,7 @@ before(async () => {
     const s = serve({ fetch: w.hub.app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
   });
   base = `http://127.0.0.1:${server.address().port}`;
-  const login = await send('POST', '/api/session', [JSON.stringify({ email: 'ufficio@piano.example', password: 'una password lunga e sicura' })]);
+  const login = await send('POST', '/api/session', [JSON.stringify({ email: 'ufficio@piano.example', password: PASSWORD })]);
   assert.equal(login.status, 200);
   cookie = login.headers['set-cookie'][0].split(';')[0];
   csrf = JSON.parse(login.body).csrfToken;
