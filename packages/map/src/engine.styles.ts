@@ -231,7 +231,9 @@ export const engineStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  .leaflet-control-zoom a {
+  /* .leaflet-bar as well: Leaflet's own touch rule (.leaflet-touch .leaflet-bar a, 30 px)
+     otherwise wins on phones, where a finger needs the larger button most. */
+  .leaflet-control-zoom.leaflet-bar a {
     width: 2.25rem;
     height: 2.25rem;
     line-height: 2.25rem;

@@ -118,19 +118,40 @@ export class PopupOverlay {
     if (e.key === 'Escape') this.close();
   };
 
-  /** Its width from its content (between the limits), and a scroll bar past maxHeight. */
+  /**
+   * Its width from its content (between the limits), and a scroll bar past maxHeight; on a
+   * small map (a phone, a short map box) no wider and no taller than what fits beside the
+   * zoom buttons and within `padding` of the edges, so that it never hangs out of the map
+   * with its close button or its last lines cut off (seen at 375 px: 337 px of popup in a
+   * map of 343, 327 px of it in one of 256).
+   */
   private layout(): void {
     const style = this.content.style;
+    const { x: mapWidth, y: mapHeight } = this.map.getSize();
+    const pad = this.options.padding;
     style.width = '';
+    style.height = '';
     style.whiteSpace = 'nowrap';
-    const width = Math.max(Math.min(this.content.offsetWidth, this.options.maxWidth), this.options.minWidth);
+    let width = Math.max(Math.min(this.content.offsetWidth, this.options.maxWidth), this.options.minWidth);
     style.width = `${width + 1}px`;
     style.whiteSpace = '';
-    style.height = '';
-    const tall = this.content.offsetHeight > this.options.maxHeight;
-    if (tall) style.height = `${this.options.maxHeight}px`;
+    // What the wrapper, the margins and the tip add around the content.
+    const aroundX = this.element.offsetWidth - this.content.offsetWidth;
+    const fitsX = mapWidth - this.reserved() - 2 * pad - aroundX;
+    if (width + 1 > fitsX) style.width = `${(width = Math.max(fitsX - 1, 120))}px`;
+    const margin = parseInt(getComputedStyle(this.element).marginBottom, 10) || 0;
+    const aroundY = this.element.offsetHeight + margin - this.content.offsetHeight;
+    const maxHeight = Math.max(Math.min(this.options.maxHeight, mapHeight - 2 * pad - aroundY), 80);
+    const tall = this.content.offsetHeight > maxHeight;
+    if (tall) style.height = `${maxHeight}px`;
     this.content.classList.toggle('leaflet-popup-scrolled', tall);
     this.width = this.element.offsetWidth;
+  }
+
+  /** The width the zoom buttons take at the map's left edge (a popup is kept beside them). */
+  private reserved(): number {
+    const corner = this.map.getContainer().querySelector<HTMLElement>('.leaflet-top.leaflet-left');
+    return corner ? corner.offsetWidth : 0;
   }
 
   /** Centred above the point: the pane's transform carries pans, the zoom moves it. */
@@ -158,7 +179,8 @@ export class PopupOverlay {
     let dx = 0;
     let dy = 0;
     if (topLeft.x + this.width + pad > size.x) dx = topLeft.x + this.width - size.x + pad;
-    if (topLeft.x - dx - pad < 0) dx = topLeft.x - pad;
+    const left = pad + this.reserved();
+    if (topLeft.x - dx - left < 0) dx = topLeft.x - left;
     if (topLeft.y + height + pad > size.y) dy = topLeft.y + height - size.y + pad;
     if (topLeft.y - dy - pad < 0) dy = topLeft.y - pad;
     // As Leaflet's autopan: animated (a long way is a jump), or no animation at all.

@@ -333,6 +333,31 @@ describe('<welfare-map>', () => {
       expect(marker.getAttribute('aria-pressed')).to.equal('false');
     });
 
+    it('fits a popup into a small map (a phone): beside the zoom buttons, its close button and edges inside', async () => {
+      const el = await fixture<WelfareMap>(
+        html`<welfare-map src=${feedBlobUrl(makeFeed(spread()))} group=${uniqueGroup()} tiles="none" lang="it" style="--welfare-map-height: 220px; width: 300px"></welfare-map>`,
+      );
+      await settled(el);
+      await mapReady(el);
+      await markersShown(el, 4);
+      serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Casa Zelo'))!.click();
+      await popupShown(el);
+      const box = () => shadow(el).querySelector('.map')!.getBoundingClientRect();
+      const card = () => shadow(el).querySelector('.leaflet-popup-content-wrapper')!.getBoundingClientRect();
+      const still = () => !shadow(el).querySelector('.leaflet-zoom-anim, .leaflet-pan-anim');
+      const zoom = shadow(el).querySelector('.leaflet-control-zoom')!.getBoundingClientRect();
+      const close = () => shadow(el).querySelector('.leaflet-popup-close-button')!.getBoundingClientRect();
+      const inside = () => still() && card().top >= box().top && card().bottom <= box().bottom && card().left >= zoom.right && card().right <= box().right;
+      // Waits for the pan, then says which edge is wrong if one is.
+      await waitUntil(inside, 'the popup hangs out of the map or covers the zoom buttons').catch(() => undefined);
+      expect(card().top, 'top').to.be.at.least(box().top);
+      expect(card().bottom, 'bottom').to.be.at.most(box().bottom);
+      expect(card().left, 'left, beside the zoom buttons').to.be.at.least(zoom.right);
+      expect(card().right, 'right').to.be.at.most(box().right);
+      expect(close().right).to.be.at.most(box().right);
+      expect(close().top).to.be.at.least(box().top);
+    });
+
     it('zooms far enough to show a service hidden in a cluster', async () => {
       const near = Array.from({ length: 8 }, (_, i) =>
         service(`n${i}`, { name: `Vicino ${i}`, locations: [{ lat: 45.3 + i * 0.0008, lon: 9.5 + i * 0.0008 }] }),
