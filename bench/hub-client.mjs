@@ -11,6 +11,7 @@
  */
 import { request as httpRequest, Agent } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 /** A minimal answer: status, headers (lower-case names), body as text/JSON. */
 class Answer {
@@ -23,8 +24,11 @@ class Answer {
     const value = this.headers.get(name);
     return Array.isArray(value) ? value.join(', ') : value;
   }
+  /** The body as text, decompressed when the server compressed it (the feed, asked with Accept-Encoding). */
   text() {
-    return this.body.toString('utf8');
+    const encoding = this.header('content-encoding');
+    const body = encoding === 'br' ? brotliDecompressSync(this.body) : encoding === 'gzip' ? gunzipSync(this.body) : this.body;
+    return body.toString('utf8');
   }
   json() {
     return JSON.parse(this.text());

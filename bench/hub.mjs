@@ -201,7 +201,8 @@ export async function runOn(label, databaseUrl, { closedOnly = false } = {}) {
       const approved = await admin(`/api/offers/${id}/approve`, { method: 'POST', body: '{}' });
       if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${await approved.text()}`);
       for (;;) {
-        const response = await reader('/feed.json', { headers: { 'if-none-match': etag } });
+        // As a browser (and Node's fetch, the client before) asks: compressed.
+        const response = await reader('/feed.json', { headers: { 'if-none-match': etag, 'accept-encoding': 'br, gzip' } });
         if (response.status === 200) {
           etag = response.header('etag');
           if (response.json().services.find((s) => s.id === id)?.name === name) break;
