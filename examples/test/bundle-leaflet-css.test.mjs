@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { answered, givePosition, launchBrowser } from './engine.mjs';
+import { givePosition, launchBrowser, loopbackOnly } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -35,9 +35,8 @@ before(async () => {
   browser = await launchBrowser({ server, root: repo });
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  await page.setRequestInterception(true);
   // Tiles would come from openstreetmap.org: never fetched here.
-  page.on('request', (r) => answered(new URL(r.url()).hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient')));
+  await loopbackOnly(page);
   await givePosition(page);
   await page.goto(`http://127.0.0.1:${server.address().port}/examples/elements/map.html`, { waitUntil: 'load' });
 });

@@ -24,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { aboutOutsideRequest, answered, givePosition, launchBrowser } from './engine.mjs';
+import { aboutOutsideRequest, givePosition, launchBrowser, loopbackOnly } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -41,13 +41,8 @@ before(async () => {
   browser = await launchBrowser({ server, root: repo });
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  await page.setRequestInterception(true);
-  page.on('request', (r) => {
-    const { hostname, pathname } = new URL(r.url());
-    if (pathname === '/favicon.ico') return answered(r.respond({ status: 204, body: '' }));
-    // Tiles would come from openstreetmap.org: never fetched here.
-    return answered(hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient'));
-  });
+  // Tiles would come from openstreetmap.org: never fetched here.
+  await loopbackOnly(page);
   page.on('pageerror', (e) => {
     if (!aboutOutsideRequest(e.message)) errors.push(`uncaught: ${e.message}`);
   });

@@ -21,6 +21,7 @@ import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { loopbackOnly } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -50,12 +51,7 @@ before(async () => {
   browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  await page.setRequestInterception(true);
-  page.on('request', (r) => {
-    const { hostname, pathname } = new URL(r.url());
-    if (pathname === '/favicon.ico') return r.respond({ status: 204, body: '' });
-    return hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient');
-  });
+  await loopbackOnly(page);
   // A page of the repository, emptied, so the bundle and the feed load from its origin.
   await page.goto(`http://127.0.0.1:${server.address().port}/examples/index.html`, { waitUntil: 'load' });
   await page.evaluate(async (bundlePath) => {

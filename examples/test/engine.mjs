@@ -241,6 +241,22 @@ export function answered(promise) {
 }
 
 /**
+ * Lets the page fetch from this machine only: anything outside (map tiles from
+ * openstreetmap.org, above all) is refused and never fetched, and the favicon is answered
+ * with nothing. `hold(pathname)`: requests left unanswered, for a test of a slow part.
+ * In WebKit the proxy fences outside hosts off instead (launchBrowser).
+ */
+export async function loopbackOnly(page, { hold } = {}) {
+  await page.setRequestInterception(true);
+  page.on('request', (r) => {
+    const { hostname, pathname } = new URL(r.url());
+    if (pathname === '/favicon.ico') return answered(r.respond({ status: 204, body: '' }));
+    if (hold?.(pathname)) return undefined;
+    return answered(hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient'));
+  });
+}
+
+/**
  * Gives the page a position in Lodi (800 m accuracy) at once, as a browser would after the
  * person allows it, in every engine (the WebKit page runs it through its probe). For tests
  * of "Vicino a me".

@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { loopbackOnly } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -48,13 +49,7 @@ after(async () => {
 async function open(path, { holdHours = false, lang } = {}) {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  await page.setRequestInterception(true);
-  page.on('request', (r) => {
-    const { hostname, pathname } = new URL(r.url());
-    if (pathname === '/favicon.ico') return r.respond({ status: 204, body: '' });
-    if (holdHours && /\/opening-hours-[^/]*\.js$/.test(pathname)) return; // never answered
-    return hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient');
-  });
+  await loopbackOnly(page, { hold: (pathname) => holdHours && /\/opening-hours-[^/]*\.js$/.test(pathname) });
   if (lang) await page.evaluateOnNewDocument((l) => document.addEventListener('DOMContentLoaded', () => (document.documentElement.lang = l)), lang);
   await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
   return page;

@@ -19,6 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { loopbackOnly } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -55,12 +56,7 @@ after(async () => {
 async function open(path) {
   const page = await browser.newPage();
   await page.setViewport({ ...SCREEN, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
-  await page.setRequestInterception(true);
-  page.on('request', (r) => {
-    const { hostname, pathname } = new URL(r.url());
-    if (pathname === '/favicon.ico') return r.respond({ status: 204, body: '' });
-    return hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient');
-  });
+  await loopbackOnly(page);
   await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('welfare-list')?.shadowRoot?.querySelector('[part~="item"]'), { timeout: 30_000 });
   // Fonts and the other elements settle (the map, the board's container query).

@@ -14,6 +14,7 @@ import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { loopbackOnly } from './engine.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -30,12 +31,7 @@ before(async () => {
   browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   page = await browser.newPage();
   await page.setViewport({ width: 375, height: 740, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  await page.setRequestInterception(true);
-  page.on('request', (r) => {
-    const { hostname, pathname } = new URL(r.url());
-    if (pathname === '/favicon.ico') return r.respond({ status: 204, body: '' });
-    return hostname === '127.0.0.1' ? r.continue() : r.abort('blockedbyclient');
-  });
+  await loopbackOnly(page);
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/ERR_BLOCKED_BY_CLIENT/.test(m.text())) errors.push(`console: ${m.text()}`);
