@@ -12,6 +12,15 @@ const focusedName = (el: Element) => {
   return a ? a.getAttribute('name') ?? a.tagName : null;
 };
 
+/** Fills the posting form as a person would (kind, text, contact, consent) and presses Send. */
+function sendPost(r: ShadowRoot, post: { kind: 'offro' | 'cerco'; text: string; contact: string }) {
+  r.querySelector<HTMLInputElement>(`input[value="${post.kind}"]`)!.checked = true;
+  r.querySelector<HTMLTextAreaElement>('#text')!.value = post.text;
+  r.querySelector<HTMLInputElement>('#contact')!.value = post.contact;
+  r.querySelector<HTMLInputElement>('input[name="consent"]')!.checked = true;
+  r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
 interface Call {
   method: string;
   url: string;
@@ -111,11 +120,7 @@ describe('<welfare-mutual-aid-form>', () => {
     await expect(el).to.be.accessible();
 
     const r = root(el);
-    r.querySelector<HTMLInputElement>('input[value="cerco"]')!.checked = true;
-    r.querySelector<HTMLTextAreaElement>('#text')!.value = 'Chiamatemi al 333 1234567';
-    r.querySelector<HTMLInputElement>('#contact')!.value = '333 1234567';
-    r.querySelector<HTMLInputElement>('input[name="consent"]')!.checked = true;
-    r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    sendPost(r, { kind: 'cerco', text: 'Chiamatemi al 333 1234567', contact: '333 1234567' });
     const refusal = 'Non scrivere email o numeri di telefono nel testo: il recapito va nel campo apposito e non viene pubblicato.';
     await waitUntil(() => text(r).includes(refusal), 'the refusal');
     expect(r.querySelector('#text')!.getAttribute('aria-invalid')).to.equal('true');
@@ -187,13 +192,7 @@ describe('<welfare-mutual-aid-form>', () => {
     const { el } = await mount(`hub="${HUB}" lang="en"`, hub);
     await waitUntil(() => root(el).querySelector('form'), 'the form');
     const r = root(el);
-    const fill = () => {
-      r.querySelector<HTMLInputElement>('input[value="offro"]')!.checked = true;
-      r.querySelector<HTMLTextAreaElement>('#text')!.value = 'Call me on 333 1234567';
-      r.querySelector<HTMLInputElement>('#contact')!.value = '333 1234567';
-      r.querySelector<HTMLInputElement>('input[name="consent"]')!.checked = true;
-      r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    };
+    const fill = () => sendPost(r, { kind: 'offro', text: 'Call me on 333 1234567', contact: '333 1234567' });
     fill();
     await waitUntil(() => r.querySelector('#text-error'), 'the refusal at the text');
     expect(text(r.querySelector('#text-error')!)).to.equal(
@@ -215,11 +214,7 @@ describe('<welfare-mutual-aid-form>', () => {
     const { el } = await mount(`hub="${HUB}" lang="en"`, hub);
     await waitUntil(() => root(el).querySelector('form'), 'the form');
     const r = root(el);
-    r.querySelector<HTMLInputElement>('input[value="cerco"]')!.checked = true;
-    r.querySelector<HTMLTextAreaElement>('#text')!.value = 'Looking for help with the ISEE form.';
-    r.querySelector<HTMLInputElement>('#contact')!.value = 'sam@example.org';
-    r.querySelector<HTMLInputElement>('input[name="consent"]')!.checked = true;
-    r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    sendPost(r, { kind: 'cerco', text: 'Looking for help with the ISEE form.', contact: 'sam@example.org' });
     await waitUntil(() => r.querySelector('[part~="confirmation"] a'), 'the confirmation');
     expect(r.querySelector<HTMLAnchorElement>('[part~="confirmation"] a')!.href).to.equal(`${HUB}/gestione/aiuto.html#annuncio=aiuto-1&chiave=chiave%20segreta&lang=en`);
   });

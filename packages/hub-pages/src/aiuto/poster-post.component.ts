@@ -1,4 +1,5 @@
 import { defineElement, hostStyles, LangController } from '@welfare-elements/core';
+import { hubRoot } from '@welfare-elements/mutual-aid/form.component.js';
 import { mutualAidFormStyles } from '@welfare-elements/mutual-aid/form.styles.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -102,7 +103,9 @@ export class WelfareHubPosterPost extends LitElement {
   private async call(action: 'status' | 'renew' | 'withdraw'): Promise<OwnPost | null> {
     const link = personalLink();
     if (!link) throw new Error('linkInvalid');
-    const root = (this.hub ?? location.origin).replace(/\/+$/, '');
+    // The form's own reading of the address: http(s) only, no trailing slash.
+    const root = hubRoot(this.hub ?? location.origin);
+    if (!root) throw new Error('failed');
     const response = await fetch(`${root}/api/public/mutual-aid/posts/${encodeURIComponent(link.id)}/${action}`, {
       method: 'POST',
       credentials: 'omit',
