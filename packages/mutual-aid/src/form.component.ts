@@ -18,6 +18,22 @@ interface AnsweredPost {
 
 type Phase = 'loading' | 'ready' | 'error' | 'sent';
 type Field = 'kind' | 'topic' | 'text' | 'availability' | 'comune' | 'contact' | 'consent';
+type FormStrings = (typeof mutualAidFormStrings)['it'];
+/**
+ * A message kept as what to say rather than the words said, so that a page switching its
+ * language shows the problems and failures already on screen in the new language too.
+ */
+type Say = (t: FormStrings) => string;
+
+/** An error from the hub or the network, with what to tell the person in either language. */
+class Refusal extends Error {
+  constructor(
+    readonly say: Say,
+    readonly errors: readonly { path: string }[] = [],
+  ) {
+    super('refused');
+  }
+}
 
 /** The hub's root from the `hub` attribute: http(s) only, no trailing slash. */
 export function hubRoot(value: string | undefined): string | undefined {
@@ -63,8 +79,8 @@ export class WelfareMutualAidForm extends LitElement {
   @state() private comuni: string[] = [];
   /** The post being answered; null when it is no longer on the board. */
   @state() private answered?: AnsweredPost | null;
-  @state() private problems = new Map<Field, string>();
-  @state() private failure = '';
+  @state() private problems = new Map<Field, Say>();
+  @state() private failure?: Say;
   @state() private busy = false;
   @state() private sent?: { link?: string; relayed?: boolean };
   private readonly langController = new LangController(this);
@@ -95,26 +111,25 @@ export class WelfareMutualAidForm extends LitElement {
       headers: body ? { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' } : { Accept: 'application/json' },
       body: body ? JSON.stringify(body) : undefined,
     }).catch(() => {
-      throw new Error(mutualAidFormStrings[this.lang_].failed);
+      throw new Refusal((t) => t.failed);
     });
     const data = await response.json().catch(() => undefined);
     if (!response.ok) {
       // The hub names what went wrong with a `code`; its `detail` is Italian, so the
       // element says it in its own language (an unknown code: the generic failure).
-      const t = mutualAidFormStrings[this.lang_];
       const code = typeof data?.code === 'string' ? data.code : '';
-      const message =
-        code === 'too-many' && Number.isInteger(data?.minutes) ? t.waitMinutes(data.minutes) : (t.refusals[code] ?? t.failed);
-      throw Object.assign(new Error(message), { errors: data?.errors as { path: string }[] | undefined });
+      const minutes = data?.minutes;
+      const say: Say = (t) => (code === 'too-many' && Number.isInteger(minutes) ? t.waitMinutes(minutes) : (t.refusals[code] ?? t.failed));
+      throw new Refusal(say, Array.isArray(data?.errors) ? data.errors : []);
     }
     return data as T;
   }
 
   private async load(): Promise<void> {
     this.phase = 'loading';
-    this.failure = '';
+    this.failure = undefined;
     if (!hubRoot(this.hub)) {
-      this.failure = mutualAidFormStrings[this.lang_].noHub;
+      this.failure = (t) => t.noHub;
       this.phase = 'error';
       return;
     }
@@ -129,7 +144,7 @@ export class WelfareMutualAidForm extends LitElement {
       }
       this.phase = 'ready';
     } catch {
-      this.failure = mutualAidFormStrings[this.lang_].loadFailed;
+      this.failure = (t) => t.loadFailed;
       this.phase = 'error';
     }
   }
@@ -141,17 +156,16 @@ export class WelfareMutualAidForm extends LitElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    const t = mutualAidFormStrings[this.lang_];
     const data = new FormData(e.target as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const answering = this.answered ? this.answered.id : undefined;
-    const problems = new Map<Field, string>();
-    if (!answering && !value('kind')) problems.set('kind', t.kindMissing);
-    if (!value('text')) problems.set('text', answering ? t.messageMissing : t.textMissing);
-    if (!value('contact')) problems.set('contact', t.contactMissing);
-    if (data.get('consent') !== 'on') problems.set('consent', t.consentMissing);
+    const problems = new Map<Field, Say>();
+    if (!answering && !value('kind')) problems.set('kind', (t) => t.kindMissing);
+    if (!value('text')) problems.set('text', answering ? (t) => t.messageMissing : (t) => t.textMissing);
+    if (!value('contact')) problems.set('contact', (t) => t.contactMissing);
+    if (data.get('consent') !== 'on') problems.set('consent', (t) => t.consentMissing);
     this.problems = problems;
-    this.failure = '';
+    this.failure = undefined;
     if (problems.size) return this.focusProblem();
     this.busy = true;
     try {
@@ -170,9 +184,10 @@ export class WelfareMutualAidForm extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="confirmation"]')?.focus();
     } catch (error) {
-      const fields = ((error as { errors?: { path: string }[] }).errors ?? []).map((p) => p.path).filter((p): p is Field => ['text', 'contact', 'comune', 'consent'].includes(p));
-      this.problems = new Map(fields.map((f) => [f, (error as Error).message]));
-      if (!fields.length) this.failure = (error as Error).message;
+      const refusal = error instanceof Refusal ? error : new Refusal((t) => t.failed);
+      const fields = refusal.errors.map((p) => p.path).filter((p): p is Field => ['text', 'contact', 'comune', 'consent'].includes(p));
+      this.problems = new Map(fields.map((f) => [f, refusal.say]));
+      if (!fields.length) this.failure = refusal.say;
       await this.refreshToken();
       if (fields.length) this.focusProblem();
     } finally {
@@ -189,7 +204,7 @@ export class WelfareMutualAidForm extends LitElement {
     if (this.phase === 'loading') return html`<p part="state" role="status">${t.loading}</p>`;
     if (this.phase === 'error')
       return html`<div part="error" role="alert">
-        <p>${this.failure}</p>
+        <p>${this.failure?.(t)}</p>
         ${hubRoot(this.hub) ? html`<p><button type="button" class="secondary" @click=${this.load}>${t.retry}</button></p>` : nothing}
       </div>`;
     if (this.phase === 'sent') return this.renderSent();
@@ -210,7 +225,7 @@ export class WelfareMutualAidForm extends LitElement {
 
   /** One labelled field with its hint and its problem (ids are local to the shadow root). */
   private field(name: Field, label: string, control: (described: string, invalid: boolean) => unknown, hint?: string) {
-    const problem = this.problems.get(name);
+    const problem = this.problems.get(name)?.(mutualAidFormStrings[this.lang_]);
     const described = [hint ? `${name}-hint` : '', problem ? `${name}-error` : ''].filter(Boolean).join(' ');
     return html`<p class="field">
       <label for=${name}>${label}</label>
@@ -221,7 +236,7 @@ export class WelfareMutualAidForm extends LitElement {
 
   private renderCommon(contactHint: string, consent: string) {
     const t = mutualAidFormStrings[this.lang_];
-    const consentProblem = this.problems.get('consent');
+    const consentProblem = this.problems.get('consent')?.(t);
     return html`${this.field(
         'contact',
         t.contact,
@@ -236,13 +251,13 @@ export class WelfareMutualAidForm extends LitElement {
         </label>
         ${consentProblem ? html`<span class="problem" id="consent-error">${consentProblem}</span>` : nothing}
       </p>
-      ${this.failure ? html`<p part="error" class="failure" role="alert">${this.failure}</p>` : nothing}`;
+      ${this.failure ? html`<p part="error" class="failure" role="alert">${this.failure(t)}</p>` : nothing}`;
   }
 
   private renderPost() {
     const t = mutualAidFormStrings[this.lang_];
     const topics = mutualAidStrings[this.lang_].topics;
-    const kindProblem = this.problems.get('kind');
+    const kindProblem = this.problems.get('kind')?.(t);
     return html`<form part="form" novalidate @submit=${this.submit}>
       <p>${t.intro}</p>
       <fieldset aria-describedby=${kindProblem ? 'kind-error' : nothing}>

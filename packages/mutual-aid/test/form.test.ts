@@ -209,6 +209,28 @@ describe('<welfare-mutual-aid-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says the problems already on screen in the new language when the page switches language', async () => {
+    hub = fakeHub({ refuse: { status: 429, detail: 'Troppe richieste: riprova tra 7 minuti.', code: 'too-many', minutes: 7 } });
+    const { el } = await mount(`hub="${HUB}" lang="en"`, hub);
+    await waitUntil(() => root(el).querySelector('form'), 'the form');
+    const r = root(el);
+    r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => r.querySelector('#kind-error'), 'the problems, in English');
+    expect(text(r.querySelector('#kind-error')!)).to.equal('Choose whether you offer or look for help.');
+
+    el.setAttribute('lang', 'it');
+    await waitUntil(() => text(r.querySelector('#kind-error') ?? r) === 'Scegli se offri o cerchi aiuto.', 'the problem, now in Italian');
+    expect(text(r.querySelector('#text-error')!)).to.equal('Scrivi il tuo annuncio.');
+    expect(text(r)).not.to.contain('Write your post');
+
+    sendPost(r, { kind: 'offro', text: 'Porto la spesa il sabato.', contact: 'anna@example.org' });
+    await waitUntil(() => text(r).includes('Troppi invii da qui: riprova tra 7 minuti.'), 'the hub’s refusal, in Italian');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => text(r).includes('Too many sent from here: try again in 7 minutes.'), 'the same refusal, now in English');
+    expect(text(r)).not.to.contain('Troppi invii');
+    await expect(el).to.be.accessible();
+  });
+
   it('gives a person who wrote in English a personal link that opens the hub’s page in English', async () => {
     hub = fakeHub();
     const { el } = await mount(`hub="${HUB}" lang="en"`, hub);
