@@ -81,11 +81,12 @@ export const engineStyles = css`
   .cluster {
     position: relative;
   }
-  /* A cluster that holds an access point: a small "i" square on its rim. */
+  /* A cluster that holds an access point: a small "i" square outside its top-right rim,
+     clear of the count (nearer in, it hid part of a "3" or a "26"). */
   .cluster .badge {
     position: absolute;
-    top: -7px;
-    right: -7px;
+    top: -12px;
+    right: -14px;
     width: 16px;
     height: 16px;
     display: grid;
@@ -292,6 +293,8 @@ export const engineStyles = css`
   .legend span.swatch.cluster {
     all: unset;
     position: relative;
+    /* room for the ring (box-shadow) at the legend's left edge */
+    margin-inline-start: 2px;
     box-sizing: border-box;
     display: grid;
     place-items: center;
@@ -315,8 +318,8 @@ export const engineStyles = css`
     height: 100%;
   }
   .legend .swatch .badge {
-    top: -6px;
-    right: -8px;
+    top: -9px;
+    right: -11px;
     width: 11px;
     height: 11px;
     border-width: 1px;

@@ -601,6 +601,15 @@ describe('<welfare-map>', () => {
         '1 servizio e 1 punto di accesso, zona Lodi',
       ]);
       expect(clusters(el).every((c) => c.querySelector('[part="cluster-badge"]'))).to.be.true;
+      // The "i" sits outside the circle's rim, clear of the count a person reads.
+      for (const cluster of clusters(el)) {
+        const range = document.createRange();
+        range.selectNodeContents(cluster.querySelector('span[aria-hidden="true"]:not([part])')!);
+        const count = range.getBoundingClientRect();
+        const badge = cluster.querySelector('[part="cluster-badge"]')!.getBoundingClientRect();
+        const overlaps = badge.left < count.right && badge.bottom > count.top && badge.right > count.left && badge.top < count.bottom;
+        expect(overlaps, `badge ${JSON.stringify(badge)} over the count ${JSON.stringify(count)}`).to.be.false;
+      }
       expect(hitTest(el).covered).to.deep.equal([]);
       // Closer in, the access point is a marker of its own, and chosen like one.
       leafletMap(el).setView([45.314, 9.5025], 17, { animate: false });
