@@ -154,6 +154,12 @@ export class PopupOverlay {
     return corner ? corner.offsetWidth : 0;
   }
 
+  /** The height of the credit line at the map's bottom (none without tiles). */
+  private creditHeight(): number {
+    const corner = this.map.getContainer().querySelector<HTMLElement>('.leaflet-bottom.leaflet-right');
+    return corner ? corner.offsetHeight : 0;
+  }
+
   /** Centred above the point: the pane's transform carries pans, the zoom moves it. */
   private position(): void {
     this.place(this.map.latLngToLayerPoint(this.at));
@@ -182,6 +188,12 @@ export class PopupOverlay {
     const left = pad + this.reserved();
     if (topLeft.x - dx - left < 0) dx = topLeft.x - left;
     if (topLeft.y + height + pad > size.y) dy = topLeft.y + height - size.y + pad;
+    // The pin below the popup stays above the credit line too: a place at the map's bottom
+    // edge otherwise kept its popup in view with its pin under "© OpenStreetMap".
+    const place = this.map.layerPointToContainerPoint(this.point).y;
+    const floor = size.y - this.creditHeight() - pad;
+    if (place - dy > floor) dy = place - floor;
+    // The popup's top (its close button) wins when the map is too short for both.
     if (topLeft.y - dy - pad < 0) dy = topLeft.y - pad;
     // As Leaflet's autopan: animated (a long way is a jump), or no animation at all.
     if (dx || dy) this.map.panBy([dx, dy], this.options.animate ? {} : { animate: false });

@@ -333,6 +333,37 @@ describe('<welfare-map>', () => {
       expect(marker.getAttribute('aria-pressed')).to.equal('false');
     });
 
+    it('moves a pin at the map’s bottom edge above the credit line when its popup opens', async () => {
+      const el = await fixture<WelfareMap>(html`<welfare-map
+        src=${feedBlobUrl(makeFeed(spread()))}
+        group=${uniqueGroup()}
+        tiles="/__status/204/tiles/{z}/{x}/{y}.png"
+        attribution="© Mappe di prova"
+        lang="it"
+        style="--welfare-map-height: 400px; width: 640px"
+      ></welfare-map>`);
+      await settled(el);
+      await mapReady(el);
+      await markersShown(el, 4);
+      const map = leafletMap(el);
+      // Codogno's place 4 px above the bottom edge: its pin under the credit line.
+      const at = map.latLngToContainerPoint([45.16, 9.705]);
+      map.panBy([0, at.y - (map.getSize().y - 4)], { animate: false });
+      await markersSettled(el);
+      const marker = () => serviceMarkers(el).find((b) => b.getAttribute('aria-label')!.startsWith('Emporio'))!;
+      const credit = () => shadow(el).querySelector('[part="attribution"]')!.getBoundingClientRect();
+      expect(marker().getBoundingClientRect().bottom).to.be.above(credit().top);
+      marker().click();
+      await popupShown(el);
+      const still = () => !shadow(el).querySelector('.leaflet-zoom-anim, .leaflet-pan-anim');
+      await waitUntil(() => still() && marker().getBoundingClientRect().bottom <= credit().top, 'the pin stays under the credit line').catch(() => {
+        expect(marker().getBoundingClientRect().bottom, 'the pin’s bottom').to.be.at.most(credit().top);
+      });
+      const box = shadow(el).querySelector('.map')!.getBoundingClientRect();
+      expect(shadow(el).querySelector('.leaflet-popup')!.getBoundingClientRect().top).to.be.at.least(box.top);
+      expect(outsideRequests()).to.deep.equal([]);
+    });
+
     it('fits a popup into a small map (a phone): beside the zoom buttons, its close button and edges inside', async () => {
       const el = await fixture<WelfareMap>(
         html`<welfare-map src=${feedBlobUrl(makeFeed(spread()))} group=${uniqueGroup()} tiles="none" lang="it" style="--welfare-map-height: 220px; width: 300px"></welfare-map>`,
