@@ -69,6 +69,26 @@ export function client(base) {
   return send;
 }
 
+/** An editor opens an offer: its current version and data, as the editor page reads them. */
+export async function openOffer(api, id) {
+  return (await api(`/api/offers/${id}`)).json();
+}
+
+/**
+ * An editor saves an opened offer with a changed description (`mark` says which save it
+ * was): the PUT with If-Match, timed from the moment it is sent to its answer.
+ */
+export async function saveOffer(api, offer, mark) {
+  const description = `${typeof offer.data.description === 'string' ? offer.data.description : ''} ${mark}`;
+  const began = performance.now();
+  const response = await api(`/api/offers/${offer.id}`, {
+    method: 'PUT',
+    headers: { 'if-match': `"${offer.version}"` },
+    body: JSON.stringify({ data: { ...offer.data, description } }),
+  });
+  return { ms: performance.now() - began, status: response.status };
+}
+
 const TICK = 100; // USER_HZ on Linux: /proc counts CPU time in 1/100 s.
 
 /** CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere. */

@@ -3,12 +3,16 @@
  * 60 organisations and 5,000 offers (scripts/generate-feed.mjs, with opening hours) are
  * imported into a new database; `welfare-hub serve` runs as its own process on loopback;
  * 50 editors, each of one organisation and logged in with a session of their own, save
- * offers at the same time (GET for the version, then PUT with If-Match, 10 rounds each:
- * the time of each PUT is measured); then the office approves offers one at a time and
- * the time from sending the approval to a new /feed.json holding the change is measured
- * (polled with If-None-Match every 10 ms). Each editor has its own keep-alive connection
- * (bench/hub-client.mjs says why it is node:http, not fetch); the hub's CPU time per save is
- * read from /proc, and the PostgreSQL server's when it runs on this machine.
+ * their offers under three load models, in this order:
+ * 1. bursts (bench/hub-burst.mjs), the goal's model: every editor has its offer open, then
+ *    the 50 press Save at once; 10 bursts, the first on the hub that has just started;
+ * 2. a closed loop, the stress figure: each editor GETs and PUTs back to back, 10 rounds;
+ * 3. open arrivals: 300 saves arriving at random at 25 a second in all.
+ * Only the PUT is timed. Then the office approves offers one at a time and the time from
+ * sending the approval to a new /feed.json holding the change is measured (polled with
+ * If-None-Match every 10 ms). Each editor has its own keep-alive connection (bench/hub-client.mjs
+ * says why it is node:http, not fetch); the hub's CPU time per save is read from /proc, and
+ * the PostgreSQL server's when it runs on this machine.
  * Goals: p95 save ≤ 100 ms; approval → new feed ≤ 1 s.
  * The embedded PGlite by default; with DATABASE_URL, also on that PostgreSQL server.
  * No browser is used (bench/run.mjs starts one for the others).
@@ -20,7 +24,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateFeed } from '../scripts/generate-feed.mjs';
-import { client, cpuMs, postmasterOf, serverCpuMs } from './hub-client.mjs';
+import { burstSaves } from './hub-burst.mjs';
+import { client, cpuMs, openOffer, postmasterOf, saveOffer, serverCpuMs } from './hub-client.mjs';
 
 export const name = 'hub';
 export const heading = '## Hub: 60 organisations, 5,000 offers, 50 editors saving at once';
@@ -59,10 +64,11 @@ export async function run() {
 }
 
 /**
- * One database: `databaseUrl` undefined is PGlite in a new data folder. `closedOnly` stops
- * after the closed loop (to compare two versions of the hub quickly; not for the report).
+ * One database: `databaseUrl` undefined is PGlite in a new data folder. `upTo` ('burst' or
+ * 'closed') stops after that load model (to compare two versions of the hub quickly; not for
+ * the report).
  */
-export async function runOn(label, databaseUrl, { closedOnly = false } = {}) {
+export async function runOn(label, databaseUrl, { upTo } = {}) {
   seed = 16;
   const { openDb, importFeed, hashPassword } = await import(hubModule);
   const work = mkdtempSync(join(tmpdir(), 'hub-bench-'));
@@ -111,6 +117,28 @@ export async function runOn(label, databaseUrl, { closedOnly = false } = {}) {
       return list;
     });
 
+    // First model, the goal's: bursts of 50 saves at once, the first on the just-started hub.
+    const burstLoad = loadavg()[0];
+    const burst = await burstSaves(editors, mine, { hubPid: child.pid, postmaster, bursts: ROUNDS });
+    /** p50, p95, max, conflicts and failures of some bursts' answers. */
+    const summary = (answers) => {
+      const ms = answers.map((a) => a.ms);
+      const conflicts = answers.filter((a) => a.status === 409).length;
+      const failures = answers.filter((a) => a.status !== 200 && a.status !== 409).length;
+      return { saves: ms.length, conflicts, failures, p50: median(ms), p95: percentile(ms, 95), max: Math.max(...ms) };
+    };
+    const bursts = {
+      database: label,
+      burstLoad,
+      cold: summary(burst.rounds[0]),
+      warm: summary(burst.rounds.slice(1).flat()),
+      burstHubCpuPerPut: burst.hubCpuPerPut,
+      burstServerCpuPerPut: burst.serverCpuPerPut,
+    };
+    if (upTo === 'burst') return bursts;
+
+    // Second model, the stress figure: a closed loop, each editor saving again as soon as
+    // its last save is answered (GET, then the timed PUT), on the hub the bursts warmed.
     const saves = [];
     let conflicts = 0;
     let failures = 0;
@@ -122,13 +150,10 @@ export async function runOn(label, databaseUrl, { closedOnly = false } = {}) {
     await Promise.all(
       editors.map(async (api, i) => {
         for (const [round, id] of mine[i].entries()) {
-          const offer = (await api(`/api/offers/${id}`)).json();
-          const data = { ...offer.data, description: `${typeof offer.data.description === 'string' ? offer.data.description : ''} (giro ${round})` };
-          const began = performance.now();
-          const response = await api(`/api/offers/${id}`, { method: 'PUT', headers: { 'if-match': `"${offer.version}"` }, body: JSON.stringify({ data }) });
-          saves.push(performance.now() - began);
-          if (response.status === 409) conflicts++;
-          else if (response.status !== 200) failures++;
+          const { ms, status } = await saveOffer(api, await openOffer(api, id), `(giro ${round})`);
+          saves.push(ms);
+          if (status === 409) conflicts++;
+          else if (status !== 200) failures++;
         }
       }),
     );
@@ -137,7 +162,7 @@ export async function runOn(label, databaseUrl, { closedOnly = false } = {}) {
     const serverCpuPerSave = serverCpuMs(postmaster) - serverCpu;
     const { user, system } = process.cpuUsage(clientCpu);
     const closed = {
-      database: label,
+      ...bursts,
       saves: saves.length,
       conflicts,
       failures,
@@ -150,9 +175,9 @@ export async function runOn(label, databaseUrl, { closedOnly = false } = {}) {
       serverCpuPerSave: serverCpuPerSave / saves.length,
       clientCpuPerSave: (user + system) / 1000 / saves.length,
     };
-    if (closedOnly) return closed;
+    if (upTo === 'closed') return closed;
 
-    // Second model, "open arrivals": 50 editors saving now and then, not back to back. Saves
+    // Third model, "open arrivals": 50 editors saving now and then, not back to back. Saves
     // arrive at random moments (exponential gaps) at OPEN_RATE a second in all, i.e. each
     // editor saves every 2 s on average (far busier than any morning), and a save is sent at
     // its moment even if earlier ones have not been answered. Latency here is a save's own
@@ -172,13 +197,10 @@ export async function runOn(label, databaseUrl, { closedOnly = false } = {}) {
       const id = mine[i][rounds[i]++ % mine[i].length];
       pending.push(
         (async () => {
-          const offer = (await editors[i](`/api/offers/${id}`)).json();
-          const data = { ...offer.data, description: `${typeof offer.data.description === 'string' ? offer.data.description : ''} (arrivo ${k})` };
-          const began = performance.now();
-          const response = await editors[i](`/api/offers/${id}`, { method: 'PUT', headers: { 'if-match': `"${offer.version}"` }, body: JSON.stringify({ data }) });
-          open.push(performance.now() - began);
-          if (response.status === 409) openConflicts++;
-          else if (response.status !== 200) openFailures++;
+          const { ms, status } = await saveOffer(editors[i], await openOffer(editors[i], id), `(arrivo ${k})`);
+          open.push(ms);
+          if (status === 409) openConflicts++;
+          else if (status !== 200) openFailures++;
         })(),
       );
     }
@@ -289,46 +311,72 @@ async function login(base, email) {
 export function report({ results }, { command, date, cpu }) {
   const ms = (n) => `${Math.round(n)} ms`;
   const cpuOf = (n) => (n === undefined || Number.isNaN(n) ? '–' : `${n.toFixed(1)} ms`);
+  const goal = (n) => `**${ms(n)}** ${n <= 100 ? '(met)' : '(not met)'}`;
+  const counted = (s) => `${s.saves} (${s.conflicts} conflicts, ${s.failures} failed)`;
   const retries = results.map((r) => `${r.database}: ${r.retried}`).join(', ');
+  const burstRows = results.flatMap((r) => [
+    `| ${r.database} | 1st, hub just started | ${counted(r.cold)} | ${ms(r.cold.p50)} | ${goal(r.cold.p95)} | ${ms(r.cold.max)} | | | ${r.burstLoad.toFixed(1)} |`,
+    `| ${r.database} | 2nd to ${ROUNDS}th, hub running | ${counted(r.warm)} | ${ms(r.warm.p50)} | ${goal(r.warm.p95)} | ${ms(r.warm.max)} | ${cpuOf(r.burstHubCpuPerPut)} | ${cpuOf(r.burstServerCpuPerPut)} | |`,
+  ]);
   const rows = results.map(
     (r) =>
-      `| ${r.database} | ${r.saves} (${r.conflicts} conflicts, ${r.failures} failed) | ${ms(r.saveP50)} | **${ms(r.saveP95)}** ${r.saveP95 <= 100 ? '(met)' : '(not met)'} | ${ms(r.saveMax)} | ${Math.round(r.savesPerSecond)}/s | ${ms(r.approvalMedian)} | **${ms(r.approvalMax)}** ${r.approvalMax <= 1000 ? '(met)' : '(not met)'} | ${cpuOf(r.hubCpuPerSave)} | ${cpuOf(r.serverCpuPerSave)} | ${(r.importMs / 1000).toFixed(1)} s | ${r.load.toFixed(1)} |`,
+      `| ${r.database} | ${r.saves} (${r.conflicts} conflicts, ${r.failures} failed) | ${ms(r.saveP50)} | ${ms(r.saveP95)} | ${ms(r.saveMax)} | ${Math.round(r.savesPerSecond)}/s | ${cpuOf(r.hubCpuPerSave)} | ${cpuOf(r.serverCpuPerSave)} | ${r.load.toFixed(1)} |`,
   );
   const openRows = results.map(
-    (r) => `| ${r.database} | ${r.openSaves} (${r.openConflicts} conflicts, ${r.openFailures} failed) | ${r.openRate.toFixed(1)}/s | ${ms(r.openP50)} | **${ms(r.openP95)}** ${r.openP95 <= 100 ? '(≤ 100 ms)' : '(> 100 ms)'} | ${ms(r.openMax)} |`,
+    (r) => `| ${r.database} | ${r.openSaves} (${r.openConflicts} conflicts, ${r.openFailures} failed) | ${r.openRate.toFixed(1)}/s | ${ms(r.openP50)} | ${ms(r.openP95)} | ${ms(r.openMax)} |`,
+  );
+  const feedRows = results.map(
+    (r) => `| ${r.database} | ${ms(r.approvalMedian)} | **${ms(r.approvalMax)}** ${r.approvalMax <= 1000 ? '(met)' : '(not met)'} | ${(r.importMs / 1000).toFixed(1)} s |`,
   );
   return `${heading}
 
 \`${command}\` (${date}, ${cpu}): ${results[0].organisations} organisations and ${results[0].services} offers with opening hours
 imported into a new database (\`welfare-hub import\`'s code), \`welfare-hub serve\` in its own process on
-loopback, ${results[0].editors} editors logged in (one session each), all saving their own offers at once:
-GET for the version, then PUT with If-Match, ${ROUNDS} rounds each; then the office approves ${APPROVALS} offers one by one
-and the time from sending the approval to a /feed.json (polled with If-None-Match every 10 ms) that holds the change
-is measured. Goals: p95 save ≤ 100 ms, approval → new feed ≤ 1 s. "Load" is the machine's 1-minute load average
-when the saving began (other work on the machine slows every figure). Requests sent again after the connection
+loopback, ${results[0].editors} editors logged in (one session each, one keep-alive connection each, as each
+editor's browser has; node:http, see "Hub: where a save's time goes"). An editor's save is a PUT with If-Match:
+the hub checks the offer with welfare-feed's validation, then writes the offer, its version and the audit line in
+one statement. Only the PUT is timed. Goals: p95 save ≤ 100 ms, approval → new feed ≤ 1 s. "Load" is the
+machine's 1-minute load average when the saving began (other work on the machine slows every figure). "Hub CPU"
+and "server CPU" are the CPU time per save of the hub process and of the PostgreSQL server (when it runs on this
+machine), from /proc: steadier than the times when the machine is busy. Requests sent again after the connection
 dropped before an answer (a kept-alive socket the busy server had just closed): ${retries}.
 
-How to read it: the saves are a closed loop (each editor saves again as soon as its last save returns), so with
-${results[0].editors} editors a save waits for about ${results[0].editors} others: latency ≈ editors ÷ throughput. The hub is one
-Node.js process; the throughput column is what it sustains (an editor's save checks the offer with welfare-feed's
-validation, then writes the offer, its version and the audit line in one statement; the GET before it is one read).
-Each editor has a keep-alive connection of its own, as its browser would (node:http, which costs the shared
-cores about a third of the CPU Node's fetch did: see "Hub: where a save's time goes"). "Hub CPU" and "server CPU"
-are the CPU time per save (GET + PUT) of the hub process and of the PostgreSQL server (when it runs on this
-machine), from /proc during the closed loop: steadier than the times when the machine is busy.
+**The goal's model: ${results[0].editors} editors saving at once** (bench/hub-burst.mjs). Read as the issue says it:
+each editor has an offer open (the GET happened when the editor opened it, not when saving), then all
+${results[0].editors} press Save together, and each PUT is timed from its sending to its answer. ${ROUNDS} bursts, each after
+every editor has opened its next offer and the hub has been idle for 0.3 s. The goal is judged on this model,
+because it is the situation the goal describes; the last of ${results[0].editors} saves sent at once waits for the 49 before it,
+so p95 ≈ the time the hub needs for 48 saves. The first burst meets a hub that has just started (code not yet
+optimised by the JIT, statements not yet prepared on PostgreSQL's connections): it has its own row and verdict,
+the first minutes after a restart; the other bursts are the hub in service. CPU is per PUT, over bursts 2 to ${ROUNDS}.
 
-| database | saves | p50 | p95 | max | throughput | approval → feed (median) | approval → feed (max) | hub CPU | server CPU | import | load |
-|---|---|---|---|---|---|---|---|---|---|---|---|
+| database | burst | saves | p50 | p95 | max | hub CPU | server CPU | load |
+|---|---|---|---|---|---|---|---|---|
+${burstRows.join('\n')}
+
+**Stress figure: a closed loop** (run after the bursts, on the same hub): each editor saves again as soon as its
+last save is answered (GET, then the timed PUT), ${ROUNDS} rounds each. Nobody works like this: it measures how many
+saves a second the hub sustains, and with ${results[0].editors} clients a save waits for about ${results[0].editors - 1} others, so latency ≈
+editors ÷ throughput (p95 ≤ 100 ms would need about 600 saves a second from the 2 cores that the hub, the
+database and the client share). CPU is per GET + PUT.
+
+| database | saves | p50 | p95 | max | throughput | hub CPU | server CPU | load |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-Second load model, **open arrivals** (a second row, not a replacement): the same 50 editors, but ${OPEN_SAVES} saves
-arriving at random moments at ${OPEN_RATE} a second in all (each editor saves every 2 s on average, far busier than a
-real morning), each sent at its moment whether or not earlier ones were answered (GET, then the measured PUT).
-The closed loop above measures the queue that 50 clients saving back to back build themselves (each waits
-for the 49 others); this one measures what a save costs at a heavy but finite rate.
+**Open arrivals** (after the closed loop): ${OPEN_SAVES} saves arriving at random moments at ${OPEN_RATE} a second in all (each
+editor saves every 2 s on average, far busier than a real morning), each sent at its moment whether or not
+earlier ones were answered (GET, then the timed PUT): what a save costs at a heavy but finite rate.
 
 | database | saves | arrival rate | p50 | p95 | max |
 |---|---|---|---|---|---|
 ${openRows.join('\n')}
+
+**Approval → feed**: the office approves ${APPROVALS} offers one by one; from sending the approval to a /feed.json
+(polled with If-None-Match every 10 ms, asking for br/gzip as a browser does) that holds the change.
+
+| database | approval → feed (median) | approval → feed (max) | import |
+|---|---|---|---|
+${feedRows.join('\n')}
 `;
 }
