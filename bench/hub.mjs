@@ -272,7 +272,10 @@ function withSearchPath(databaseUrl, schema) {
 }
 
 async function startHub(dataDir, databaseUrl) {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir], {
+  // BENCH_HUB_NODE_ARGS: options for the hub's node, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'
+  // to profile the hub during the saves (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--port', '0', '--data', dataDir], {
     env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

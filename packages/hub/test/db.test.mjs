@@ -71,3 +71,35 @@ test('a transaction that throws leaves no row behind', async () => {
   );
   assert.equal((await db.query(`SELECT 1 FROM organisations WHERE id = 'a'`)).rows.length, 0);
 });
+
+test('a named statement answers as a plain one, waits for an open transaction, and fails as a plain one does', async () => {
+  // Named statements are prepared once (the editor's read and save): PostgreSQL's server and PGlite each do it their way.
+  const sql = 'SELECT $1::jsonb AS data, $2::int AS n, $3::timestamptz AS at';
+  const params = [JSON.stringify({ nome: 'Emporio', orari: ['Mo 09:00-12:00'] }), 7, new Date('2026-12-02T10:00:00Z')];
+  const plain = await db.query(sql, params);
+  for (const n of [1, 2]) assert.deepEqual((await db.query(sql, [params[0], n, params[2]], { name: 'test-echo' })).rows, [{ ...plain.rows[0], n }]);
+
+  // A named statement sent while someone else's transaction is open is not part of it: the rollback leaves it.
+  const insert = `INSERT INTO organisations (id, name) VALUES ($1, $2)`;
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  let inside;
+  const opened = new Promise((ok) => (inside = ok));
+  const rolledBack = db.transaction(async (tx) => {
+    await tx.query(insert, ['in-tx', 'Rolled back']);
+    inside();
+    await held;
+    throw new Error('roll back');
+  });
+  await opened;
+  const named = db.query(insert, ['outside', 'Kept'], { name: 'test-insert' });
+  release();
+  await assert.rejects(rolledBack, /roll back/);
+  assert.equal((await named).rowCount, 1);
+  const ids = (await db.query(`SELECT id FROM organisations WHERE id IN ('in-tx', 'outside') ORDER BY id`)).rows.map((r) => r.id);
+  assert.deepEqual(ids, ['outside']);
+
+  // A refused statement rejects with the database's code, and the next one runs.
+  await assert.rejects(db.query(insert, ['outside', 'Again'], { name: 'test-insert' }), (error) => error.code === '23505');
+  assert.equal((await db.query(insert, ['after', 'After'], { name: 'test-insert' })).rowCount, 1);
+});

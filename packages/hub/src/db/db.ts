@@ -14,7 +14,7 @@ export interface QueryOptions {
    * A name for a statement run very often (an editor's read and save): on a PostgreSQL
    * server each connection then parses and plans it once and reuses the plan (a prepared
    * statement), which halves the server's CPU for a save. The same name must always go with
-   * the same SQL text. PGlite ignores it.
+   * the same SQL text. PGlite prepares it once too (db/pglite-named.ts), outside transactions.
    */
   name?: string;
 }

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.js';
 import { lockFolder } from './lock.js';
+import { namedStatements } from './pglite-named.js';
 
 type PgliteLike = Pick<PGlite, 'query'>;
 
@@ -30,9 +31,11 @@ export async function openPglite(dataDir?: string, options: { template?: Blob } 
     throw error;
   }
   const plain = wrap(pglite);
+  const named = namedStatements(pglite);
   return {
     kind: 'pglite',
-    query: plain.query,
+    // Named statements (QueryOptions.name) are prepared once; inside a transaction they run as plain ones.
+    query: (sql, params, options) => (options?.name ? named(options.name, sql, params ?? []) : plain.query(sql, params)),
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
     exec: async (sql) => {
       await pglite.exec(sql);
