@@ -2,7 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 
 const OUT = 'packages/welfare-elements/dist';
 
@@ -60,6 +60,7 @@ function chunkName(chunk) {
   if (id.includes('/core/dist/hours/')) return 'opening-hours-[hash].js';
   if (id.includes('/minisearch/') || id.includes('/search/engine.js')) return 'search-engine-[hash].js';
   if (id.endsWith('/feed/stream.js')) return 'feed-stream-[hash].js';
+  if (id.endsWith('/welfare-elements/lib/english.js')) return 'english-[hash].js';
   if (id.endsWith('/search/dist/suggestions.js')) return 'search-suggestions-[hash].js';
   return '[name]-[hash].js';
 }
@@ -291,6 +292,34 @@ const leafletTrimCitizens = {
   },
 };
 
+/**
+ * The English strings (i18n/dictionary.ts) in one chunk: each package reaches its English
+ * through `import('./x.strings.en.js')`, which on its own would make one small file per
+ * element (an English planning page would fetch eight); here each such import is sent to
+ * welfare-elements/src/english.ts, which re-exports them all, so an English page fetches
+ * one file and an Italian page none. The build fails if an English module is not listed
+ * there (its element would stay Italian in the bundle).
+ */
+const ENGLISH = resolvePath('packages/welfare-elements/lib/english.js');
+const englishInOneChunk = () => {
+  const seen = new Set();
+  return {
+    name: 'english-in-one-chunk',
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string' || !/\.en\.js$/.test(specifier) || importer === ENGLISH) return null;
+      const resolved = await this.resolve(specifier, importer, { skipSelf: true });
+      if (resolved) seen.add(resolved.id);
+      return ENGLISH;
+    },
+    buildEnd(error) {
+      if (error || !seen.size) return;
+      const listed = new Set(this.getModuleInfo(ENGLISH)?.importedIds ?? []);
+      const missing = [...seen].filter((id) => !listed.has(id));
+      if (missing.length) this.error(`english-in-one-chunk: add ${missing.join(', ')} to packages/welfare-elements/src/english.ts`);
+    },
+  };
+};
+
 const citizensBundle = {
   input: 'packages/welfare-elements/lib/index.js',
   // Lets the entry also export what the lazy chunks share with it, instead of moving that
@@ -309,6 +338,7 @@ const citizensBundle = {
     leafletTrim,
     leafletTrimCitizens,
     sinkCheck,
+    englishInOneChunk(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     // Whitespace inside lit's html`` and css`` templates is not touched by terser.
     // keepClosingSlash: an svg`` template holds bare shapes (`<path …/>`) with no <svg>

@@ -1,46 +1,28 @@
-import type { Lang } from '@welfare-elements/core';
+import { dictionary } from '@welfare-elements/core';
 
-export const accessPointsStrings = {
-  it: {
-    label: 'Punti di accesso',
-    comune: 'Comune',
-    allComuni: 'Tutti i comuni',
-    nearMe: 'Vicino a me',
-    locating: 'Ricerca della posizione…',
-    locateFailed: 'Non è stato possibile conoscere la posizione: i punti di accesso restano in ordine di comune.',
-    nearestFirst: ', dal più vicino',
-    located: 'Posizione trovata: i punti di accesso sono ordinati dal più vicino.',
-    directions: 'Indicazioni stradali',
-    directionsTo: (name: string) => `per ${name}`,
-    empty: 'Nessun punto di accesso in questo elenco.',
-    emptyIn: (comune: string) => `Nessun punto di accesso a ${comune}.`,
-    showAll: 'Mostra tutti i comuni',
-    openNow: 'Aperto ora',
-    openNowCount: (n: number) => (n === 1 ? '1 punto di accesso aperto ora' : `${n} punti di accesso aperti ora`),
-    checkingHours: 'Verifica degli orari…',
-    emptyOpen: 'Nessun punto di accesso è aperto in questo momento.',
-    emptyOpenIn: (comune: string) => `Nessun punto di accesso è aperto ora a ${comune}.`,
-    showClosed: 'Mostra anche quelli chiusi',
-  },
-  en: {
-    label: 'Access points',
-    comune: 'Municipality',
-    allComuni: 'All municipalities',
-    nearMe: 'Near me',
-    locating: 'Finding your position…',
-    locateFailed: 'Your position could not be found: access points stay in order of municipality.',
-    nearestFirst: ', nearest first',
-    located: 'Position found: access points are ordered from the nearest.',
-    directions: 'Directions',
-    directionsTo: (name: string) => `to ${name}`,
-    empty: 'No access points in this list.',
-    emptyIn: (comune: string) => `No access points in ${comune}.`,
-    showAll: 'Show all municipalities',
-    openNow: 'Open now',
-    openNowCount: (n: number) => (n === 1 ? '1 access point open now' : `${n} access points open now`),
-    checkingHours: 'Checking opening hours…',
-    emptyOpen: 'No access point is open at the moment.',
-    emptyOpenIn: (comune: string) => `No access point is open now in ${comune}.`,
-    showClosed: 'Show closed ones too',
-  },
-} satisfies Record<Lang, unknown>;
+const it = {
+  label: 'Punti di accesso',
+  comune: 'Comune',
+  allComuni: 'Tutti i comuni',
+  nearMe: 'Vicino a me',
+  locating: 'Ricerca della posizione…',
+  locateFailed: 'Non è stato possibile conoscere la posizione: i punti di accesso restano in ordine di comune.',
+  nearestFirst: ', dal più vicino',
+  located: 'Posizione trovata: i punti di accesso sono ordinati dal più vicino.',
+  directions: 'Indicazioni stradali',
+  directionsTo: (name: string) => `per ${name}`,
+  empty: 'Nessun punto di accesso in questo elenco.',
+  emptyIn: (comune: string) => `Nessun punto di accesso a ${comune}.`,
+  showAll: 'Mostra tutti i comuni',
+  openNow: 'Aperto ora',
+  openNowCount: (n: number) => (n === 1 ? '1 punto di accesso aperto ora' : `${n} punti di accesso aperti ora`),
+  checkingHours: 'Verifica degli orari…',
+  emptyOpen: 'Nessun punto di accesso è aperto in questo momento.',
+  emptyOpenIn: (comune: string) => `Nessun punto di accesso è aperto ora a ${comune}.`,
+  showClosed: 'Mostra anche quelli chiusi',
+};
+
+export type AccessPointsStrings = typeof it;
+
+/** Italian here; English in access-points.strings.en.ts, fetched only by pages in English (i18n/dictionary.ts). */
+export const accessPointsStrings = /*#__PURE__*/ dictionary(it, 'accessPointsEn', () => import('./access-points.strings.en.js'));

@@ -10,6 +10,7 @@ export { SearchIndex } from './store/search-index.js';
 export { UrlStateController } from './store/url-state.js';
 export { LangController, resolveLang, toLang, formatNumber, plural, type Lang } from './i18n/lang.js';
 export { commonStrings, type CommonStrings } from './i18n/common-strings.js';
+export { afterStrings, dictionary, stringsReady, pendingStrings, type Dictionary } from './i18n/dictionary.js';
 export { audienceName } from './i18n/audiences.js';
 export { WelfareElement } from './base/welfare-element.js';
 export { FeedController } from './base/feed-controller.js';

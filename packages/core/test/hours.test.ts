@@ -7,6 +7,7 @@ import {
   loadHoursEngine,
   renderHours,
   romeWallClock,
+  stringsReady,
 } from '@welfare-elements/core';
 import { HOSTILE, resetAll } from '../../core/test/helpers.js';
 
@@ -37,6 +38,8 @@ function textOf(hours: string, lang: 'it' | 'en', when?: Date): string {
 describe('opening hours', () => {
   before(async () => {
     await loadHoursEngine();
+    // The English words are fetched as a page in English would (i18n/dictionary.ts).
+    await stringsReady('en');
   });
   afterEach(resetAll);
 

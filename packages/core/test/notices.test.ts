@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { GroupStore, loadHoursEngine, type Notice, readFeed, setClock } from '@welfare-elements/core';
+import { GroupStore, loadHoursEngine, type Notice, readFeed, setClock, stringsReady } from '@welfare-elements/core';
 import { closureWords, noticeWhen } from '@welfare-elements/core/notices/lazy.js';
 import { makeFeed, resetAll, service, waitUntil } from './helpers.js';
 
@@ -119,6 +119,9 @@ describe('notices in the feed reader', () => {
 });
 
 describe('notice dates in words', () => {
+  // The English words are fetched as a page in English would (i18n/dictionary.ts).
+  before(() => stringsReady('en'));
+
   it('says how long a closure lasts, in Italian and English', () => {
     const closure = notice({ kind: 'closure', validFrom: '2026-11-30', validThrough: '2027-01-06' });
     expect(noticeWhen(closure, 'it', TODAY)).to.equal('Chiuso fino al 6 gennaio');

@@ -1,44 +1,27 @@
-import type { Lang } from '@welfare-elements/core';
+import { dictionary } from '@welfare-elements/core';
 
-export const listStrings = {
-  it: {
-    label: 'Elenco dei servizi',
-    empty: 'Nessun servizio trovato',
-    emptyFor: (q: string) => `Nessun servizio trovato per «${q}»`,
-    emptyHint: 'Provare con altre parole o togliere qualche filtro.',
-    didYouMean: 'Forse cercavi:',
-    closestTopic: "L'argomento più vicino:",
-    askInPerson: 'Non hai trovato? Chiedi a un punto di accesso:',
-    clearFilters: 'Azzera i filtri',
-    more: (n: number) => `Mostra altri ${n}`,
-    remaining: (n: number) => `(${n} non ancora mostrati)`,
-    select: 'Mostra sulla mappa',
-    selected: 'selezionato',
-    organization: 'Ente',
-    categories: 'Categorie',
-    where: 'Dove',
-    details: 'Scheda completa',
-    saved: 'Nella mia selezione',
-    selection: 'La mia selezione',
-  },
-  en: {
-    label: 'List of services',
-    empty: 'No services found',
-    emptyFor: (q: string) => `No services found for “${q}”`,
-    emptyHint: 'Try other words or remove some filters.',
-    didYouMean: 'Did you mean:',
-    closestTopic: 'The closest topic:',
-    askInPerson: 'Not found? Ask at an access point:',
-    clearFilters: 'Clear filters',
-    more: (n: number) => `Show ${n} more`,
-    remaining: (n: number) => `(${n} not shown yet)`,
-    select: 'Show on the map',
-    selected: 'selected',
-    organization: 'Organisation',
-    categories: 'Categories',
-    where: 'Where',
-    details: 'Full details',
-    saved: 'In my selection',
-    selection: 'My selection',
-  },
-} satisfies Record<Lang, unknown>;
+const it = {
+  label: 'Elenco dei servizi',
+  empty: 'Nessun servizio trovato',
+  emptyFor: (q: string) => `Nessun servizio trovato per «${q}»`,
+  emptyHint: 'Provare con altre parole o togliere qualche filtro.',
+  didYouMean: 'Forse cercavi:',
+  closestTopic: "L'argomento più vicino:",
+  askInPerson: 'Non hai trovato? Chiedi a un punto di accesso:',
+  clearFilters: 'Azzera i filtri',
+  more: (n: number) => `Mostra altri ${n}`,
+  remaining: (n: number) => `(${n} non ancora mostrati)`,
+  select: 'Mostra sulla mappa',
+  selected: 'selezionato',
+  organization: 'Ente',
+  categories: 'Categorie',
+  where: 'Dove',
+  details: 'Scheda completa',
+  saved: 'Nella mia selezione',
+  selection: 'La mia selezione',
+};
+
+export type ListStrings = typeof it;
+
+/** Italian here; English in list.strings.en.ts, fetched only by pages in English (i18n/dictionary.ts). */
+export const listStrings = /*#__PURE__*/ dictionary(it, 'listEn', () => import('./list.strings.en.js'));

@@ -7,8 +7,14 @@
 import { createHash } from 'node:crypto';
 import { readFeed } from '@welfare-elements/core/feed/reader.js';
 import type { Feed, Notice } from '@welfare-elements/core/feed/types.js';
+import { provideStrings } from '@welfare-elements/core/i18n/dictionary.js';
 import { currentNotices, noticeStrings, noticeWhen } from '@welfare-elements/core/notices/lazy.js';
+import * as noticeWordsEnglish from '@welfare-elements/core/notices/notice-words.en.js';
 import type { Lang } from './messages.js';
+
+// The browser fetches the English notice words when a page is in English; here they are
+// needed at once, for an English channel or calendar.
+provideStrings(noticeWordsEnglish);
 
 export interface NoticesExportOptions {
   /** Language of titles and texts (the feed's text in that language, Italian otherwise). */

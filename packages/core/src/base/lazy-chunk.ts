@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { pendingStrings } from '../i18n/dictionary.js';
 
 /**
  * A part of the library fetched on demand (a dynamic `import()`), once per page. A failed
@@ -18,7 +19,9 @@ export function lazyChunk<T>(fetch: () => Promise<T>): LazyChunk<T> {
   return {
     load: () =>
       (pending ??= fetch().then(
-        (value) => (current = value),
+        // On a page in English the chunk's own English strings come first: the map's
+        // engine writes its labels into Leaflet's DOM as soon as it is created.
+        async (value) => (await pendingStrings(), (current = value)),
         (error: unknown) => {
           pending = undefined;
           throw error;

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { WelfareEventMap } from '../events.js';
 import { FeedError } from '../feed/reader.js';
 import { commonStrings } from '../i18n/common-strings.js';
+import { afterStrings } from '../i18n/dictionary.js';
 import { LangController } from '../i18n/lang.js';
 import { VERSION } from '../version.js';
 import { defineElement } from './define.js';
@@ -45,6 +46,16 @@ export class WelfareElement extends LitElement {
 
   protected get strings() {
     return commonStrings[this.i18n.lang];
+  }
+
+  /**
+   * An element in English waits for its English strings before it renders (they are
+   * fetched on demand, i18n/dictionary.ts), so a page never shows Italian first, and
+   * `updateComplete` means "rendered in the element's language"; a switch of `lang` at
+   * run time re-renders once they arrive. If they cannot be fetched, it renders in Italian.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterStrings(this.i18n.lang, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

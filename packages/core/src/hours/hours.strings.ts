@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/lang.js';
+import { dictionary } from '../i18n/dictionary.js';
 
 /** A moment described for people: its day in words and its time. */
 export interface When {
@@ -18,50 +18,33 @@ const alle = (w: When) => (w.hour === 1 ? `all'${w.time}` : `alle ${w.time}`);
 const dalle = (w: When) => (w.hour === 1 ? `dall'${w.time}` : `dalle ${w.time}`);
 
 /** Opening-hours wording, Italian and English. */
-export const hoursStrings = {
-  it: {
-    alwaysOpen: 'Aperto 24 ore su 24',
-    open: 'Aperto ora',
-    closed: 'Chiuso',
-    closedHoliday: 'Chiuso per festività',
-    unknown: 'Orari da verificare',
-    today: 'oggi',
-    tomorrow: 'domani',
-    /** "chiude alle 12:00", "chiude domani alle 12:00", "chiude a mezzanotte". */
-    closes: (w: When) => `chiude ${w.today ? '' : `${w.day} `}${w.midnight ? 'a mezzanotte' : alle(w)}`,
-    /** "apre oggi alle 15:00", "apre lunedì alle 9:00". */
-    opens: (w: When) => `apre ${w.day} ${alle(w)}`,
-    /** Then "unknown": "lunedì dalle 9:00: su appuntamento". */
-    thenUnknown: (w: When, comment?: string) => `${w.today ? '' : `${w.day} `}${dalle(w)}: ${comment ?? 'orari da verificare'}`,
-    dayLabel: (date: string, today: boolean, holiday: boolean) =>
-      `${date}${today ? ' (oggi)' : ''}${holiday ? ', festivo' : ''}`,
-    /** "dalle 9:00 alle 12:30" ("dall'1:00", "all'1:00"). */
-    interval: (from: string, to: string) =>
-      `${from.startsWith('1:') ? "dall'" : 'dalle '}${from} ${to.startsWith('1:') ? "all'" : 'alle '}${to}`,
-    and: ' e ',
-    allDay: 'aperto tutto il giorno',
-    toConfirm: 'da verificare',
-    closedDay: 'chiuso',
-  },
-  en: {
-    alwaysOpen: 'Open 24 hours a day',
-    open: 'Open now',
-    closed: 'Closed',
-    closedHoliday: 'Closed for the public holiday',
-    unknown: 'Hours to be confirmed',
-    today: 'today',
-    tomorrow: 'tomorrow',
-    closes: (w: When) => `closes ${w.today ? '' : `${w.day} `}${w.midnight ? 'at midnight' : `at ${w.time}`}`,
-    opens: (w: When) => `opens ${w.day} at ${w.time}`,
-    thenUnknown: (w: When, comment?: string) => `from ${w.today ? '' : `${w.day} `}${w.time}: ${comment ?? 'hours to be confirmed'}`,
-    dayLabel: (date: string, today: boolean, holiday: boolean) =>
-      `${date}${today ? ' (today)' : ''}${holiday ? ', public holiday' : ''}`,
-    interval: (from: string, to: string) => `${from} to ${to}`,
-    and: ' and ',
-    allDay: 'open all day',
-    toConfirm: 'to be confirmed',
-    closedDay: 'closed',
-  },
-} satisfies Record<Lang, unknown>;
+const it = {
+  alwaysOpen: 'Aperto 24 ore su 24',
+  open: 'Aperto ora',
+  closed: 'Chiuso',
+  closedHoliday: 'Chiuso per festività',
+  unknown: 'Orari da verificare',
+  today: 'oggi',
+  tomorrow: 'domani',
+  /** "chiude alle 12:00", "chiude domani alle 12:00", "chiude a mezzanotte". */
+  closes: (w: When) => `chiude ${w.today ? '' : `${w.day} `}${w.midnight ? 'a mezzanotte' : alle(w)}`,
+  /** "apre oggi alle 15:00", "apre lunedì alle 9:00". */
+  opens: (w: When) => `apre ${w.day} ${alle(w)}`,
+  /** Then "unknown": "lunedì dalle 9:00: su appuntamento". */
+  thenUnknown: (w: When, comment?: string) => `${w.today ? '' : `${w.day} `}${dalle(w)}: ${comment ?? 'orari da verificare'}`,
+  dayLabel: (date: string, today: boolean, holiday: boolean) =>
+    `${date}${today ? ' (oggi)' : ''}${holiday ? ', festivo' : ''}`,
+  /** "dalle 9:00 alle 12:30" ("dall'1:00", "all'1:00"). */
+  interval: (from: string, to: string) =>
+    `${from.startsWith('1:') ? "dall'" : 'dalle '}${from} ${to.startsWith('1:') ? "all'" : 'alle '}${to}`,
+  and: ' e ',
+  allDay: 'aperto tutto il giorno',
+  toConfirm: 'da verificare',
+  closedDay: 'chiuso',
+};
 
-export type HoursStrings = (typeof hoursStrings)['it'];
+export type HoursStrings = typeof it;
+
+/** Italian here; English in hours.strings.en.ts, fetched only by pages in English (i18n/dictionary.ts). */
+export const hoursStrings = /*#__PURE__*/ dictionary(it, 'hoursEn', () => import('./hours.strings.en.js'));
+

@@ -3,6 +3,7 @@
  * giorni, il 4 dicembre", "Dal 12 al 14 dicembre". Used by the board and by every
  * element that shows a closure badge, so the wording is the same everywhere.
  */
+import { dictionary } from '../i18n/dictionary.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Notice, NoticeKind } from '../feed/types.js';
 import { type Closure, noticePhase } from './notices.js';
@@ -35,38 +36,26 @@ const elides = (day: string) => /^(8|11)\b/.test(day);
 const al = (prep: 'a' | 'da', day: string) => (elides(day) ? `${prep}ll'${day}` : `${prep}l ${day}`);
 const il = (day: string) => (elides(day) ? `l'${day}` : `il ${day}`);
 
-export const noticeStrings = {
-  it: {
-    kinds: { news: 'Notizia', closure: 'Chiusura', deadline: 'Scadenza', event: 'Evento' } satisfies Record<NoticeKind, string>,
-    closed: 'Chiuso',
-    reduced: 'Orari ridotti',
-    today: 'oggi',
-    until: (day: string) => `fino ${al('a', day)}`,
-    untilTomorrow: 'fino a domani',
-    from: (day: string) => `${al('da', day)}`,
-    fromTo: (from: string, to: string) => `${al('da', from)} ${al('a', to)}`,
-    deadline: (days: number, day: string) =>
-      days === 0 ? 'Scade oggi' : days === 1 ? 'Scade domani' : days <= 7 ? `Scade tra ${days} giorni, ${il(day)}` : `Scade ${il(day)}`,
-    on: (days: number, day: string) => (days === 0 ? 'Oggi' : days === 1 ? 'Domani' : cap(il(day))),
-    published: (day: string) => `Pubblicato ${il(day)}`,
-    reducedHours: 'Orari nel periodo',
-  },
-  en: {
-    kinds: { news: 'News', closure: 'Closure', deadline: 'Deadline', event: 'Event' } satisfies Record<NoticeKind, string>,
-    closed: 'Closed',
-    reduced: 'Reduced hours',
-    today: 'today',
-    until: (day: string) => `until ${day}`,
-    untilTomorrow: 'until tomorrow',
-    from: (day: string) => `from ${day}`,
-    fromTo: (from: string, to: string) => `from ${from} to ${to}`,
-    deadline: (days: number, day: string) =>
-      days === 0 ? 'Deadline today' : days === 1 ? 'Deadline tomorrow' : days <= 7 ? `Deadline in ${days} days, ${day}` : `Deadline ${day}`,
-    on: (days: number, day: string) => (days === 0 ? 'Today' : days === 1 ? 'Tomorrow' : `On ${day}`),
-    published: (day: string) => `Published on ${day}`,
-    reducedHours: 'Hours during this period',
-  },
-} satisfies Record<Lang, unknown>;
+const it = {
+  kinds: { news: 'Notizia', closure: 'Chiusura', deadline: 'Scadenza', event: 'Evento' } satisfies Record<NoticeKind, string>,
+  closed: 'Chiuso',
+  reduced: 'Orari ridotti',
+  today: 'oggi',
+  until: (day: string) => `fino ${al('a', day)}`,
+  untilTomorrow: 'fino a domani',
+  from: (day: string) => `${al('da', day)}`,
+  fromTo: (from: string, to: string) => `${al('da', from)} ${al('a', to)}`,
+  deadline: (days: number, day: string) =>
+    days === 0 ? 'Scade oggi' : days === 1 ? 'Scade domani' : days <= 7 ? `Scade tra ${days} giorni, ${il(day)}` : `Scade ${il(day)}`,
+  on: (days: number, day: string) => (days === 0 ? 'Oggi' : days === 1 ? 'Domani' : cap(il(day))),
+  published: (day: string) => `Pubblicato ${il(day)}`,
+  reducedHours: 'Orari nel periodo',
+};
+
+export type NoticeStrings = typeof it;
+
+/** Italian here; English in notice-words.en.ts, fetched only by pages in English (i18n/dictionary.ts). */
+export const noticeStrings = /*#__PURE__*/ dictionary(it, 'noticeWordsEn', () => import('./notice-words.en.js'));
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -26,6 +26,7 @@ import { hoursInWords } from '../hours/words.js';
 import { hoursWordsStrings } from '../hours/words.strings.js';
 import { audienceName } from '../i18n/audiences.js';
 import { commonStrings } from '../i18n/common-strings.js';
+import { afterStrings } from '../i18n/dictionary.js';
 import { type Lang, resolveLang } from '../i18n/lang.js';
 import type { GroupStore, StoreChange } from '../store/group-store.js';
 import { allGroups } from '../store/registry.js';
@@ -372,6 +373,11 @@ export class WelfareServiceView extends LitElement {
 
   private get t() {
     return viewStrings[this.language];
+  }
+
+  /** In English, renders once the English strings are there (as WelfareElement does). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterStrings(this.language, () => super.scheduleUpdate());
   }
 
   /** Shows `mode`; `push` adds a history entry (a person's choice, not a link being opened). */

@@ -14,7 +14,8 @@ export function renderContacts(entry: Contacts, t: CommonStrings) {
   const mail = mailtoHref(entry.email);
   const web = webHref(entry.website);
   if (!entry.phone && !entry.email && !web && !entry.phones?.length) return nothing;
-  const lang = t === commonStrings.en ? 'en' : 'it';
+  // Compared with the Italian: `commonStrings.en` is the Italian too until the English arrive.
+  const lang = t === commonStrings.it ? 'it' : 'en';
   // Several numbers (feed extension `phones`): each one, with what it is for.
   const phones = entry.phones && entry.phones.length > 1 ? entry.phones : undefined;
   return html`<ul class="contacts" part="contacts">

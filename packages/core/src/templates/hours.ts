@@ -38,7 +38,7 @@ export interface RenderHoursOptions {
  */
 export function renderHours(hours: string | undefined, language: Lang | CommonStrings, options: RenderHoursOptions = {}): TemplateResult | typeof nothing {
   // Earlier callers passed the element's common strings; their language is still known.
-  const lang: Lang = typeof language === 'string' ? language : language === commonStrings.en ? 'en' : 'it';
+  const lang: Lang = typeof language === 'string' ? language : language === commonStrings.it ? 'it' : 'en';
   const t = commonStrings[lang];
   const { closure } = options;
   if (closure) {

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { defineElement, LangController, type Lang } from '@welfare-elements/core';
+import { afterStrings, defineElement, LangController, type Lang } from '@welfare-elements/core';
 
 /**
  * The base of the hub's pages: the language (the nearest `lang`, Italian by default) and
@@ -11,6 +11,11 @@ export class HubElement extends LitElement {
 
   protected get lang_(): Lang {
     return this.langController.lang;
+  }
+
+  /** In English, renders once the shared English strings (opening hours in words) are there. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterStrings(this.lang_, () => super.scheduleUpdate());
   }
 
   /** A bubbling, composed event with a typed detail. */

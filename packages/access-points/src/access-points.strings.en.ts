@@ -1,0 +1,23 @@
+import type { AccessPointsStrings } from './access-points.strings.js';
+
+export const accessPointsEn: AccessPointsStrings = {
+  label: 'Access points',
+  comune: 'Municipality',
+  allComuni: 'All municipalities',
+  nearMe: 'Near me',
+  locating: 'Finding your position…',
+  locateFailed: 'Your position could not be found: access points stay in order of municipality.',
+  nearestFirst: ', nearest first',
+  located: 'Position found: access points are ordered from the nearest.',
+  directions: 'Directions',
+  directionsTo: (name: string) => `to ${name}`,
+  empty: 'No access points in this list.',
+  emptyIn: (comune: string) => `No access points in ${comune}.`,
+  showAll: 'Show all municipalities',
+  openNow: 'Open now',
+  openNowCount: (n: number) => (n === 1 ? '1 access point open now' : `${n} access points open now`),
+  checkingHours: 'Checking opening hours…',
+  emptyOpen: 'No access point is open at the moment.',
+  emptyOpenIn: (comune: string) => `No access point is open now in ${comune}.`,
+  showClosed: 'Show closed ones too',
+};
