@@ -3,6 +3,7 @@ import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
+import { manglePrivate } from './scripts/mangle-private.mjs';
 
 const OUT = 'packages/welfare-elements/dist';
 
@@ -320,6 +321,24 @@ const englishInOneChunk = () => {
   };
 };
 
+/**
+ * Leaflet's private names, and ours beside it, shortened in the map chunk only
+ * (scripts/mangle-private.mjs, which fails the build when a string or another chunk could
+ * reach one by its old name).
+ */
+export const MAP_PRIVATE = {
+  chunk: /^map-leaflet-/,
+  // Reviewed strings that begin a renamed name but never reach a property: DomEvent's
+  // listener ids (`type + stamp(fn) + '_' + stamp(context)`, in addOne and removeOne) are
+  // keys of its own table of listeners. Leaflet's quoted expando keys ('_welfare_map_id',
+  // '_welfare_map_events', '_welfare_map_disable_click'...) keep their names (keep_quoted).
+  allowed: new Map([['_', 2]]),
+  // Names that other chunks use too: minisearch's `_size` (search-engine.js, its own maps;
+  // never a Leaflet object, but the check cannot tell objects apart).
+  reserved: ['_size'],
+};
+const mapPrivateNames = manglePrivate(MAP_PRIVATE);
+
 const citizensBundle = {
   input: 'packages/welfare-elements/lib/index.js',
   // Lets the entry also export what the lazy chunks share with it, instead of moving that
@@ -350,6 +369,7 @@ const citizensBundle = {
     // ("Sede di Codogno, Viale…", "mappa (1 senza…", "Casalpusterlengo (si apre…"): the
     // default collapse removed it. Runs of whitespace still become one space.
     minifyHTMLLiterals({ options: { minifyOptions: { keepClosingSlash: true, conservativeCollapse: true } } }),
+    mapPrivateNames,
     terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
   ],
   onwarn(warning, warn) {
