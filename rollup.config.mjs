@@ -298,7 +298,7 @@ const leafletTrimCitizens = {
  * through `import('./x.strings.en.js')`, which on its own would make one small file per
  * element (an English planning page would fetch eight); here each such import is sent to
  * welfare-elements/src/english.ts, which re-exports them all, so an English page fetches
- * one file and an Italian page none. The build fails if an English module is not listed
+ * one file and an Italian page none (the hub's pages too). The build fails if an English module is not listed
  * there (its element would stay Italian in the bundle).
  */
 const ENGLISH = resolvePath('packages/welfare-elements/lib/english.js');
@@ -415,6 +415,7 @@ const hubPages = {
   plugins: [
     hubPagesStatic,
     leafletTrim,
+    englishInOneChunk(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     minifyHTMLLiterals({ options: { minifyOptions: { keepClosingSlash: true, conservativeCollapse: true } } }),
     terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),

@@ -8,6 +8,7 @@
  * types a word: the same page "after a search" adds the search engine and the
  * suggestion rules (fetched when a search is near, issue 14).
  */
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
@@ -25,12 +26,19 @@ const trioHtml = `<!doctype html>
 <welfare-list src="data/servizi.json"></welfare-list>
 </main></body></html>`;
 
+/** An example page as its file is, with another `lang` on <html>. */
+const inLanguage = (path, lang) =>
+  readFileSync(new URL(`..${path}`, import.meta.url), 'utf8').replace(/<html lang="\w+">/, `<html lang="${lang}">`);
+
 /** What the "after a search" rows type in the search box. */
 const SEARCHED = 'spesa';
 
 export const PAGES = [
   { id: 'planning-office', what: 'the planning-office example (examples/ufficio-di-piano.html), demo feed, with the map', path: '/examples/ufficio-di-piano.html' },
   { id: 'search-categories-list', what: 'a page with search, categories and list, demo feed', path: TRIO },
+  // The same planning page written in English (lang="en" on <html>): the English strings
+  // are a chunk of their own, fetched only by pages in English (i18n/dictionary.ts).
+  { id: 'planning-office-en', what: 'the planning-office example in English (lang="en"), demo feed, with the map', path: '/examples/ufficio-di-piano.html', lang: 'en' },
 ];
 
 /** Opens each page and returns, per page, the JavaScript files fetched and their gzip sizes. */
@@ -46,7 +54,9 @@ export async function measurePages(pages = PAGES) {
       await page.setCacheEnabled(false);
       await page.setRequestInterception(true);
       page.on('request', (req) => {
-        if (new URL(req.url()).pathname === TRIO) req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: trioHtml });
+        const { pathname } = new URL(req.url());
+        if (pathname === TRIO) req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: trioHtml });
+        else if (p.lang && pathname === p.path) req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: inLanguage(p.path, p.lang) });
         else req.continue();
       });
       const files = new Map();

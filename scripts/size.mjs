@@ -53,11 +53,15 @@ const BUDGET_MAP = 85 * KB;
 // measured after a person clicks the search box and types a word ("after a search"): the
 // goal is checked on the page as it opens, and what a person who searches fetches is
 // shown next to it, with a budget of its own.
+// English strings only for pages in English: 91.7 and 40.6 KB (after a search 108.8 and
+// 56.4), budgets 94, 111, 43 and 59 KB; the planning page in English 94.5 KB (budget 97).
 const BUDGET_PAGES = new Map([
-  ['planning-office', { goal: 90 * KB, budget: 96 * KB }],
-  ['planning-office-search', { budget: 113 * KB }],
-  ['search-categories-list', { goal: 45 * KB, budget: 44 * KB }],
-  ['search-categories-list-search', { budget: 60 * KB }],
+  ['planning-office', { goal: 90 * KB, budget: 94 * KB }],
+  ['planning-office-search', { budget: 111 * KB }],
+  ['search-categories-list', { goal: 45 * KB, budget: 43 * KB }],
+  ['search-categories-list-search', { budget: 59 * KB }],
+  ['planning-office-en', { budget: 97 * KB }],
+  ['planning-office-en-search', { budget: 114 * KB }],
 ]);
 const dist = 'packages/welfare-elements/dist';
 const entry = 'welfare-elements.js';
@@ -368,6 +372,18 @@ if (args.has('--write')) {
     'same build: search, categories and list page 58.7 → 43.1 KB (7 → 5 files; 58.9 KB after a',
     'search); planning-office page 118.5 → 102.9 KB (13 → 11 files; 118.7 KB after a search).',
   ].join('\n');
+  // English strings fetched only by pages in English (issue 14).
+  const ENGLISH_ON_DEMAND = [
+    'English strings only for pages in English (issue 14, 2026-12-02): each element\'s strings',
+    'module held Italian and English, and every page carried both. Now the English dictionaries',
+    'are modules of their own (`x.strings.en.ts`; packages/core/src/i18n/dictionary.ts), fetched when',
+    'an element resolves to English, all in one chunk in the bundle (english.js, 2.7 KB gzip; docs/architecture.md).',
+    'Measured by the rows below, before → after on one build each: planning-office page 93.2 → 91.7 KB',
+    '(7 files both); the same page in English 93.2 → 94.5 KB (7 → 8 files, the eighth english.js);',
+    'search, categories and list page 41.4 → 40.6 KB. An element in English renders once that chunk',
+    'is there (one request more, never Italian first). Not split: the audience names (the search',
+    'index holds both languages on every page), the service view\'s and the mutual-aid strings.',
+  ].join('\n');
   const goalVerdict = (id) => {
     const r = rows.find((row) => row.fetched && row.id === id);
     return r ? (r.gzip <= r.goal ? `met: ${fmt(r.gzip)}` : `not met: ${fmt(r.gzip)}`) : 'not measured';
@@ -403,6 +419,8 @@ if (args.has('--write')) {
     'in the first load or other growth fails the check.',
     '',
     SEARCH_ON_INTENT,
+    '',
+    ENGLISH_ON_DEMAND,
     '',
     FEWER_FILES,
     '',
