@@ -154,7 +154,7 @@ export class WelfareAccessPoints extends WelfareElement {
     return html`<div class="toolbar" part="toolbar">
       ${filter
         ? html`<div class="field" part="filter">
-            <label for="comune">${this.t.comune}</label>
+            <label for="comune">${this.strings.comune}</label>
             <select
               id="comune"
               part="comune-select"
@@ -162,7 +162,7 @@ export class WelfareAccessPoints extends WelfareElement {
               @change=${this.comuneCommit.change}
               @blur=${this.comuneCommit.blur}
             >
-              <option value="" ?selected=${!comune}>${this.t.allComuni}</option>
+              <option value="" ?selected=${!comune}>${this.strings.allComuni}</option>
               ${comuni.map((c) => html`<option value=${c} ?selected=${c === comune}>${c}</option>`)}
             </select>
           </div>`
@@ -170,7 +170,7 @@ export class WelfareAccessPoints extends WelfareElement {
       ${openFilter
         ? html`<label class="open-now" part="open-now">
             <input type="checkbox" .checked=${openNow} @change=${this.onOpenNow} />
-            ${this.t.openNow}
+            ${this.strings.openNow}
           </label>`
         : nothing}
       ${locate

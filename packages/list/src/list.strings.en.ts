@@ -13,7 +13,6 @@ export const listEn: ListStrings = {
   remaining: (n: number) => `(${n} not shown yet)`,
   select: 'Show on the map',
   selected: 'selected',
-  organization: 'Organisation',
   categories: 'Categories',
   where: 'Where',
   details: 'Full details',

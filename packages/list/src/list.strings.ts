@@ -13,7 +13,6 @@ const it = {
   remaining: (n: number) => `(${n} non ancora mostrati)`,
   select: 'Mostra sulla mappa',
   selected: 'selezionato',
-  organization: 'Ente',
   categories: 'Categorie',
   where: 'Dove',
   details: 'Scheda completa',

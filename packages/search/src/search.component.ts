@@ -320,11 +320,11 @@ export class WelfareSearch extends WelfareElement {
       const counts = store.counts('comune');
       const choices = feed.comuni.map((c) => ({ value: c, label: c, count: counts.get(c) ?? 0 }));
       const chosen = f.comune ? [f.comune] : [];
-      parts.push(this.renderSelect('comune', t.comune, t.allComuni, choices, chosen, (v) => ({ comune: v[0] ?? '' })));
+      parts.push(this.renderSelect('comune', this.strings.comune, this.strings.allComuni, choices, chosen, (v) => ({ comune: v[0] ?? '' })));
     }
     if (shown.has('open') && feed.hasHours) {
       parts.push(html`<label class="check" part="open-now">
-        <input type="checkbox" .checked=${live(f.openNow)} @change=${this.onOpenNow} />${t.openNow}
+        <input type="checkbox" .checked=${live(f.openNow)} @change=${this.onOpenNow} />${this.strings.openNow}
       </label>`);
     }
     return parts.length ? html`<div class="filters" part="filters" role="group" aria-label=${t.filters}>${parts}</div>` : nothing;
@@ -341,9 +341,9 @@ export class WelfareSearch extends WelfareElement {
     const parts = [];
     if (shown.has('category')) parts.push(select('category', t.category, t.allCategories));
     if (shown.has('audience')) parts.push(select('audience', t.audience, t.allAudiences));
-    if (shown.has('comune')) parts.push(select('comune', t.comune, t.allComuni));
+    if (shown.has('comune')) parts.push(select('comune', this.strings.comune, this.strings.allComuni));
     if (shown.has('open')) {
-      parts.push(html`<label class="check" part="open-now"><input type="checkbox" disabled />${t.openNow}</label>`);
+      parts.push(html`<label class="check" part="open-now"><input type="checkbox" disabled />${this.strings.openNow}</label>`);
     }
     return parts.length ? html`<div class="filters" part="filters" role="group" aria-label=${t.filters}>${parts}</div>` : nothing;
   }

@@ -16,10 +16,7 @@ export const searchEn: SearchStrings = {
   allCategories: 'All categories',
   audience: 'For whom',
   allAudiences: 'Everyone',
-  comune: 'Municipality',
-  allComuni: 'All municipalities',
   several: (n: number) => `${n} chosen`,
-  openNow: 'Open now',
   found: (n: number) => (n === 0 ? 'No services found' : n === 1 ? '1 service found' : `${formatNumber(n, 'en')} services found`),
   withCount: (name: string, n: number) => `${name} (${formatNumber(n, 'en')})`,
 };

@@ -17,10 +17,7 @@ const it = {
   allCategories: 'Tutte le categorie',
   audience: 'Per chi',
   allAudiences: 'Tutte le persone',
-  comune: 'Comune',
-  allComuni: 'Tutti i comuni',
   several: (n: number) => `${n} scelte`,
-  openNow: 'Aperto ora',
   found: (n: number) => (n === 0 ? 'Nessun servizio trovato' : n === 1 ? '1 servizio trovato' : `${formatNumber(n, 'it')} servizi trovati`),
   withCount: (name: string, n: number) => `${name} (${formatNumber(n, 'it')})`,
 };

@@ -4,9 +4,11 @@
  * the evaluator only once it is loaded, and falls back to the string as written.
  */
 import { now } from '../clock.js';
+import { commonStrings } from '../i18n/common-strings.js';
 import type { Lang } from '../i18n/lang.js';
 import type { HoursState } from './engine.js';
 import { hoursStrings, type When } from './hours.strings.js';
+import { hoursWordsStrings } from './words.strings.js';
 import { hoursEngine, hoursLibraryPending } from './index.js';
 import { dayDiff, romeWallClock } from './rome.js';
 
@@ -78,8 +80,8 @@ export function stateText(state: HoursState, lang: Lang): string {
     if (!next) return `${t.alwaysOpen}${note(state.comment)}`;
     const w = when(lang, at, next, !state.nextUnknown);
     return state.nextUnknown
-      ? `${t.open}${note(state.comment)}; ${t.thenUnknown(w, state.nextComment)}`
-      : `${t.open}, ${t.closes(w)}${note(state.comment)}`;
+      ? `${commonStrings[lang].openNow}${note(state.comment)}; ${t.thenUnknown(w, state.nextComment)}`
+      : `${commonStrings[lang].openNow}, ${t.closes(w)}${note(state.comment)}`;
   }
   const head = `${state.holiday ? t.closedHoliday : t.closed}${note(state.comment)}`;
   if (!next) return head;
@@ -102,6 +104,8 @@ export function describeWeek(hours: string, lang: Lang, at: Date = now(), comune
   const week = hoursEngine()?.week(hours, at, 7, comune);
   if (!week) return undefined;
   const t = hoursStrings[lang];
+  // An interval in full words ("dalle 9:00 alle 12:30"), as the hours in words say it.
+  const words = hoursWordsStrings[lang];
   const today = romeWallClock(at);
   return week.map((d) => {
     const isToday = dayDiff(today, d.day) === 0;
@@ -114,8 +118,8 @@ export function describeWeek(hours: string, lang: Lang, at: Date = now(), comune
       : allDay
         ? `${t.allDay}${note(d.intervals[0]!.comment)}`
         : d.intervals
-            .map((i) => `${t.interval(clock(i.from), clock(i.to, true))}${i.comment ? note(i.comment) : i.unknown ? ` (${t.toConfirm})` : ''}`)
-            .join(t.and);
+            .map((i) => `${words.range(clock(i.from), clock(i.to, true), true)}${i.comment ? note(i.comment) : i.unknown ? ` (${t.toConfirm})` : ''}`)
+            .join(words.and);
     return { label: t.dayLabel(formatDay(lang, d.day, true), isToday, d.holiday), text, today: isToday, open: d.intervals.length > 0 };
   });
 }

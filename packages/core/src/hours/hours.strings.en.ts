@@ -3,7 +3,6 @@ import type { HoursStrings } from './hours.strings.js';
 
 export const hoursEn: HoursStrings = {
   alwaysOpen: 'Open 24 hours a day',
-  open: 'Open now',
   closed: 'Closed',
   closedHoliday: 'Closed for the public holiday',
   unknown: 'Hours to be confirmed',
@@ -14,8 +13,6 @@ export const hoursEn: HoursStrings = {
   thenUnknown: (w: When, comment?: string) => `from ${w.today ? '' : `${w.day} `}${w.time}: ${comment ?? 'hours to be confirmed'}`,
   dayLabel: (date: string, today: boolean, holiday: boolean) =>
     `${date}${today ? ' (today)' : ''}${holiday ? ', public holiday' : ''}`,
-  interval: (from: string, to: string) => `${from} to ${to}`,
-  and: ' and ',
   allDay: 'open all day',
   toConfirm: 'to be confirmed',
   closedDay: 'closed',

@@ -20,7 +20,6 @@ const dalle = (w: When) => (w.hour === 1 ? `dall'${w.time}` : `dalle ${w.time}`)
 /** Opening-hours wording, Italian and English. */
 const it = {
   alwaysOpen: 'Aperto 24 ore su 24',
-  open: 'Aperto ora',
   closed: 'Chiuso',
   closedHoliday: 'Chiuso per festività',
   unknown: 'Orari da verificare',
@@ -34,10 +33,6 @@ const it = {
   thenUnknown: (w: When, comment?: string) => `${w.today ? '' : `${w.day} `}${dalle(w)}: ${comment ?? 'orari da verificare'}`,
   dayLabel: (date: string, today: boolean, holiday: boolean) =>
     `${date}${today ? ' (oggi)' : ''}${holiday ? ', festivo' : ''}`,
-  /** "dalle 9:00 alle 12:30" ("dall'1:00", "all'1:00"). */
-  interval: (from: string, to: string) =>
-    `${from.startsWith('1:') ? "dall'" : 'dalle '}${from} ${to.startsWith('1:') ? "all'" : 'alle '}${to}`,
-  and: ' e ',
   allDay: 'aperto tutto il giorno',
   toConfirm: 'da verificare',
   closedDay: 'chiuso',

@@ -27,6 +27,9 @@ export const commonEn: CommonStrings = {
   hours: 'Opening hours',
   hoursWeek: 'Opening hours for the next 7 days',
   directions: 'Directions',
+  comune: 'Municipality',
+  allComuni: 'All municipalities',
+  openNow: 'Open now',
   opensInNewWindow: '(opens in a new window)',
   distance: (km: number) => `${formatDistance(km, 'en')} away`,
 };

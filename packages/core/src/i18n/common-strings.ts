@@ -30,6 +30,10 @@ const it = {
   hours: 'Orari',
   hoursWeek: 'Orari dei prossimi 7 giorni',
   directions: 'Indicazioni stradali',
+  /** Filters that search and access points both offer. */
+  comune: 'Comune',
+  allComuni: 'Tutti i comuni',
+  openNow: 'Aperto ora',
   opensInNewWindow: '(si apre in una nuova finestra)',
   /** How far from the person's position: "a 1,2 km". */
   distance: (km: number) => `a ${formatDistance(km, 'it')}`,

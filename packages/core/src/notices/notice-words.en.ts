@@ -14,5 +14,4 @@ export const noticeWordsEn: NoticeStrings = {
     days === 0 ? 'Deadline today' : days === 1 ? 'Deadline tomorrow' : days <= 7 ? `Deadline in ${days} days, ${day}` : `Deadline ${day}`,
   on: (days: number, day: string) => (days === 0 ? 'Today' : days === 1 ? 'Tomorrow' : `On ${day}`),
   published: (day: string) => `Published on ${day}`,
-  reducedHours: 'Hours during this period',
 };

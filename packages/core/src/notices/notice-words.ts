@@ -49,7 +49,6 @@ const it = {
     days === 0 ? 'Scade oggi' : days === 1 ? 'Scade domani' : days <= 7 ? `Scade tra ${days} giorni, ${il(day)}` : `Scade ${il(day)}`,
   on: (days: number, day: string) => (days === 0 ? 'Oggi' : days === 1 ? 'Domani' : cap(il(day))),
   published: (day: string) => `Pubblicato ${il(day)}`,
-  reducedHours: 'Orari nel periodo',
 };
 
 export type NoticeStrings = typeof it;
