@@ -232,6 +232,47 @@ function dropMethods(code, names) {
 }
 
 /**
+ * Bounds the view may not leave (`maxBounds`, `maxBoundsViscosity`) and the jump back to
+ * the first copy of the world (`worldCopyJump`): Map options the citizens' map never sets
+ * (engine.ts, place-map-view.ts; `mapOptionsCheck` fails the build if one appears), read by
+ * the map's setView and remove, by dragging (with inertia) and by the arrow keys. Without
+ * them each of those does what it did with the options unset: `_limitCenter` and
+ * `_limitOffset` returned their argument, the drag limit and wrap were not listened to.
+ */
+const UNSET_MAP_OPTIONS = /\b(?:maxBounds|maxBoundsViscosity|worldCopyJump|setMaxBounds|panInsideBounds)\b/;
+function withoutViewLimits(code) {
+  const steps = [
+    [/\r?\n\t\tif \(options\.maxBounds\) \{\r?\n\t\t\tthis\.setMaxBounds\(options\.maxBounds\);\r?\n\t\t\}\r?\n/, '\n'],
+    [/center = this\._limitCenter\(toLatLng\(center\), zoom, this\.options\.maxBounds\);/, 'center = toLatLng(center);'],
+    [/\t\tif \(this\.options\.maxBounds\) \{ this\.off\('moveend', this\._panInsideMaxBounds\); \}\r?\n/, ''],
+    [/\t\t\tthis\._draggable\.on\('predrag', this\._onPreDragLimit, this\);\r?\n\t\t\tif \(map\.options\.worldCopyJump\) \{[\s\S]*?\r?\n\t\t\t\}\r?\n/, ''],
+    [/\t\tif \(this\._map\.options\.maxBounds && this\._map\.options\.maxBoundsViscosity\) \{[\s\S]*?\t\t\} else \{\r?\n\t\t\tthis\._offsetLimit = null;\r?\n\t\t\}\r?\n/, ''],
+    [/\t\t\t\toffset = map\._limitOffset\(offset, map\.options\.maxBounds\);\r?\n/, ''],
+    [/\t\t\t\tif \(map\.options\.maxBounds\) \{[\s\S]*?\t\t\t\t\} else \{\r?\n\t\t\t\t\tmap\.panBy\(offset\);\r?\n\t\t\t\t\}/, '\t\t\t\tmap.panBy(offset);'],
+    [/\t\tmaxBounds: undefined,\r?\n/, ''],
+    [/\tworldCopyJump: false,\r?\n[\s\S]*?\tmaxBoundsViscosity: 0\.0\r?\n\}\);/, '});'],
+  ];
+  for (const [pattern, replacement] of steps) code = replaceOnce(code, pattern, replacement);
+  code = dropMethods(code, ['setMaxBounds', 'panInsideBounds', '_panInsideMaxBounds', '_limitCenter', '_limitOffset',
+    '_getBoundsOffset', '_rebound', 'Drag._onZoomEnd', '_viscousLimit', '_onPreDragLimit', '_onPreDragWrap']);
+  // Outside comments, none of them may be left.
+  const left = /^(?![\t ]*\/\/).*?(\bmaxBounds\b|worldCopyJump|_limitCenter|_limitOffset|_onPreDrag(?:Limit|Wrap))/m.exec(code);
+  if (left) throw new Error(`leaflet-trim: ${left[1]} is still read; recheck the Leaflet trim`);
+  return code;
+}
+
+/** Fails the build when the map's own code sets a Map option that withoutViewLimits took out. */
+const mapOptionsCheck = {
+  name: 'map-options-check',
+  transform(code, id) {
+    if (!/\/packages\/map\/dist\/[^/]+\.js$/.test(id.replaceAll('\\', '/'))) return null;
+    const used = UNSET_MAP_OPTIONS.exec(code);
+    if (used) this.error(`${id} uses ${used[0]}, which the citizens' Leaflet no longer has (rollup.config.mjs withoutViewLimits)`);
+    return null;
+  },
+};
+
+/**
  * What the citizens' map never uses, on top of leafletTrim (the hub's place picker drags
  * its marker and keeps these). Issue 14: about 1.4 KB gzip off every page with a map.
  * examples/test/bundle-map.test.mjs checks, on the built bundle in three engines, what
@@ -271,6 +312,7 @@ const leafletTrimCitizens = {
     // Circle's `setStyle: Path.prototype.setStyle` is a property read that rollup keeps
     // (a getter could run), and with it Path: the same method, read when called.
     out = replaceOnce(out, /^\tsetStyle: Path\.prototype\.setStyle,$/m, '\tsetStyle: function (style) { return Path.prototype.setStyle.call(this, style); },');
+    out = withoutViewLimits(out);
     out = dropMethods(out, ['Icon.createIcon', 'Icon.createShadow', '_createIcon', '_createImg', 'Icon._getIconUrl', 'getIcon', '_getPopupAnchor']);
     out = dropMethods(out, [
       // Map: geolocation (the element asks the browser itself, map.component.ts), flights,
@@ -367,6 +409,7 @@ const citizensBundle = {
     emitCss,
     leafletTrim,
     leafletTrimCitizens,
+    mapOptionsCheck,
     sinkCheck,
     englishInOneChunk(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),

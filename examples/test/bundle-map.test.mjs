@@ -310,6 +310,59 @@ it('"Vicino a me" draws the position and the accuracy circle', async () => {
   await circleMatchesZoom();
 });
 
+/** The map's centre in pixels of its projection at the current zoom (Leaflet's own view). */
+const centrePx = () =>
+  page.evaluate(() => {
+    const m = document.querySelector('welfare-map').leaflet.view.map;
+    const p = m.project(m.getCenter());
+    return { x: p.x, y: p.y };
+  });
+
+/** Waits until the map's centre satisfies `test(centre, from)`. */
+const centreWhere = (test, from) =>
+  page.waitForFunction(
+    (source, f) => {
+      const m = document.querySelector('welfare-map').leaflet.view.map;
+      return new Function(`return (${source})`)()(m.project(m.getCenter()), f);
+    },
+    { timeout: 30_000, polling: 50 },
+    test.toString(),
+    from,
+  );
+
+it('pans with the arrow keys and follows a mouse drag', async () => {
+  // Leaflet's Keyboard and Drag handlers, trimmed of the view limits the map never sets
+  // (rollup.config.mjs withoutViewLimits): a press pans by 80 px, a drag moves the view.
+  await inPage((map) => map.querySelector('.leaflet-popup-close-button')?.click());
+  await inPage((map) => map.querySelector('.map').focus());
+  // Leaflet ignores a key during a pan: wait until the view stands still.
+  let start = await centrePx();
+  for (let last; JSON.stringify(start) !== JSON.stringify(last); ) {
+    last = start;
+    await new Promise((ok) => setTimeout(ok, 300));
+    start = await centrePx();
+  }
+  // The whole step before the next key: Leaflet ignores a key while a pan is running.
+  await page.keyboard.press('ArrowRight');
+  await centreWhere((p, f) => p.x > f.x + 79.5, start);
+  await page.keyboard.press('ArrowDown');
+  await centreWhere((p, f) => p.y > f.y + 79.5, start);
+  // The WebKit page of these tests (engine.mjs) has no mouse; its keys are checked above.
+  if (!page.mouse) return;
+  const at = await inPage((map) => {
+    const r = map.querySelector('.leaflet-container').getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  const before = await centrePx();
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x - 150, at.y, { steps: 6 });
+  await page.mouse.up();
+  // Dragging the map to the left shows what was to its right (it may glide on, never back).
+  const after = await centreWhere((p, f) => p.x > f.x + 120, before).then(centrePx);
+  assert.ok(Math.abs(after.y - before.y) < 20, `a level drag keeps the height: ${before.y} -> ${after.y}`);
+});
+
 it('raised no error on the way', () => {
   assert.deepEqual(errors, []);
 });
