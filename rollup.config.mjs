@@ -239,7 +239,7 @@ function dropMethods(code, names) {
  * them each of those does what it did with the options unset: `_limitCenter` and
  * `_limitOffset` returned their argument, the drag limit and wrap were not listened to.
  */
-const UNSET_MAP_OPTIONS = /\b(?:maxBounds|maxBoundsViscosity|worldCopyJump|setMaxBounds|panInsideBounds)\b/;
+const UNSET_MAP_OPTIONS = /\b(?:maxBounds|maxBoundsViscosity|worldCopyJump|setMaxBounds|panInsideBounds|getTile|getTileRaw)\b/;
 function withoutViewLimits(code) {
   const steps = [
     [/\r?\n\t\tif \(options\.maxBounds\) \{\r?\n\t\t\tthis\.setMaxBounds\(options\.maxBounds\);\r?\n\t\t\}\r?\n/, '\n'],
@@ -261,13 +261,35 @@ function withoutViewLimits(code) {
   return code;
 }
 
-/** Fails the build when the map's own code sets a Map option that withoutViewLimits took out. */
+/**
+ * supercluster's vector tiles (getTile, getTileRaw and their helpers), for maps drawn from
+ * tiles such as Mapbox GL's: the cluster layer asks for clusters, children and leaves only
+ * (cluster-layer.ts; `mapOptionsCheck` fails the build if it asks for a tile).
+ */
+const superclusterTrim = {
+  name: 'supercluster-trim',
+  transform(code, id) {
+    if (!id.replaceAll('\\', '/').endsWith('/node_modules/supercluster/index.js')) return null;
+    const cut = (from, to) => {
+      const a = code.indexOf(from);
+      const b = code.indexOf(to, a);
+      if (a < 0 || b < 0) throw new Error(`supercluster-trim: ${from.trim()} not found; recheck the trim`);
+      code = code.slice(0, a) + code.slice(b);
+    };
+    cut('    getTile(z, x, y) {', '    getClusterExpansionZoom(clusterId) {');
+    cut('    _addTileFeatures(ids, data, x, y, z2, tile, raw) {', '    _limitZoom(z) {');
+    if (/getTile|_addTileFeatures/.test(code)) throw new Error('supercluster-trim: a tile method is still used; recheck the trim');
+    return { code, map: null };
+  },
+};
+
+/** Fails the build when the map's own code uses what withoutViewLimits or superclusterTrim took out. */
 const mapOptionsCheck = {
   name: 'map-options-check',
   transform(code, id) {
     if (!/\/packages\/map\/dist\/[^/]+\.js$/.test(id.replaceAll('\\', '/'))) return null;
     const used = UNSET_MAP_OPTIONS.exec(code);
-    if (used) this.error(`${id} uses ${used[0]}, which the citizens' Leaflet no longer has (rollup.config.mjs withoutViewLimits)`);
+    if (used) this.error(`${id} uses ${used[0]}, which the citizens' bundle no longer has (rollup.config.mjs withoutViewLimits, superclusterTrim)`);
     return null;
   },
 };
@@ -409,6 +431,7 @@ const citizensBundle = {
     emitCss,
     leafletTrim,
     leafletTrimCitizens,
+    superclusterTrim,
     mapOptionsCheck,
     sinkCheck,
     englishInOneChunk(),
