@@ -19,7 +19,8 @@ export interface RunningHub extends Hub {
 /** Opens the database, applies migrations and listens (port 0 = any free port). */
 export async function startHub(options: StartOptions = {}): Promise<RunningHub> {
   const config = configure(options);
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // PGlite in a thread of its own: its WebAssembly and the HTTP work then use both cores.
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, thread: true });
   const hub = await createHub(db, config, options);
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {

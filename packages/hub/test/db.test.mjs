@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, readMigrations, MIGRATIONS_DIR, RENUMBERED } from '../dist/index.js';
+import { migrate, openDb, readMigrations, MIGRATIONS_DIR, RENUMBERED } from '../dist/index.js';
 import { testDb } from './support/db.mjs';
 
 let db;
@@ -72,14 +72,19 @@ test('a transaction that throws leaves no row behind', async () => {
   assert.equal((await db.query(`SELECT 1 FROM organisations WHERE id = 'a'`)).rows.length, 0);
 });
 
-test('a named statement answers as a plain one, waits for an open transaction, and fails as a plain one does', async () => {
-  // Named statements are prepared once (the editor's read and save): PostgreSQL's server and PGlite each do it their way.
+/**
+ * A named statement (the editor's read and save, prepared once: PostgreSQL's server and
+ * PGlite each do it their way) answers as a plain one, is never run inside another caller's
+ * open transaction, and fails as a plain one does; and a transaction that throws leaves nothing.
+ */
+async function statementsBehave(db) {
   const sql = 'SELECT $1::jsonb AS data, $2::int AS n, $3::timestamptz AS at';
   const params = [JSON.stringify({ nome: 'Emporio', orari: ['Mo 09:00-12:00'] }), 7, new Date('2026-12-02T10:00:00Z')];
   const plain = await db.query(sql, params);
+  assert.deepEqual(plain.rows, [{ data: { nome: 'Emporio', orari: ['Mo 09:00-12:00'] }, n: 7, at: params[2] }]);
   for (const n of [1, 2]) assert.deepEqual((await db.query(sql, [params[0], n, params[2]], { name: 'test-echo' })).rows, [{ ...plain.rows[0], n }]);
 
-  // A named statement sent while someone else's transaction is open is not part of it: the rollback leaves it.
+  // A statement sent while someone else's transaction is open is not part of it: the rollback leaves it.
   const insert = `INSERT INTO organisations (id, name) VALUES ($1, $2)`;
   let release;
   const held = new Promise((ok) => (release = ok));
@@ -93,13 +98,41 @@ test('a named statement answers as a plain one, waits for an open transaction, a
   });
   await opened;
   const named = db.query(insert, ['outside', 'Kept'], { name: 'test-insert' });
+  const unnamed = db.query(insert, ['outside-too', 'Kept']);
   release();
   await assert.rejects(rolledBack, /roll back/);
   assert.equal((await named).rowCount, 1);
-  const ids = (await db.query(`SELECT id FROM organisations WHERE id IN ('in-tx', 'outside') ORDER BY id`)).rows.map((r) => r.id);
-  assert.deepEqual(ids, ['outside']);
+  assert.equal((await unnamed).rowCount, 1);
+  const ids = (await db.query(`SELECT id FROM organisations WHERE id IN ('in-tx', 'outside', 'outside-too') ORDER BY id`)).rows.map((r) => r.id);
+  assert.deepEqual(ids, ['outside', 'outside-too']);
 
   // A refused statement rejects with the database's code, and the next one runs.
   await assert.rejects(db.query(insert, ['outside', 'Again'], { name: 'test-insert' }), (error) => error.code === '23505');
+  await assert.rejects(db.query(insert, ['outside', 'Again']), (error) => error.code === '23505' && /duplicate key/.test(error.message));
   assert.equal((await db.query(insert, ['after', 'After'], { name: 'test-insert' })).rowCount, 1);
+  // A transaction that commits keeps its rows; its value comes back.
+  assert.equal(await db.transaction(async (tx) => (await tx.query(insert, ['committed', 'C'])).rowCount), 1);
+  assert.equal((await db.query(`SELECT 1 FROM organisations WHERE id = 'committed'`)).rows.length, 1);
+}
+
+test('a named statement answers as a plain one, waits for an open transaction, and fails as a plain one does', () => statementsBehave(db));
+
+test('PGlite in its own thread (as the server runs it) answers, isolates and fails exactly as in the same thread', async () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'hub-thread-')), 'data');
+  const threaded = await openDb({ dataDir, thread: true });
+  try {
+    assert.equal(threaded.kind, 'pglite');
+    await statementsBehave(threaded);
+    // The thread holds the data folder: a second opener is refused, as with PGlite in the same thread.
+    await assert.rejects(openDb({ dataDir }), /già aperta da un altro processo/);
+  } finally {
+    await threaded.close();
+  }
+  // Closed: the folder is free again, and what was committed is there.
+  const again = await openDb({ dataDir });
+  try {
+    assert.deepEqual((await again.query('SELECT id FROM organisations ORDER BY id')).rows.map((r) => r.id), ['after', 'committed', 'outside', 'outside-too']);
+  } finally {
+    await again.close();
+  }
 });

@@ -10,6 +10,11 @@ export interface OpenOptions {
   schema?: string;
   /** PGlite only: start from a copy of this snapshot (`db.snapshot()`) instead of an empty database. */
   template?: Blob;
+  /**
+   * PGlite only: run it in a worker thread (db/pglite-worker.ts), so that the database and the
+   * hub's HTTP work use two cores. The server does; one-off commands and tests need not.
+   */
+  thread?: boolean;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
 }
@@ -18,7 +23,9 @@ export interface OpenOptions {
 export async function openDb(options: OpenOptions = {}): Promise<Db> {
   const db = options.databaseUrl
     ? await (await import('./pg.js')).openPg(options.databaseUrl, { schema: options.schema })
-    : await (await import('./pglite.js')).openPglite(options.dataDir, { template: options.template });
+    : options.thread
+      ? await (await import('./pglite-worker.js')).openPgliteThread(options.dataDir, { template: options.template })
+      : await (await import('./pglite.js')).openPglite(options.dataDir, { template: options.template });
   if (options.migrate !== false) await migrate(db);
   return db;
 }
