@@ -17,25 +17,29 @@ const QUIET_MS = 300;
 
 /**
  * `mine[i]` are editor i's offers, one per burst. Returns each burst's answers ({ ms,
- * status }) and the hub's (and a local PostgreSQL server's) CPU time per PUT over the warm
- * bursts (2 to the last), from /proc.
+ * status }) and the CPU time per PUT over the warm bursts (2 to the last), from /proc: of the
+ * hub process, of its main thread alone (HTTP and the hub's code; PGlite has a thread of its
+ * own), and of a local PostgreSQL server. Under load the CPU figures move far less than the times.
  */
 export async function burstSaves(editors, mine, { hubPid, postmaster, bursts }) {
   const rounds = [];
   let hubCpu = 0;
+  let mainCpu = 0;
   let serverCpu = 0;
   for (let round = 0; round < bursts; round++) {
     const opened = await Promise.all(editors.map((api, i) => openOffer(api, mine[i][round])));
     await new Promise((ok) => setTimeout(ok, QUIET_MS));
     const hubBefore = cpuMs(hubPid);
+    const mainBefore = cpuMs(hubPid, hubPid);
     const serverBefore = serverCpuMs(postmaster);
     const answers = await Promise.all(editors.map((api, i) => saveOffer(api, opened[i], `(raffica ${round})`)));
     if (round > 0) {
       hubCpu += cpuMs(hubPid) - hubBefore;
+      mainCpu += cpuMs(hubPid, hubPid) - mainBefore;
       serverCpu += serverCpuMs(postmaster) - serverBefore;
     }
     rounds.push(answers);
   }
   const warmSaves = rounds.slice(1).flat().length;
-  return { rounds, hubCpuPerPut: hubCpu / warmSaves, serverCpuPerPut: serverCpu / warmSaves };
+  return { rounds, hubCpuPerPut: hubCpu / warmSaves, mainCpuPerPut: mainCpu / warmSaves, serverCpuPerPut: serverCpu / warmSaves };
 }

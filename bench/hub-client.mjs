@@ -91,10 +91,13 @@ export async function saveOffer(api, offer, mark) {
 
 const TICK = 100; // USER_HZ on Linux: /proc counts CPU time in 1/100 s.
 
-/** CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere. */
-export function cpuMs(pid) {
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere.
+ * With `thread`, only that thread's: `cpuMs(pid, pid)` is the process's main thread.
+ */
+export function cpuMs(pid, thread) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICK;
   } catch {
     return undefined;
