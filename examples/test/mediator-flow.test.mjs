@@ -169,7 +169,8 @@ it('a post → the mediator approves it on the page, by keyboard → on the boar
   await focusControl(page, 'Approva');
   await page.keyboard.press('Enter');
   await waitText(page, /Annuncio approvato/);
-  assert.match(await pageText(page), /Da approvare: 0 annunci.*Sulla bacheca: 1 annuncio/);
+  // The page says so before it has read the lists again (mediator.component.ts act()): wait for them.
+  await waitText(page, /Da approvare: 0 annunci.*Sulla bacheca: 1 annuncio/);
   await axeClean(page, 'the queue after the approval');
 
   await hub.publisher.schedule();
