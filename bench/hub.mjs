@@ -100,6 +100,7 @@ export async function runOn(label, databaseUrl, { upTo } = {}) {
     const started = await startHub(dataDir, childUrl);
     child = started.child;
     const startMs = performance.now() - t;
+    const warmUp = started.warmUp;
     const base = started.url;
 
     const admin = await login(base, 'ufficio@bench.invalid');
@@ -242,6 +243,7 @@ export async function runOn(label, databaseUrl, { upTo } = {}) {
       editors: EDITORS,
       importMs,
       startMs,
+      warmUp,
       approvalMedian: median(approvals),
       approvalMax: Math.max(...approvals),
       retried: [admin, reader, ...editors].reduce((sum, api) => sum + api.retried, 0),
@@ -284,12 +286,14 @@ async function startHub(dataDir, databaseUrl) {
   const url = await new Promise((ok, fail) => {
     child.stdout.on('data', (d) => {
       out += d;
+      // The address is printed once the hub listens, after its rehearsal of saves (ops/warm-up.ts).
       const m = /welfare-hub: (http:\/\/\S+)/.exec(out);
       if (m) ok(m[1]);
     });
     child.once('exit', (code) => fail(new Error(`the hub stopped (${code}): ${out}`)));
   });
-  return { child, url };
+  const rehearsal = /welfare-hub: (\d+) salvataggi di prova prima di aprire \((\d+) ms/.exec(out);
+  return { child, url, warmUp: rehearsal ? { saves: Number(rehearsal[1]), ms: Number(rehearsal[2]) } : { saves: 0, ms: 0 } };
 }
 
 function stop(child) {

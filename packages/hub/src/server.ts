@@ -3,16 +3,24 @@ import type { AddressInfo } from 'node:net';
 import { createHub, type Hub, type HubOptions } from './app.js';
 import { configure, type HubConfig } from './config.js';
 import { openDb } from './db/open.js';
+import { warmUp, type WarmUpOptions } from './ops/warm-up.js';
 
 export interface StartOptions extends Partial<HubConfig>, HubOptions {
   port?: number;
   host?: string;
+  /**
+   * Rehearse this many saves before listening (ops/warm-up.ts), within `budgetMs`;
+   * default 400 saves in at most 4 s, `{ saves: 0 }` to skip it. Env HUB_WARM_UP_SAVES overrides the number.
+   */
+  warmUp?: Partial<WarmUpOptions>;
 }
 
 export interface RunningHub extends Hub {
   server: ServerType;
   port: number;
   url: string;
+  /** The saves rehearsed before listening (ops/warm-up.ts) and how long they took. */
+  warmedUp: { saves: number; ms: number };
   close(): Promise<void>;
 }
 
@@ -22,6 +30,12 @@ export async function startHub(options: StartOptions = {}): Promise<RunningHub> 
   // PGlite in a thread of its own: its WebAssembly and the HTTP work then use both cores.
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, thread: true });
   const hub = await createHub(db, config, options);
+  const warming = performance.now();
+  const saves = await warmUp(db, hub.envelopes, config, {
+    saves: Number(process.env.HUB_WARM_UP_SAVES ?? options.warmUp?.saves ?? 400),
+    budgetMs: options.warmUp?.budgetMs ?? 4_000,
+  });
+  const warmedUp = { saves, ms: performance.now() - warming };
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: hub.app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
@@ -32,6 +46,7 @@ export async function startHub(options: StartOptions = {}): Promise<RunningHub> 
     server,
     port,
     url: `http://${host}:${port}`,
+    warmedUp,
     async close() {
       hub.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

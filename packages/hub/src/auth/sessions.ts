@@ -82,6 +82,10 @@ interface SessionRow {
 export class SessionCache {
   private entries = new Map<string, { row: SessionRow; at: number }>();
   private generation = 0;
+  /** Sessions asked for while a read is under way: the next read fetches them together. */
+  private waiting = new Map<string, Deferred>();
+  /** The read under way, with the generation it began in. */
+  private reading: { hashes: Map<string, Deferred>; generation: number } | undefined;
 
   constructor(
     private readonly ttlMs = 5_000,
@@ -95,13 +99,48 @@ export class SessionCache {
     return undefined;
   }
 
-  /** The generation to hand back to `set`: a clear() in between makes `set` a no-op. */
-  begin(): number {
-    return this.generation;
+  /**
+   * The session's row from the database, read together with the others asked for meanwhile:
+   * one statement at a time, and whoever asks while it runs waits for the next one, which reads
+   * them all. 50 editors whose entries expire in the same second (they saved together) cost
+   * one or two reads, not 50 (on PGlite, about half a millisecond each of the one thread
+   * everyone queues on). Alone, a request waits for no one.
+   */
+  load(hash: string, now: () => number, read: (hashes: string[]) => Promise<SessionRow[]>): Promise<SessionRow | undefined> {
+    const current = this.reading?.generation === this.generation ? this.reading.hashes.get(hash) : undefined;
+    if (current) return current.promise;
+    let wait = this.waiting.get(hash);
+    if (!wait) {
+      wait = deferred();
+      this.waiting.set(hash, wait);
+    }
+    if (!this.reading) void this.readWaiting(now, read);
+    return wait.promise;
   }
 
-  set(hash: string, row: SessionRow, now: number, generation: number): void {
-    if (generation !== this.generation) return;
+  private async readWaiting(now: () => number, read: (hashes: string[]) => Promise<SessionRow[]>): Promise<void> {
+    while (this.waiting.size) {
+      const hashes = this.waiting;
+      this.waiting = new Map();
+      const generation = this.generation;
+      this.reading = { hashes, generation };
+      try {
+        const rows = new Map((await read([...hashes.keys()])).map((row) => [row.id_hash, row]));
+        for (const [hash, wait] of hashes) {
+          const row = rows.get(hash);
+          // A clear() while reading: these rows may predate the change, for these requests only.
+          if (row && generation === this.generation) this.set(hash, row, now());
+          wait.resolve(row);
+        }
+      } catch (error) {
+        for (const wait of hashes.values()) wait.reject(error);
+      } finally {
+        this.reading = undefined;
+      }
+    }
+  }
+
+  private set(hash: string, row: SessionRow, now: number): void {
     if (this.entries.size >= this.max) this.entries.clear();
     this.entries.set(hash, { row, at: now });
   }
@@ -110,6 +149,35 @@ export class SessionCache {
     this.generation++;
     this.entries.clear();
   }
+}
+
+interface Deferred {
+  promise: Promise<SessionRow | undefined>;
+  resolve(row: SessionRow | undefined): void;
+  reject(error: unknown): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: Deferred['resolve'];
+  let reject!: Deferred['reject'];
+  const promise = new Promise<SessionRow | undefined>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Several sessions with their users and organisations; the hashes are hex, so a comma separates them safely. */
+async function readSessions(q: Queryable, hashes: string[]): Promise<SessionRow[]> {
+  const { rows } = await q.query<SessionRow>(
+    `SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role,
+            u.organisation_id, u.disabled AS user_disabled, o.disabled AS organisation_disabled
+       FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN organisations o ON o.id = u.organisation_id
+      WHERE s.id_hash = ANY (string_to_array($1::text, ','))`,
+    [hashes.join(',')],
+    { name: 'sessions-read' },
+  );
+  return rows;
 }
 
 /**
@@ -122,16 +190,9 @@ export async function readSession(c: Context, q: Queryable, config: HubConfig, c
   const hash = sha256(id);
   let row = cache?.get(hash, config.now().getTime());
   if (!row) {
-    const generation = cache?.begin() ?? 0;
-    const { rows } = await q.query<SessionRow>(
-      `SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role,
-              u.organisation_id, u.disabled AS user_disabled, o.disabled AS organisation_disabled
-         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN organisations o ON o.id = u.organisation_id
-        WHERE s.id_hash = $1`,
-      [hash],
-    );
-    row = rows[0];
-    if (row) cache?.set(hash, row, config.now().getTime(), generation);
+    row = cache
+      ? await cache.load(hash, () => config.now().getTime(), (hashes) => readSessions(q, hashes))
+      : (await readSessions(q, [hash]))[0];
   }
   if (!row) return undefined;
   const now = config.now().getTime();

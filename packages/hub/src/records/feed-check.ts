@@ -42,19 +42,33 @@ export class EnvelopeCache {
   private value: Envelope | undefined;
   private at = 0;
   private generation = 0;
+  /** The read under way, shared by every save that finds the envelope too old meanwhile. */
+  private reading: { promise: Promise<Envelope>; generation: number } | undefined;
 
   constructor(private readonly ttlMs = 5_000) {}
 
   async get(q: Queryable, now = Date.now()): Promise<Envelope> {
     if (this.value && now - this.at >= 0 && now - this.at < this.ttlMs) return this.value;
+    // 50 saves at once all find it expired in the same moment: one read for all of them, not 50
+    // (on PGlite that was a doubled burst every 5 seconds). A read begun before a clear() is not
+    // shared with a save that came after it.
+    if (this.reading?.generation === this.generation) return this.reading.promise;
     const generation = this.generation;
-    const fresh = await envelope(q);
-    // A clear() while reading: this answer may predate the change, keep it for this request only.
-    if (generation === this.generation) {
-      this.value = fresh;
-      this.at = now;
-    }
-    return fresh;
+    const promise = envelope(q).then((fresh) => {
+      // A clear() while reading: this answer may predate the change, keep it for these requests only.
+      if (generation === this.generation) {
+        this.value = fresh;
+        this.at = now;
+      }
+      return fresh;
+    });
+    const reading = { promise, generation };
+    this.reading = reading;
+    const done = () => {
+      if (this.reading === reading) this.reading = undefined;
+    };
+    promise.then(done, done);
+    return promise;
   }
 
   clear(): void {

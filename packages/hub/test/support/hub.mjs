@@ -115,7 +115,8 @@ export async function hubFixture(configOverrides = {}) {
   let last;
   return {
     db,
-    async fresh(overrides = {}) {
+    /** `wrap`: gives the hub another view of the database (a test that counts its statements). */
+    async fresh(overrides = {}, { wrap = (d) => d } = {}) {
       // The previous test's hub may still be publishing: let it end before emptying the tables.
       await last?.publisher.idle();
       last?.stop();
@@ -123,7 +124,7 @@ export async function hubFixture(configOverrides = {}) {
       await seed(db);
       const clock = fakeClock();
       const config = configure({ now: clock.now, ...configOverrides, ...overrides });
-      const hub = await createHub(db, config, { timer: false, pagesDir: '/nonexistent' });
+      const hub = await createHub(wrap(db), config, { timer: false, pagesDir: '/nonexistent' });
       last = hub;
       const client = (options) => new Client(hub, options);
       return {
