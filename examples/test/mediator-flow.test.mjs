@@ -166,11 +166,21 @@ it('a post → the mediator approves it on the page, by keyboard → on the boar
   await hub.publisher.idle();
   assert.equal((await (await fetch(`${hub.url}/feed.json`)).json()).mutualAid, undefined);
 
+  // The page reads its lists again after the approval; that answer is held back 400 ms here, and
+  // "Annuncio approvato" must not be said before the lists show the post on the board.
+  await page.setRequestInterception(true);
+  const holdQueue = (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    if (/\/api\/mutual-aid\/queue$/.test(request.url())) setTimeout(() => request.continue(), 400);
+    else request.continue();
+  };
+  page.on('request', holdQueue);
   await focusControl(page, 'Approva');
   await page.keyboard.press('Enter');
   await waitText(page, /Annuncio approvato/);
-  // The page says so before it has read the lists again (mediator.component.ts act()): wait for them.
-  await waitText(page, /Da approvare: 0 annunci.*Sulla bacheca: 1 annuncio/);
+  assert.match(await pageText(page), /Da approvare: 0 annunci.*Sulla bacheca: 1 annuncio/, 'the lists had changed when the approval was announced');
+  page.off('request', holdQueue);
+  await page.setRequestInterception(false);
   await axeClean(page, 'the queue after the approval');
 
   await hub.publisher.schedule();

@@ -132,8 +132,9 @@ export class WelfareHubMutualAid extends HubElement {
       await this.client!.moderateMutualAid(post.id, action, body);
       this.opened = undefined;
       this.problem = '';
-      this.said = action === 'approve' ? t.approved : action === 'reject' ? t.rejected : t.doneSaid;
+      // Said once the lists show it: a screen reader hears "approvato" with the post already under "Sulla bacheca".
       await this.reload();
+      this.said = action === 'approve' ? t.approved : action === 'reject' ? t.rejected : t.doneSaid;
       // The post moved (or left): the focus goes to the list it moved to.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(action === 'approve' ? `#${this.ids}-published` : `#${this.ids}-pending`)?.focus();
@@ -158,8 +159,8 @@ export class WelfareHubMutualAid extends HubElement {
     this.failure = '';
     try {
       await this.client!.mutualAidMessageDone(m.id);
-      this.said = t.answerDoneSaid;
       await this.reload();
+      this.said = t.answerDoneSaid;
     } catch (error) {
       this.failure = (error as Error).message;
       await this.reload();
