@@ -63,6 +63,8 @@ function chunkName(chunk) {
   if (id.endsWith('/feed/stream.js')) return 'feed-stream-[hash].js';
   if (id.endsWith('/welfare-elements/lib/english.js')) return 'english-[hash].js';
   if (id.endsWith('/search/dist/suggestions.js')) return 'search-suggestions-[hash].js';
+  // "Vicino a me", shared by the map and the access points (core/geo/locate.ts).
+  if (id.includes('/core/dist/geo/locate')) return 'near-me-[hash].js';
   return '[name]-[hash].js';
 }
 

@@ -13,13 +13,12 @@ import {
   selectCommit,
   WelfareElement,
 } from '@welfare-elements/core';
+import { LocateController, locateStyles } from '@welfare-elements/core/geo/locate.js';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { accessPointsStrings } from './access-points.strings.js';
 import { accessPointsStyles } from './access-points.styles.js';
-
-type Locating = 'idle' | 'busy' | 'failed' | 'found';
 
 /**
  * The territory's access points (Punti di accesso): where people go for information and
@@ -42,7 +41,7 @@ type Locating = 'idle' | 'busy' | 'failed' | 'found';
  * @csspart button - Every button ("Vicino a me", "Mostra tutti i comuni", "Mostra anche quelli chiusi", "Riprova").
  * @csspart locate - The "Vicino a me" button.
  * @csspart count - The number of access points (announced).
- * @csspart notice - The message about the position.
+ * @csspart notice - The message about the position (role="status"): finding it, found, removed, or why "Vicino a me" failed and what to do instead (drawn in red then).
  * @csspart list - The list of access points.
  * @csspart item - One access point (also `selected` when selected).
  * @csspart name - The name (a button that selects it).
@@ -72,7 +71,7 @@ type Locating = 'idle' | 'busy' | 'failed' | 'found';
  * @cssprop [--welfare-hours-closed-color=var(--welfare-color-danger, #a0001b)] - Colour of "Chiuso".
  */
 export class WelfareAccessPoints extends WelfareElement {
-  static override styles = [hostStyles, hoursStyles, cardStyles, accessPointsStyles];
+  static override styles = [hostStyles, hoursStyles, cardStyles, accessPointsStyles, locateStyles];
 
   /** `cards` (everything, in a grid) or `compact` (one line each: name, place, hours, phone). */
   @property({ reflect: true }) layout: 'cards' | 'compact' = 'cards';
@@ -93,7 +92,10 @@ export class WelfareAccessPoints extends WelfareElement {
    */
   @property() directions?: string;
 
-  @state() private locating: Locating = 'idle';
+  /** "Vicino a me": a found position goes to the group, which orders by distance. */
+  private readonly locating = new LocateController(this, ({ coords }) =>
+    this.data.store.setOrigin({ lat: coords.latitude, lon: coords.longitude }, this),
+  );
   private revealed: string | null = null;
 
   private get t() {
@@ -127,11 +129,11 @@ export class WelfareAccessPoints extends WelfareElement {
     // The new order is announced once for the group, by the element the person used (its
     // notice, or the map's message): the order note is outside the count's live region.
     const order = !checking && store.origin && items.length > 1 ? this.t.nearestFirst : '';
-    const notice = { idle: nothing, busy: this.t.locating, failed: this.t.locateFailed, found: store.origin ? this.t.located : nothing }[this.locating];
+    const notice = this.locating.message(this.i18n.lang, !!store.origin, this.t);
     return html`
       ${this.renderToolbar(comune)}
       <p class="count" part="count"><span role="status" aria-live="polite">${count}</span>${order}</p>
-      <p class="notice" part="notice" role="status">${notice}</p>
+      <p class="notice ${this.locating.status === 'failed' ? 'locate-problem' : ''}" part="notice" role="status">${notice}</p>
       ${checking
         ? nothing
         : items.length === 0
@@ -148,7 +150,8 @@ export class WelfareAccessPoints extends WelfareElement {
     const filter = !this.hideFilter && comuni.length > 1;
     const openNow = this.data.store.filters.openNow;
     const openFilter = !this.hideFilter && (openNow || !!feed?.accessPoints.some((a) => a.hours));
-    const locate = !this.hideLocate && 'geolocation' in navigator && !!feed?.accessPoints.some((a) => a.position);
+    // Shown in a browser without geolocation too: pressed, it says why it cannot help.
+    const locate = !this.hideLocate && !!feed?.accessPoints.some((a) => a.position);
     if (!filter && !openFilter && !locate) return nothing;
     const origin = !!this.data.store.origin;
     return html`<div class="toolbar" part="toolbar">
@@ -179,7 +182,7 @@ export class WelfareAccessPoints extends WelfareElement {
             class="button locate"
             part="button locate"
             aria-pressed=${origin ? 'true' : 'false'}
-            aria-disabled=${this.locating === 'busy' ? 'true' : 'false'}
+            aria-disabled=${this.locating.busy ? 'true' : 'false'}
             @click=${this.onLocate}
           >
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
@@ -261,25 +264,11 @@ export class WelfareAccessPoints extends WelfareElement {
   }
 
   private onLocate() {
-    const store = this.data.store;
     // aria-disabled, not disabled, while busy: a disabled button would drop the focus.
-    if (this.locating === 'busy') return;
-    if (store.origin) {
-      this.locating = 'idle';
-      store.setOrigin(null, this);
-      return;
-    }
-    this.locating = 'busy';
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        this.locating = 'found';
-        store.setOrigin({ lat: position.coords.latitude, lon: position.coords.longitude }, this);
-      },
-      () => {
-        this.locating = 'failed';
-      },
-      { enableHighAccuracy: false, timeout: 20_000, maximumAge: 300_000 },
-    );
+    if (this.locating.busy) return;
+    if (!this.data.store.origin) return this.locating.locate();
+    this.locating.clear();
+    this.data.store.setOrigin(null, this);
   }
 
   private choose(a: AccessPoint) {

@@ -3,10 +3,9 @@ import type { AccessPointsStrings } from './access-points.strings.js';
 export const accessPointsEn: AccessPointsStrings = {
   label: 'Access points',
   nearMe: 'Near me',
-  locating: 'Finding your position…',
-  locateFailed: 'Your position could not be found: access points stay in order of municipality.',
   nearestFirst: ', nearest first',
   located: 'Position found: access points are ordered from the nearest.',
+  cleared: 'Position removed: access points are in order of municipality.',
   directionsTo: (name: string) => `to ${name}`,
   empty: 'No access points in this list.',
   emptyIn: (comune: string) => `No access points in ${comune}.`,

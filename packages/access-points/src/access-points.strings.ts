@@ -3,10 +3,9 @@ import { dictionary } from '@welfare-elements/core';
 const it = {
   label: 'Punti di accesso',
   nearMe: 'Vicino a me',
-  locating: 'Ricerca della posizione…',
-  locateFailed: 'Non è stato possibile conoscere la posizione: i punti di accesso restano in ordine di comune.',
   nearestFirst: ', dal più vicino',
   located: 'Posizione trovata: i punti di accesso sono ordinati dal più vicino.',
+  cleared: 'Posizione tolta: i punti di accesso sono in ordine di comune.',
   directionsTo: (name: string) => `per ${name}`,
   empty: 'Nessun punto di accesso in questo elenco.',
   emptyIn: (comune: string) => `Nessun punto di accesso a ${comune}.`,

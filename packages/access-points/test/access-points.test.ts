@@ -7,6 +7,7 @@ import '@welfare-elements/search';
 import type { WelfareSearch } from '@welfare-elements/search';
 import type { WelfareAccessPoints } from '@welfare-elements/access-points';
 import type { WelfareList } from '@welfare-elements/list';
+import { LOCATE_FAILURES, stubGeolocation } from '../../core/test/geolocation.js';
 import { feedBlobUrl, fixtureUrl, HOSTILE, makeFeed, resetAll, service, settled, uniqueGroup, waitUntil } from '../../core/test/helpers.js';
 
 const OFFICE = 'Mo-Fr 09:00-12:30; PH off';
@@ -412,5 +413,94 @@ describe('<welfare-access-points>', () => {
     const alert = root(failed).querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('non è disponibile');
     await expect(failed).to.be.accessible();
+  });
+
+  describe('"Vicino a me" says why it failed', () => {
+    let restore: (() => void) | undefined;
+    afterEach(() => {
+      restore?.();
+      restore = undefined;
+    });
+
+    const notice = (el: Element) => root(el).querySelector<HTMLElement>('[part="notice"]')!;
+    const locate = (el: Element) => root(el).querySelector<HTMLButtonElement>('[part~="locate"]')!;
+
+    for (const lang of ['it', 'en'] as const) {
+      for (const failure of LOCATE_FAILURES) {
+        it(`${failure.kind}: a message in the polite live region says what to do (${lang})`, async () => {
+          restore = failure.stub();
+          const el = await fixture<WelfareAccessPoints>(html`<welfare-access-points src=${feedBlobUrl(feed())} lang=${lang}></welfare-access-points>`);
+          await settled(el);
+          // The region is there, empty, before the press: screen readers announce what enters it.
+          const region = notice(el);
+          expect(region.getAttribute('role')).to.equal('status');
+          expect(region.textContent!.trim()).to.equal('');
+          const button = locate(el);
+          button.focus();
+          await sendKeys({ press: 'Enter' });
+          await waitUntil(() => failure[lang].test(notice(el).textContent!), `no message: "${notice(el).textContent!.trim()}"`);
+          expect(notice(el), 'the live region was replaced').to.equal(region);
+          expect(getComputedStyle(region).borderLeftStyle, 'not drawn as a problem').to.equal('solid');
+          expect(button.getAttribute('aria-disabled')).to.equal('false');
+          expect(button.getAttribute('aria-pressed')).to.equal('false');
+          expect(root(el).activeElement).to.equal(button);
+          expect(names(el)[0]).to.equal('Sportello sociale di Casalpusterlengo'); // still by comune
+          await expect(el).to.be.accessible();
+        });
+      }
+    }
+
+    it('is busy while the browser answers, and a new try clears the failure; success says so', async () => {
+      const geo = stubGeolocation('later');
+      restore = geo.restore;
+      const el = await mount(feedBlobUrl(feed()));
+      const button = locate(el);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(notice(el).textContent!.trim()).to.equal('Ricerca della posizione in corso…');
+      await sendKeys({ press: 'Enter' }); // pressed again while busy: no second request
+      expect(geo.calls()).to.equal(1);
+      geo.answer({ code: 3 });
+      await waitUntil(() => notice(el).textContent!.includes('troppo tempo'));
+      // The next try (Space this time) takes the failure away at once...
+      await sendKeys({ press: ' ' }); // the space bar ('Space' is no key name in Firefox's WebDriver BiDi)
+      await el.updateComplete;
+      expect(notice(el).textContent!.trim()).to.equal('Ricerca della posizione in corso…');
+      expect(notice(el).classList.contains('locate-problem')).to.equal(false);
+      // ...and the position found says what changed.
+      expect(geo.calls()).to.equal(2);
+      geo.answer({ lat: 45.1612, lon: 9.7031 });
+      await waitUntil(() => storeOf(el).origin, 'no position');
+      await el.updateComplete;
+      expect(notice(el).textContent!.trim()).to.equal('Posizione trovata: i punti di accesso sono ordinati dal più vicino.');
+      expect(button.getAttribute('aria-pressed')).to.equal('true');
+      expect(names(el)[0]).to.equal('Sportello sociale di Codogno');
+      await expect(el).to.be.accessible();
+      // Pressed again: the position is taken back, and that is said too.
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(notice(el).textContent!.trim()).to.equal('Posizione tolta: i punti di accesso sono in ordine di comune.');
+      expect(names(el)[0]).to.equal('Sportello sociale di Casalpusterlengo');
+    });
+
+    it('does not stay busy when the element is moved while the browser answers', async () => {
+      const geo = stubGeolocation('later');
+      restore = geo.restore;
+      const el = await mount(feedBlobUrl(feed()));
+      locate(el).click();
+      await el.updateComplete;
+      expect(locate(el).getAttribute('aria-disabled')).to.equal('true');
+      // A CMS moves the element while the browser is still answering: the late answer is
+      // dropped, and the button works again.
+      const parent = el.parentElement!;
+      el.remove();
+      geo.answer({ lat: 45.1612, lon: 9.7031 });
+      parent.append(el);
+      await el.updateComplete;
+      expect(storeOf(el).origin).to.equal(null);
+      expect(locate(el).getAttribute('aria-disabled')).to.equal('false');
+    });
   });
 });

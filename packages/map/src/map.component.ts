@@ -6,20 +6,19 @@ import {
   type Service,
   WelfareElement,
 } from '@welfare-elements/core';
+import { LocateController, locateStyles } from '@welfare-elements/core/geo/locate.js';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { LeafletController } from './leaflet-controller.js';
 import type { MapHost, MapView, Place, TileOptions, ViewOptions } from './map-types.js';
 import { PlaceSet } from './places.js';
 import { mapStyles } from './map.styles.js';
-import { type GeoProblem, mapStrings } from './map.strings.js';
+import { mapStrings } from './map.strings.js';
 import type { PopupContext } from './popup.js';
 import { OSM_TILES, resolveTiles } from './tiles.js';
 
 /** Lodi, the centre of the district, for a map with nothing on it yet. */
 const LODI: GeoPoint = { lat: 45.31, lon: 9.5 };
-
-type GeoState = { state: 'idle' | 'locating' | 'located' | 'cleared' } | { state: 'error'; problem: GeoProblem };
 
 /** `near-me="false"` (or off, no, 0) hides the button; absent or anything else shows it. */
 const onOff = {
@@ -85,7 +84,7 @@ const onOff = {
  * @cssprop [--welfare-map-legend-font-size=0.875rem] - Text size of the legend.
  */
 export class WelfareMap extends WelfareElement {
-  static override styles = [hostStyles, hoursStyles, mapStyles];
+  static override styles = [hostStyles, hoursStyles, mapStyles, locateStyles];
 
   /** Tile URL template ({z}, {x}, {y}, {s}); `none` for a plain background. Default: OpenStreetMap. */
   @property() tiles: string = OSM_TILES;
@@ -112,7 +111,16 @@ export class WelfareMap extends WelfareElement {
   /** Offers "La mia selezione" in the popups: a checkbox that adds the service (see `<welfare-list selection>`). */
   @property({ type: Boolean, reflect: true }) selection = false;
 
-  @state() private geo: GeoState = { state: 'idle' };
+  /** "Vicino a me": a found position goes to the group, and the map shows it. */
+  private readonly geo = new LocateController(this, (position) => {
+    const point = { lat: position.coords.latitude, lon: position.coords.longitude };
+    this.accuracy = position.coords.accuracy;
+    this.fitOrigin = point;
+    const button = this.renderRoot.querySelector<HTMLElement>('[part~="near-me"]');
+    const top = button?.getBoundingClientRect().top;
+    this.data.store.setOrigin(point, this);
+    if (button && top !== undefined) void this.keepInView(button, top);
+  });
 
   private readonly leaflet = new LeafletController(this, {
     container: () => this.renderRoot.querySelector<HTMLDivElement>('div.map') ?? undefined,
@@ -135,7 +143,6 @@ export class WelfareMap extends WelfareElement {
   } = {};
   private accuracy?: number;
   private fitOrigin?: GeoPoint;
-  private geoToken = 0;
   private placed?: { results: readonly Service[]; places: PlaceSet };
   private marked = false;
   private timed = false;
@@ -182,7 +189,7 @@ export class WelfareMap extends WelfareElement {
 
   private renderNearMe() {
     const on = !!this.data.store.origin;
-    const busy = this.geo.state === 'locating';
+    const busy = this.geo.busy;
     return html`<button
       type="button"
       class="button near-me"
@@ -201,19 +208,8 @@ export class WelfareMap extends WelfareElement {
   }
 
   private renderGeo() {
-    const geo = this.geo;
-    if (geo.state === 'error') {
-      return html`<p class="geo geo-error" part="geo-message" role="alert">${this.t.geo[geo.problem]}</p>`;
-    }
-    const origin = this.data.store.origin;
-    const text =
-      geo.state === 'locating'
-        ? this.t.locating
-        : geo.state === 'located' && origin
-          ? this.t.located
-          : geo.state === 'cleared' && !origin
-            ? this.t.cleared
-            : '';
+    const text = this.geo.message(this.i18n.lang, !!this.data.store.origin, this.t);
+    if (this.geo.status === 'failed') return html`<p class="geo locate-problem" part="geo-message" role="alert">${text}</p>`;
     return html`<p class="geo ${text ? '' : 'visually-hidden'}" part="geo-message" role="status">${text}</p>`;
   }
 
@@ -229,11 +225,6 @@ export class WelfareMap extends WelfareElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.sync();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.geoToken++; // a late answer from the browser is ignored
   }
 
   /** Sends the group's state to the map view: only what changed since the last time. */
@@ -353,40 +344,11 @@ export class WelfareMap extends WelfareElement {
   }
 
   private locate(): void {
-    const store = this.data.store;
-    if (this.geo.state === 'locating') return;
-    if (store.origin) {
-      this.accuracy = undefined;
-      store.setOrigin(null, this);
-      this.geo = { state: 'cleared' };
-      return;
-    }
-    const geolocation = typeof navigator !== 'undefined' ? navigator.geolocation : undefined;
-    if (!geolocation) {
-      this.geo = { state: 'error', problem: 'unsupported' };
-      return;
-    }
-    this.geo = { state: 'locating' };
-    const token = ++this.geoToken;
-    geolocation.getCurrentPosition(
-      (position) => {
-        if (token !== this.geoToken) return;
-        const point = { lat: position.coords.latitude, lon: position.coords.longitude };
-        this.accuracy = position.coords.accuracy;
-        this.fitOrigin = point;
-        this.geo = { state: 'located' };
-        const button = this.renderRoot.querySelector<HTMLElement>('[part~="near-me"]');
-        const top = button?.getBoundingClientRect().top;
-        store.setOrigin(point, this);
-        if (button && top !== undefined) void this.keepInView(button, top);
-      },
-      (error) => {
-        if (token !== this.geoToken) return;
-        const problem: GeoProblem = error.code === 1 ? 'denied' : error.code === 3 ? 'timeout' : 'unavailable';
-        this.geo = { state: 'error', problem };
-      },
-      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
-    );
+    if (this.geo.busy) return;
+    if (!this.data.store.origin) return this.geo.locate();
+    this.accuracy = undefined;
+    this.geo.clear();
+    this.data.store.setOrigin(null, this);
   }
 
   /**

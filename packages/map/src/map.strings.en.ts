@@ -11,16 +11,8 @@ export const mapEn: MapStrings = {
   withoutPosition: (n: number) => `${formatNumber(n, 'en')} without an address on the map`,
   empty: 'No services match these filters.',
   nearMe: 'Near me',
-  locating: 'Finding your position…',
   located: 'Position found: services are ordered from the nearest.',
   cleared: 'Position removed: services are in alphabetical order.',
-  geo: {
-    denied:
-      'Your position could not be used: permission was denied. To allow it, change this site’s settings in your browser, or search by municipality.',
-    unavailable: 'Your position is not available right now. Try again later, or search by municipality.',
-    timeout: 'Finding your position took too long. Try again, or search by municipality.',
-    unsupported: 'This browser cannot tell your position. Search by municipality instead.',
-  },
   unavailable: 'The map could not be loaded. The same services are in the list.',
   skip: 'Skip the map',
 };

@@ -10,16 +10,9 @@ const it = {
   withoutPosition: (n: number) => `${formatNumber(n, 'it')} senza indirizzo sulla mappa`,
   empty: 'Nessun servizio trovato con questi filtri.',
   nearMe: 'Vicino a me',
-  locating: 'Ricerca della posizione in corso…',
+  /** After "Vicino a me" (its other sentences are core's, geo/locate.strings.ts). */
   located: 'Posizione trovata: i servizi sono ordinati dal più vicino.',
   cleared: 'Posizione tolta: i servizi sono in ordine alfabetico.',
-  geo: {
-    denied:
-      'Non è stato possibile usare la posizione: il permesso è stato negato. Per attivarlo, cambiare le impostazioni del browser per questo sito, oppure cercare per comune.',
-    unavailable: 'La posizione non è disponibile in questo momento. Riprovare più tardi, oppure cercare per comune.',
-    timeout: 'La ricerca della posizione ha richiesto troppo tempo. Riprovare, oppure cercare per comune.',
-    unsupported: 'Questo browser non può indicare la posizione. Cercare per comune.',
-  },
   unavailable: 'Non è stato possibile caricare la mappa. Gli stessi servizi sono nell’elenco.',
   skip: 'Salta la mappa',
 };
@@ -28,5 +21,3 @@ export type MapStrings = typeof it;
 
 /** Italian here; English in map.strings.en.ts, fetched only by pages in English (i18n/dictionary.ts). */
 export const mapStrings = /*#__PURE__*/ dictionary(it, 'mapEn', () => import('./map.strings.en.js'));
-
-export type GeoProblem = keyof MapStrings['geo'];

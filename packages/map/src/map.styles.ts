@@ -64,12 +64,6 @@ export const mapStyles = css`
   .geo {
     margin: 0 0 0.5rem;
   }
-  .geo-error {
-    padding: 0.5rem 0.75rem;
-    border-left: 4px solid var(--_danger);
-    color: var(--_danger);
-    background: var(--_surface);
-  }
   .error {
     margin-bottom: 0.5rem;
   }

@@ -1,4 +1,5 @@
 /** Helpers for the map tests: internals are reached only to read what a person sees. */
+import { type GeoAnswer, stubGeolocation as stubGeo } from '../../core/test/geolocation.js';
 import { waitUntil } from '../../core/test/helpers.js';
 import type { WelfareMap } from '@welfare-elements/map';
 import type * as L from 'leaflet';
@@ -68,34 +69,9 @@ export function outsideRequests(): string[] {
     });
 }
 
-type GeoError = { code: number; message: string; PERMISSION_DENIED: 1; POSITION_UNAVAILABLE: 2; TIMEOUT: 3 };
-
-/** Replaces navigator.geolocation for one test; returns a restore function. */
-export function stubGeolocation(answer: { lat: number; lon: number; accuracy?: number } | { code: 1 | 2 | 3 }): () => void {
-  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation');
-  const calls: unknown[] = [];
-  const fake = {
-    getCurrentPosition(ok: PositionCallback, fail?: PositionErrorCallback) {
-      calls.push(1);
-      setTimeout(() => {
-        if ('code' in answer) {
-          const error: GeoError = { code: answer.code, message: 'stub', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 };
-          fail?.(error as unknown as GeolocationPositionError);
-        } else {
-          ok({
-            coords: { latitude: answer.lat, longitude: answer.lon, accuracy: answer.accuracy ?? 20 },
-            timestamp: Date.now(),
-          } as unknown as GeolocationPosition);
-        }
-      }, 10);
-    },
-    watchPosition: () => 0,
-    clearWatch: () => undefined,
-  };
-  Object.defineProperty(Navigator.prototype, 'geolocation', { configurable: true, get: () => fake });
-  return () => {
-    if (original) Object.defineProperty(Navigator.prototype, 'geolocation', original);
-  };
+/** Replaces navigator.geolocation for one test (core/test/geolocation.ts); returns a restore function. */
+export function stubGeolocation(answer: GeoAnswer): () => void {
+  return stubGeo(answer).restore;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   markersSettled,
   stubGeolocation,
 } from './helpers.js';
+import { LOCATE_FAILURES, stubGeolocation as answerLater } from '../../core/test/geolocation.js';
 
 /** Services spread over the Lodi district, far enough apart not to cluster when fitted. */
 function spread() {
@@ -607,6 +608,52 @@ describe('<welfare-map>', () => {
       list.setAttribute('lang', 'en');
       await waitUntil(() => /^[\d.]+ (k)?m away$/.test(list.shadowRoot!.querySelector('[part="distance"]')!.textContent!));
       window.scrollTo(0, 0);
+    });
+
+    for (const lang of ['it', 'en'] as const) {
+      for (const failure of LOCATE_FAILURES) {
+        it(`${failure.kind}: an alert says what to do (${lang})`, async () => {
+          const undo = failure.stub();
+          restore = undo;
+          const el = await mapOf(makeFeed(spread()), { lang });
+          const button = shadow(el).querySelector<HTMLButtonElement>('[part="near-me"]')!;
+          button.focus();
+          await sendKeys({ press: 'Enter' });
+          await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no alert');
+          const alert = shadow(el).querySelector('[part="geo-message"]')!;
+          expect(alert.getAttribute('role')).to.equal('alert');
+          expect(alert.textContent).to.match(failure[lang]);
+          expect(button.getAttribute('aria-disabled')).to.equal('false');
+          expect(shadow(el).activeElement).to.equal(button);
+          expect(el['data'].store.origin).to.be.null;
+          await expect(el).to.be.accessible();
+        });
+      }
+    }
+
+    it('takes the alert away at the next try, and says when the position is found', async () => {
+      const geo = answerLater('later');
+      restore = geo.restore;
+      const el = await mapOf(makeFeed(spread()));
+      const button = shadow(el).querySelector<HTMLButtonElement>('[part="near-me"]')!;
+      const message = () => shadow(el).querySelector('[part="geo-message"]')!;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(message().textContent).to.equal('Ricerca della posizione in corso…');
+      geo.answer({ code: 2 });
+      await waitUntil(() => message().getAttribute('role') === 'alert', 'no alert');
+      await sendKeys({ press: ' ' }); // the space bar ('Space' is no key name in Firefox's WebDriver BiDi)
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="alert"]'), 'the failure stayed').to.equal(null);
+      expect(message().textContent).to.equal('Ricerca della posizione in corso…');
+      geo.answer({ lat: 45.165, lon: 9.7, accuracy: 500 });
+      await waitUntil(() => el['data'].store.origin, 'no position');
+      await el.updateComplete;
+      expect(message().getAttribute('role')).to.equal('status');
+      expect(message().textContent).to.equal('Posizione trovata: i servizi sono ordinati dal più vicino.');
+      expect(geo.calls()).to.equal(2);
     });
 
     it('can be hidden', async () => {

@@ -6,6 +6,7 @@
  * still fetches its own modules when imported from npm without the bundle.
  */
 export { commonEn } from '@welfare-elements/core/i18n/common-strings.en.js';
+export { locateEn } from '@welfare-elements/core/geo/locate.strings.en.js';
 export { hoursEn } from '@welfare-elements/core/hours/hours.strings.en.js';
 export { hoursWordsEn } from '@welfare-elements/core/hours/words.strings.en.js';
 export { searchEn } from '@welfare-elements/search/search.strings.en.js';

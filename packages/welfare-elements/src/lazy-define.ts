@@ -11,11 +11,15 @@
  */
 import { providePlaceMap } from '@welfare-elements/core';
 
+// "Vicino a me" (core/geo/locate.ts) is a chunk of its own that the map and the access
+// points share: asked for beside theirs, so it is not a second round trip after them.
+const nearMe = () => import('@welfare-elements/core/geo/locate.js');
+
 const LAZY: ReadonlyMap<string, () => Promise<unknown>> = new Map<string, () => Promise<unknown>>([
   // Issue 14: pages with search, categories and list fetch none of these three (the map
   // brings Leaflet later, when it nears the viewport).
-  ['welfare-map', () => import('@welfare-elements/map')],
-  ['welfare-access-points', () => import('@welfare-elements/access-points')],
+  ['welfare-map', () => Promise.all([import('@welfare-elements/map'), nearMe()])],
+  ['welfare-access-points', () => Promise.all([import('@welfare-elements/access-points'), nearMe()])],
   ['welfare-notices', () => import('@welfare-elements/notices')],
   // Issue 19: the mutual-aid board.
   ['welfare-mutual-aid', () => import('@welfare-elements/mutual-aid/welfare-mutual-aid.js')],
