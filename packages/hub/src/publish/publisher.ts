@@ -179,9 +179,12 @@ export class Publisher {
       );
       const id = rows[0]!.id;
       await tx.query(
-        `INSERT INTO current_feed (only_row, publication_id, body, body_gzip, etag, published_at) VALUES (true, $1, NULL, $2, $3, $4)
+        // The bytes go as base64 text, decoded by the database: PGlite writes a bytea parameter as
+        // hex one byte at a time in JavaScript (Array.from, map, join), a third of a publication's
+        // CPU for a 5,000-offer feed's 0.4 MB of gzip; Buffer's base64 is native.
+        `INSERT INTO current_feed (only_row, publication_id, body, body_gzip, etag, published_at) VALUES (true, $1, NULL, decode($2::text, 'base64'), $3, $4)
          ON CONFLICT (only_row) DO UPDATE SET publication_id = EXCLUDED.publication_id, body = NULL, body_gzip = EXCLUDED.body_gzip, etag = EXCLUDED.etag, published_at = EXCLUDED.published_at`,
-        [id, compressed, etag, now],
+        [id, compressed.toString('base64'), etag, now],
       );
       await audit(tx, { at: now, action: 'publication', targetType: 'publication', targetId: String(id), detail: { services: feed.services.length, notices: feed.notices.length } });
     });
