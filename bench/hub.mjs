@@ -292,8 +292,8 @@ async function startHub(dataDir, databaseUrl) {
     });
     child.once('exit', (code) => fail(new Error(`the hub stopped (${code}): ${out}`)));
   });
-  const rehearsal = /welfare-hub: (\d+) salvataggi di prova prima di aprire \((\d+) ms/.exec(out);
-  return { child, url, warmUp: rehearsal ? { saves: Number(rehearsal[1]), ms: Number(rehearsal[2]) } : { saves: 0, ms: 0 } };
+  const rehearsal = /welfare-hub: (\d+) salvataggi di prova prima di aprire \(annullati\) e (\d+) richieste di prova \((\d+) ms/.exec(out);
+  return { child, url, warmUp: rehearsal ? { saves: Number(rehearsal[1]), requests: Number(rehearsal[2]), ms: Number(rehearsal[3]) } : { saves: 0, requests: 0, ms: 0 } };
 }
 
 function stop(child) {
@@ -356,9 +356,10 @@ every editor has opened its next offer and the hub has been idle for 0.3 s. The 
 because it is the situation the goal describes; the last of ${results[0].editors} saves sent at once waits for the 49 before it,
 so p95 ≈ the time the hub needs for 48 saves. The first burst meets a hub that has just started: it has its own
 row and verdict, the first minutes after a restart; the other bursts are the hub in service. Before it listens,
-\`welfare-hub serve\` rehearses ${results.map((r) => `${r.warmUp.saves} saves in ${(r.warmUp.ms / 1000).toFixed(1)} s on ${r.database}`).join(' and ')}
-(ops/warm-up.ts: each checked and written in a transaction that is rolled back), so that the JIT has compiled the
-checks and the database's code, and PostgreSQL's pooled connections have the save prepared, before the first editor. CPU is per PUT, over bursts 2 to ${ROUNDS};
+\`welfare-hub serve\` rehearses ${results.map((r) => `${r.warmUp.saves} saves and ${r.warmUp.requests} requests in ${(r.warmUp.ms / 1000).toFixed(1)} s on ${r.database}`).join(' and ')}
+(ops/warm-up.ts: each save checked and written in a transaction that is rolled back, the requests sent to itself
+without a session and refused), so that the JIT has compiled the checks, the HTTP path and the database's code, and
+PostgreSQL's pooled connections have the save prepared, before the first editor. CPU is per PUT, over bursts 2 to ${ROUNDS};
 "its main thread" is the hub's HTTP work and own code without PGlite (which has a thread of its own), the
 queue that 50 saves at once wait in.
 

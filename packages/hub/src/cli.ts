@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
       tiles: values.tiles,
       tilesCredit: values['tiles-credit'],
     });
-    if (hub.warmedUp.saves) console.log(`welfare-hub: ${hub.warmedUp.saves} salvataggi di prova prima di aprire (${Math.round(hub.warmedUp.ms)} ms, annullati)`);
+    if (hub.warmedUp.saves) console.log(`welfare-hub: ${hub.warmedUp.saves} salvataggi di prova prima di aprire (annullati) e ${hub.warmedUp.requests} richieste di prova (${Math.round(hub.warmedUp.ms)} ms)`);
     console.log(`welfare-hub: ${hub.url} (database: ${hub.db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${values.data}`})`);
     if (hub.mailer) console.log(`welfare-hub: email da ${hub.mailer.from} via ${new URL(values.smtp!).host}`);
     const stop = () => void hub.close().then(() => process.exit(0));

@@ -18,4 +18,4 @@ export { exportAll, type ExportResult } from './ops/export.js';
 export { seedDemo, isEmpty, type DemoAccount, type DemoOptions } from './ops/demo.js';
 export { FolderBusy, lockFolder } from './db/lock.js';
 export { createMailer, defaultFrom, type Mailer, type MailMessage, type MailerOptions } from './mail/mailer.js';
-export { warmUp, type WarmUpOptions } from './ops/warm-up.js';
+export { warmUp, warmUpHttp, type WarmUpOptions } from './ops/warm-up.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createHub, type Hub, type HubOptions } from './app.js';
 import { configure, type HubConfig } from './config.js';
 import { openDb } from './db/open.js';
-import { warmUp, type WarmUpOptions } from './ops/warm-up.js';
+import { warmUp, warmUpHttp, type WarmUpOptions } from './ops/warm-up.js';
 
 export interface StartOptions extends Partial<HubConfig>, HubOptions {
   port?: number;
@@ -19,8 +19,8 @@ export interface RunningHub extends Hub {
   server: ServerType;
   port: number;
   url: string;
-  /** The saves rehearsed before listening (ops/warm-up.ts) and how long they took. */
-  warmedUp: { saves: number; ms: number };
+  /** The saves rehearsed before listening and the requests after (ops/warm-up.ts), and how long they took. */
+  warmedUp: { saves: number; requests: number; ms: number };
   close(): Promise<void>;
 }
 
@@ -35,17 +35,26 @@ export async function startHub(options: StartOptions = {}): Promise<RunningHub> 
     saves: Number(process.env.HUB_WARM_UP_SAVES ?? options.warmUp?.saves ?? 400),
     budgetMs: options.warmUp?.budgetMs ?? 4_000,
   });
-  const warmedUp = { saves, ms: performance.now() - warming };
+  const warmedUp = { saves, requests: 0, ms: performance.now() - warming };
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: hub.app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  // Only when the saves were rehearsed too (a hub with offers to serve), and within the same budget.
+  if (warmedUp.saves) {
+    const httpStarted = performance.now();
+    // Over loopback even when the hub listens on every interface.
+    const own = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+    warmedUp.requests = await warmUpHttp(`http://${own}:${port}`, Number(process.env.HUB_WARM_UP_REQUESTS ?? 1_000), options.warmUp?.budgetMs ?? 4_000);
+    warmedUp.ms += performance.now() - httpStarted;
+  }
   return {
     ...hub,
     server,
     port,
-    url: `http://${host}:${port}`,
+    url,
     warmedUp,
     async close() {
       hub.stop();

@@ -6,7 +6,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { warmUp } from '../dist/index.js';
+import { startHub, warmUp, warmUpHttp } from '../dist/index.js';
+import { seed } from './support/hub.mjs';
 import { hubFixture, service } from './support/hub.mjs';
 
 let fixture;
@@ -100,4 +101,18 @@ test('the rehearsal is skipped when there is nothing to rehearse or when asked t
   const { hub, db } = await fixture.fresh();
   assert.equal(await warmUp(db, hub.envelopes, hub.config, { saves: 20, budgetMs: 60_000 }), 0, 'no offers yet');
   assert.equal(await warmUp(db, hub.envelopes, hub.config, { saves: 0, budgetMs: 60_000 }), 0);
+});
+
+test('the rehearsal of requests over the hub\'s own port is answered and changes nothing', async () => {
+  const hub = await startHub({ port: 0, timer: false, warmUp: { saves: 0 } });
+  try {
+    await seed(hub.db);
+    const count = async (table) => Number((await hub.db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    const before = { audit: await count('audit_log'), sessions: await count('sessions'), services: await count('services') };
+    assert.equal(await warmUpHttp(hub.url, 40, 60_000), 40);
+    assert.deepEqual({ audit: await count('audit_log'), sessions: await count('sessions'), services: await count('services') }, before);
+    assert.equal(hub.warmedUp.requests, 0, 'not rehearsed at start: there were no offers to rehearse saves with');
+  } finally {
+    await hub.close();
+  }
 });
