@@ -31,10 +31,19 @@ export async function startHub(options: StartOptions = {}): Promise<RunningHub> 
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, thread: true });
   const hub = await createHub(db, config, options);
   const warming = performance.now();
-  const saves = await warmUp(db, hub.envelopes, config, {
-    saves: Number(process.env.HUB_WARM_UP_SAVES ?? options.warmUp?.saves ?? 400),
-    budgetMs: options.warmUp?.budgetMs ?? 4_000,
-  });
+  // A rehearsal only saves time: one that fails is said and the hub starts all the same.
+  const rehearsed = <T>(step: Promise<T>, none: T) =>
+    step.catch((error: unknown) => {
+      console.error('welfare-hub: warm-up skipped:', error instanceof Error ? error.message : error);
+      return none;
+    });
+  const saves = await rehearsed(
+    warmUp(db, hub.envelopes, config, {
+      saves: Number(process.env.HUB_WARM_UP_SAVES ?? options.warmUp?.saves ?? 400),
+      budgetMs: options.warmUp?.budgetMs ?? 4_000,
+    }),
+    0,
+  );
   const warmedUp = { saves, requests: 0, ms: performance.now() - warming };
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {
@@ -47,7 +56,7 @@ export async function startHub(options: StartOptions = {}): Promise<RunningHub> 
     const httpStarted = performance.now();
     // Over loopback even when the hub listens on every interface.
     const own = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
-    warmedUp.requests = await warmUpHttp(`http://${own}:${port}`, Number(process.env.HUB_WARM_UP_REQUESTS ?? 1_000), options.warmUp?.budgetMs ?? 4_000);
+    warmedUp.requests = await rehearsed(warmUpHttp(`http://${own}:${port}`, Number(process.env.HUB_WARM_UP_REQUESTS ?? 1_000), options.warmUp?.budgetMs ?? 4_000), 0);
     warmedUp.ms += performance.now() - httpStarted;
   }
   return {

@@ -48,8 +48,9 @@ export async function warmUp(db: Db, envelopes: EnvelopeCache, config: HubConfig
   // Several at once: on PostgreSQL each rehearses on a connection of the pool of its own, which
   // then has the save prepared; on PGlite the feed checks (this thread) and the statements
   // (PGlite's thread) warm up side by side. Each its own offers: no one waits for another's row lock.
+  const loops = Math.min(PARALLEL, offers.length);
   const rehearse = async (first: number) => {
-    for (let k = first; done < options.saves && performance.now() - started < options.budgetMs; k += PARALLEL) {
+    for (let k = first; done < options.saves && performance.now() - started < options.budgetMs; k += loops) {
       const offer = offers[k % offers.length]!;
       done++;
       await checkService(db, offer.data, today, envelope);
@@ -63,7 +64,7 @@ export async function warmUp(db: Db, envelopes: EnvelopeCache, config: HubConfig
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, offers.length) }, (_, i) => rehearse(i)));
+  await Promise.all(Array.from({ length: loops }, (_, i) => rehearse(i)));
   return done;
 }
 
@@ -83,6 +84,7 @@ export async function warmUpHttp(url: string, requests: number, budgetMs: number
   const agent = new Agent({ keepAlive: true, maxSockets: PARALLEL });
   const started = performance.now();
   const body = JSON.stringify({ data: { name: 'Prova', description: 'Prova del percorso di salvataggio, rifiutata senza sessione.' } });
+  const origin = new URL(url).origin;
   const once = (i: number) =>
     new Promise<boolean>((ok) => {
       const save = i % 2 === 0;
@@ -92,7 +94,7 @@ export async function warmUpHttp(url: string, requests: number, budgetMs: number
           agent,
           method: save ? 'PUT' : 'GET',
           headers: save
-            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), origin: new URL(url).origin, cookie: 'welfare-hub=prova', 'x-csrf-token': 'prova', 'if-match': '"1"' }
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), origin, cookie: 'welfare-hub=prova', 'x-csrf-token': 'prova', 'if-match': '"1"' }
             : { cookie: 'welfare-hub=prova' },
         },
         (answer) => {
