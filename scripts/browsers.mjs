@@ -123,11 +123,42 @@ async function freePort() {
 }
 
 /**
+ * The words that begin the error of a WebDriver command that got no answer in time:
+ * scripts/test.mjs looks for them to tell a WebKitWebDriver hang from a failed test.
+ */
+export const WEBDRIVER_HUNG = 'WebKitWebDriver did not answer';
+
+/** `POST /session/…/execute/sync (script "return [innerWidth…")`: the command, for errors. */
+function describeCommand(method, path, body) {
+  let what = `${method} ${path}`;
+  const short = (text) => {
+    const flat = String(text).replace(/\s+/g, ' ').trim();
+    return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+  };
+  if (typeof body?.script === 'string') what += ` (script "${short(body.script)}")`;
+  else if (typeof body?.url === 'string') what += ` (${short(body.url)})`;
+  return what;
+}
+
+/**
  * One WebKit (MiniBrowser) window driven over W3C WebDriver: just the commands the tests
  * need (navigate, run a script, keys, window size), on Node's fetch. `start()` starts
  * WebKitWebDriver on a free port and opens the session; `close()` ends both.
+ *
+ * Every command has a time limit, `commandTimeout` (90 s: longer than the session's own
+ * script and page-load limits of 60 s, so the driver has the time to say those ran out).
+ * In a CI run a command once never came back and the test file hung 180 s with no step
+ * timing out; now such a command fails with an error that names it (WEBDRIVER_HUNG ...),
+ * and the commands after it fail at once, since the driver that hung would not answer them
+ * either.
  */
 export class WebKitSession {
+  constructor({ commandTimeout = 90_000 } = {}) {
+    this.commandTimeout = commandTimeout;
+    /** The command that got no answer, once one has: the session is of no more use. */
+    this.hung = undefined;
+  }
+
   /**
    * Starts WebKitWebDriver and opens a session. A start can hang: once in a CI run the
    * driver took the session request and never answered (fetch gave up after 300 s, and
@@ -141,6 +172,9 @@ export class WebKitSession {
         return await this.startOnce();
       } catch (error) {
         lastError = error;
+        this.driver?.kill();
+        this.id = undefined;
+        this.hung = undefined;
       }
     }
     throw lastError;
@@ -181,22 +215,38 @@ export class WebKitSession {
     return this;
   }
 
-  async request(method, path, body, timeout) {
-    const response = await fetch(this.base + path, {
-      method,
-      signal: timeout ? AbortSignal.timeout(timeout) : undefined,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await response.json();
+  async request(method, path, body, timeout = this.commandTimeout) {
+    let response;
+    let json;
+    try {
+      response = await fetch(this.base + path, {
+        method,
+        signal: AbortSignal.timeout(timeout),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      json = await response.json();
+    } catch (error) {
+      if (error?.name !== 'TimeoutError') throw error;
+      const seconds = timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`;
+      const hang = new Error(`${WEBDRIVER_HUNG} ${describeCommand(method, path, body)} within ${seconds}`);
+      hang.name = 'TimeoutError';
+      throw hang;
+    }
     if (!response.ok || json.value?.error) {
-      throw new Error(`WebDriver ${method} ${path}: ${json.value?.error ?? response.status} ${json.value?.message ?? ''}`);
+      throw new Error(`WebDriver ${describeCommand(method, path, body)}: ${json.value?.error ?? response.status} ${json.value?.message ?? ''}`);
     }
     return json.value;
   }
 
-  command(method, path, body) {
-    return this.request(method, `/session/${this.id}${path}`, body);
+  async command(method, path, body) {
+    if (this.hung) throw new Error(`WebDriver ${describeCommand(method, path, body)} not sent: an earlier command got no answer (${this.hung})`);
+    try {
+      return await this.request(method, `/session/${this.id}${path}`, body);
+    } catch (error) {
+      if (error.name === 'TimeoutError') this.hung = error.message;
+      throw error;
+    }
   }
 
   navigate(url) {
@@ -232,7 +282,8 @@ export class WebKitSession {
 
   async close() {
     try {
-      if (this.id) await this.request('DELETE', `/session/${this.id}`);
+      // A driver that hung would not answer this either: just stop it.
+      if (this.id && !this.hung) await this.request('DELETE', `/session/${this.id}`);
     } catch {
       // the browser is gone already
     }
