@@ -212,6 +212,57 @@ test('abuse: too fast, honeypot, rate limits per address and per contact, the wo
   assert.equal((await submit(f, { contact: '3337654321' }, { address: '198.51.100.80' })).status, 201, 'the next day');
 });
 
+/**
+ * `n` forms shown to one visitor, filled in and sent all at once (Promise.all), as a script
+ * would send them; `body(i)` is the i-th request's body without its token.
+ */
+async function atOnce(f, n, path, body, { address = () => '198.51.100.120' } = {}) {
+  const visitors = Array.from({ length: n }, (_, i) => f.client({ address: address(i) }));
+  const forms = await Promise.all(visitors.map((v) => v.get('/api/public/mutual-aid/form')));
+  f.clock.advance(5_000);
+  const answers = await Promise.all(visitors.map((v, i) => v.post(path, { ...body(i), token: forms[i].body.token })));
+  const accepted = answers.filter((r) => r.status === 201);
+  const refused = answers.filter((r) => r.status !== 201);
+  for (const r of refused) {
+    assert.equal(r.status, 429, r.text);
+    assert.equal(r.body.code, 'too-many');
+    assert.match(r.body.detail, /^Troppe richieste: riprova tra \d+ minuti\.$/);
+  }
+  return { accepted: accepted.length, refused: refused.length };
+}
+
+test('requests sent at the same moment: exactly the allowed number is accepted (posts and answers, per address and per contact), the rest are told to wait', async () => {
+  const f = await world();
+  const fields = { kind: 'offro', topic: 'spesa', text: 'Aiuto con la spesa.', comune: 'Lodi', consent: true, website: '' };
+  const posts = '/api/public/mutual-aid/posts';
+  // 12 posts from one address (different contacts): 5 an hour.
+  assert.deepEqual(await atOnce(f, 12, posts, (i) => ({ ...fields, contact: `insieme${i}@example.org` })), { accepted: 5, refused: 7 });
+  // 8 posts with one contact from different addresses: 3 a day.
+  assert.deepEqual(await atOnce(f, 8, posts, () => ({ ...fields, contact: '333 999 0000' }), { address: (i) => `198.51.100.${130 + i}` }), { accepted: 3, refused: 5 });
+  assert.equal(Number((await f.db.query('SELECT count(*) AS n FROM mutual_aid_posts')).rows[0].n), 8, 'the refused posts were not saved');
+
+  const caritas = await f.caritas();
+  const [post] = (await caritas.get('/api/mutual-aid/queue')).body.posts;
+  assert.equal((await caritas.post(`/api/mutual-aid/posts/${post.id}/approve`, {})).status, 200);
+  const messages = `/api/public/mutual-aid/posts/${post.id}/messages`;
+  const text = 'Posso aiutare io.';
+  // 15 answers from one address (different contacts): 10 an hour.
+  assert.deepEqual(await atOnce(f, 15, messages, (i) => ({ text, consent: true, contact: `vicino${i}@example.net` }), { address: () => '203.0.113.120' }), { accepted: 10, refused: 5 });
+  // 9 answers with one contact from different addresses: 5 a day.
+  assert.deepEqual(await atOnce(f, 9, messages, () => ({ text, consent: true, contact: 'stesso@example.net' }), { address: (i) => `203.0.113.${130 + i}` }), { accepted: 5, refused: 4 });
+  assert.equal(Number((await f.db.query('SELECT count(*) AS n FROM mutual_aid_messages')).rows[0].n), 15);
+});
+
+test('posts sent at the same moment tell each mediator once by mail, not once per post', async () => {
+  smtp ??= await smtpServer();
+  const f = await world({ smtpUrl: smtp.url, mailFrom: 'Aiuto reciproco <aiuto@piano.example>' });
+  smtp.received.length = 0;
+  const fields = { kind: 'offro', topic: 'spesa', text: 'Aiuto con la spesa.', comune: 'Lodi', consent: true, website: '' };
+  const sent = await atOnce(f, 4, '/api/public/mutual-aid/posts', (i) => ({ ...fields, contact: `mail${i}@example.org` }), { address: (i) => `198.51.100.${140 + i}` });
+  assert.deepEqual(sent, { accepted: 4, refused: 0 });
+  assert.deepEqual(smtp.received.map((m) => m.to.join()).sort(), ['altro@caritas.example', 'editor@caritas.example']);
+});
+
 test('only the office designates mediators and edits the word list', async () => {
   const f = await world();
   const caritas = await f.caritas();

@@ -40,7 +40,7 @@ type AidProblemCode =
 
 const coded = (code: AidProblemCode, e: HttpError): HttpError => new HttpError(e.status, e.title, e.detail, { ...e.extra, code }, e.headers);
 import { idParam, jsonBody } from '../http/request.js';
-import { AidLimits, type AidScope } from './limits.js';
+import { AidLimits, type AidScope, type Taken } from './limits.js';
 import { linkBase } from '../http/link-base.js';
 import { answerMail, mediatorMail, type MediatorNews } from './mail.js';
 import { ENDED, expireMutualAid, FORGET, forgetMessages } from './store.js';
@@ -123,11 +123,31 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     if (age > MAX_FORM_MS) throw coded('form-too-old', badRequest('Il modulo è rimasto aperto troppo a lungo: ricarica la pagina e riprova.'));
   }
 
-  async function throttle(scope: AidScope, who: string): Promise<void> {
-    const wait = await limits.wait(scope, who, now());
-    if (wait > 0) {
+  /**
+   * Counts one attempt in `scope` by `who`, or refuses it with 429 when the limit is reached
+   * (check and count in one step: limits.ts). `taken` collects what was counted.
+   */
+  async function throttle(scope: AidScope, who: string, taken: Taken[] = []): Promise<void> {
+    const { wait, taken: one } = await limits.take(scope, who, now());
+    if (!one) {
       const minutes = Math.ceil(wait / 60_000);
       throw coded('too-many', new HttpError(429, 'Troppi annunci', `Troppe richieste: riprova tra ${minutes} minuti.`, { minutes }, { 'Retry-After': String(Math.ceil(wait / 1000)) }));
+    }
+    taken.push(one);
+  }
+
+  /**
+   * Runs a public request that counts against the limits: what it counted (`taken`) is given
+   * back when it is then refused for another reason (no consent, a word not allowed, no
+   * mediator ...), so only what was accepted counts, as people expect.
+   */
+  async function counting<T>(fn: (taken: Taken[]) => Promise<T>): Promise<T> {
+    const taken: Taken[] = [];
+    try {
+      return await fn(taken);
+    } catch (error) {
+      await limits.release(taken).catch((e: unknown) => console.error(`mutual aid: attempts not given back: ${(e as Error).message}`));
+      throw error;
     }
   }
 
@@ -141,19 +161,20 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
     body: Record<string, unknown>,
     form: 'post' | 'answer',
     refusal: string,
-  ): Promise<{ address: string; contact: string; contactKey: string }> {
+    taken: Taken[],
+  ): Promise<{ address: string; contact: string }> {
     if (clean(body['website'])) throw coded('refused', badRequest(refusal));
     await checkFormToken(body['token']);
     const address = c.get('address');
-    await throttle(`${form}-address`, address);
+    await throttle(`${form}-address`, address, taken);
     const contact = clean(body['contact']);
     if (!EMAIL.test(contact) && !PHONE.test(contact)) {
       throw coded('contact-invalid', invalidData('Serve un recapito: un indirizzo email o un numero di telefono.', [{ path: 'contact', message: 'email o telefono non valido' }]));
     }
     const contactKey = sha256(contact.toLowerCase().replace(/[\s./()-]/g, ''));
-    await throttle(`${form}-contact`, contactKey);
+    await throttle(`${form}-contact`, contactKey, taken);
     if (body['consent'] !== true) throw coded('consent-missing', invalidData('Serve il consenso al trattamento dei dati.', [{ path: 'consent', message: 'consenso mancante' }]));
-    return { address, contact, contactKey };
+    return { address, contact };
   }
 
   async function mediatedComuni(q: Queryable, organisationId: string | null): Promise<string[]> {
@@ -204,8 +225,7 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
       const link = `${linkBase(c, s)}/gestione/#/aiuto-reciproco`;
       for (const user of rows) {
         const at = now();
-        if (await limits.wait('mediator-mail', user.id, at)) continue;
-        await limits.record('mediator-mail', user.id, at);
+        if (!(await limits.take('mediator-mail', user.id, at)).taken) continue;
         await s.mailer.send(mediatorMail(user.email, news, comune, link));
       }
     } catch (error) {
@@ -231,42 +251,44 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
 
   app.post('/api/public/mutual-aid/posts', async (c) => {
     const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidSubmit');
-    const { address, contact, contactKey } = await publicGate(c, body, 'post', 'L\'annuncio non può essere accettato.');
-    const fields = { kind: body['kind'], topic: body['topic'], text: clean(body['text']), comune: clean(body['comune']), availability: clean(body['availability']) || undefined };
-    const issued = today();
-    const checked = checkMutualAidPost({ ...fields, id: 'new', published: issued, expires: addDays(issued, MUTUAL_AID_DAYS), mediator: 'new' });
-    if ('reason' in checked) {
-      throw coded(
-        checked.code === 'contact' ? 'contact-in-text' : 'incomplete',
-        invalidData(
-          checked.code === 'contact'
-            ? 'Non scrivere email o numeri di telefono nel testo: il recapito va nel campo apposito e non viene pubblicato.'
-            : `L'annuncio non è completo: servono tipo, argomento, comune e un testo di al massimo ${MUTUAL_AID_LIMITS.text} caratteri.`,
-          [{ path: checked.code === 'contact' ? 'text' : 'data', message: checked.reason }],
-        ),
-      );
-    }
-    const id = `aiuto-${randomBytes(6).toString('hex')}`;
-    const posterKey = randomBytes(24).toString('base64url');
-    const at = now();
-    await s.db.transaction(async (tx) => {
-      if (!(await tx.query('SELECT 1 FROM mutual_aid_mediators WHERE comune = $1', [checked.post.comune])).rows.length) {
-        throw coded('no-mediator', invalidData('Per questo comune non c\'è ancora un\'organizzazione che fa da tramite.', [{ path: 'comune', message: 'comune senza tramite' }]));
+    // Counted before the checks, given back if they refuse it (counting above).
+    const { id, posterKey, post } = await counting(async (taken) => {
+      const { address, contact } = await publicGate(c, body, 'post', 'L\'annuncio non può essere accettato.', taken);
+      const fields = { kind: body['kind'], topic: body['topic'], text: clean(body['text']), comune: clean(body['comune']), availability: clean(body['availability']) || undefined };
+      const issued = today();
+      const checked = checkMutualAidPost({ ...fields, id: 'new', published: issued, expires: addDays(issued, MUTUAL_AID_DAYS), mediator: 'new' });
+      if ('reason' in checked) {
+        throw coded(
+          checked.code === 'contact' ? 'contact-in-text' : 'incomplete',
+          invalidData(
+            checked.code === 'contact'
+              ? 'Non scrivere email o numeri di telefono nel testo: il recapito va nel campo apposito e non viene pubblicato.'
+              : `L'annuncio non è completo: servono tipo, argomento, comune e un testo di al massimo ${MUTUAL_AID_LIMITS.text} caratteri.`,
+            [{ path: checked.code === 'contact' ? 'text' : 'data', message: checked.reason }],
+          ),
+        );
       }
-      const word = await wordIn(tx, `${checked.post.text} ${checked.post.availability ?? ''}`);
-      if (word) throw coded('word', invalidData('L\'annuncio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]));
-      await tx.query(
-        `INSERT INTO mutual_aid_posts (id, kind, topic, text, availability, comune, contact, token_hash, state, expires_on, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $10)`,
-        [id, checked.post.kind, checked.post.topic, checked.post.text, checked.post.availability ?? null, checked.post.comune, contact, sha256(posterKey), checked.post.expires, at],
-      );
-      // The audit log names the post, never the person.
-      await audit(tx, { at, address, action: 'mutual-aid-posted', targetType: 'mutual-aid', targetId: id });
+      const id = `aiuto-${randomBytes(6).toString('hex')}`;
+      const posterKey = randomBytes(24).toString('base64url');
+      const at = now();
+      await s.db.transaction(async (tx) => {
+        if (!(await tx.query('SELECT 1 FROM mutual_aid_mediators WHERE comune = $1', [checked.post.comune])).rows.length) {
+          throw coded('no-mediator', invalidData('Per questo comune non c\'è ancora un\'organizzazione che fa da tramite.', [{ path: 'comune', message: 'comune senza tramite' }]));
+        }
+        const word = await wordIn(tx, `${checked.post.text} ${checked.post.availability ?? ''}`);
+        if (word) throw coded('word', invalidData('L\'annuncio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]));
+        await tx.query(
+          `INSERT INTO mutual_aid_posts (id, kind, topic, text, availability, comune, contact, token_hash, state, expires_on, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $10)`,
+          [id, checked.post.kind, checked.post.topic, checked.post.text, checked.post.availability ?? null, checked.post.comune, contact, sha256(posterKey), checked.post.expires, at],
+        );
+        // The audit log names the post, never the person.
+        await audit(tx, { at, address, action: 'mutual-aid-posted', targetType: 'mutual-aid', targetId: id });
+      });
+      return { id, posterKey, post: checked.post };
     });
-    await limits.record('post-address', address, at);
-    await limits.record('post-contact', contactKey, at);
-    await tellMediators(c, checked.post.comune, 'post');
-    return c.json({ id, key: posterKey, state: 'pending', expires: checked.post.expires }, 201);
+    await tellMediators(c, post.comune, 'post');
+    return c.json({ id, key: posterKey, state: 'pending', expires: post.expires }, 201);
   });
 
   app.post('/api/public/mutual-aid/posts/:id/status', async (c) => {
@@ -304,7 +326,6 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
   app.post('/api/public/mutual-aid/posts/:id/report', async (c) => {
     const address = c.get('address');
     await throttle('report', address);
-    await limits.record('report', address, now());
     const changed = await s.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ id: string; comune: string }>(
         `UPDATE mutual_aid_posts SET state = 'pending', reported = true, updated_at = $2 WHERE id = $1 AND state = 'published' RETURNING id, comune`,
@@ -327,27 +348,27 @@ export function mutualAidRoutes(app: HubApp, s: HubServices): void {
    */
   app.post('/api/public/mutual-aid/posts/:id/messages', async (c) => {
     const body = await jsonBody<Record<string, unknown>>(c, 'MutualAidAnswer');
-    const { address, contact, contactKey } = await publicGate(c, body, 'answer', 'Il messaggio non può essere accettato.');
-    const text = typeof body['text'] === 'string' ? body['text'].replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim() : '';
-    if (!text || text.length > MESSAGE_MAX) {
-      throw coded('message-length', invalidData(`Scrivi un messaggio di al massimo ${MESSAGE_MAX} caratteri.`, [{ path: 'text', message: 'messaggio mancante o troppo lungo' }]));
-    }
-    const id = `risposta-${randomBytes(6).toString('hex')}`;
-    const at = now();
-    const post = await s.db.transaction(async (tx) => {
-      const post = (await tx.query<PostRow & { mediator_name: string | null }>(
-        `SELECT p.*, o.name AS mediator_name FROM mutual_aid_posts p LEFT JOIN organisations o ON o.id = p.mediator_id
-          WHERE p.id = $1 AND p.state = 'published' AND p.expires_on >= $2::date`,
-        [idParam(c), today()],
-      )).rows[0];
-      if (!post) throw coded('post-gone', notFound('Annuncio non trovato: forse è stato ritirato, è scaduto o è concluso.'));
-      if (await wordIn(tx, text)) throw coded('word', invalidData('Il messaggio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]));
-      await tx.query('INSERT INTO mutual_aid_messages (id, post_id, text, contact, created_at) VALUES ($1, $2, $3, $4, $5)', [id, post.id, text, contact, at]);
-      await audit(tx, { at, address, action: 'mutual-aid-answered', targetType: 'mutual-aid', targetId: post.id });
-      return post;
+    const { id, text, contact, post } = await counting(async (taken) => {
+      const { address, contact } = await publicGate(c, body, 'answer', 'Il messaggio non può essere accettato.', taken);
+      const text = typeof body['text'] === 'string' ? body['text'].replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim() : '';
+      if (!text || text.length > MESSAGE_MAX) {
+        throw coded('message-length', invalidData(`Scrivi un messaggio di al massimo ${MESSAGE_MAX} caratteri.`, [{ path: 'text', message: 'messaggio mancante o troppo lungo' }]));
+      }
+      const id = `risposta-${randomBytes(6).toString('hex')}`;
+      const at = now();
+      return s.db.transaction(async (tx) => {
+        const post = (await tx.query<PostRow & { mediator_name: string | null }>(
+          `SELECT p.*, o.name AS mediator_name FROM mutual_aid_posts p LEFT JOIN organisations o ON o.id = p.mediator_id
+            WHERE p.id = $1 AND p.state = 'published' AND p.expires_on >= $2::date`,
+          [idParam(c), today()],
+        )).rows[0];
+        if (!post) throw coded('post-gone', notFound('Annuncio non trovato: forse è stato ritirato, è scaduto o è concluso.'));
+        if (await wordIn(tx, text)) throw coded('word', invalidData('Il messaggio contiene parole non ammesse: riformulalo.', [{ path: 'text', message: 'parola non ammessa' }]));
+        await tx.query('INSERT INTO mutual_aid_messages (id, post_id, text, contact, created_at) VALUES ($1, $2, $3, $4, $5)', [id, post.id, text, contact, at]);
+        await audit(tx, { at, address, action: 'mutual-aid-answered', targetType: 'mutual-aid', targetId: post.id });
+        return { id, text, contact, post };
+      });
     });
-    await limits.record('answer-address', address, at);
-    await limits.record('answer-contact', contactKey, at);
     // The relay: only to an email address, and a mail that fails leaves the answer with the mediator.
     let relayed = false;
     if (s.mailer && post.contact && EMAIL.test(post.contact)) {
