@@ -17,6 +17,33 @@ function wrap(target: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/**
+ * How long a pooled connection may stay unused before the pool closes it. pg's default is
+ * 10 s: a burst of saves after a quiet spell then opened its connections again (TCP, the
+ * server's backend process, authentication) and prepared its named statements again on
+ * each, which the warm-up had done once at start. Five minutes keeps them across the
+ * pauses of a working day's traffic and still gives them back to the server at night.
+ */
+export const POOL_IDLE_MS = 5 * 60_000;
+
+/** Connections per hub process: PostgreSQL's default max_connections (100) leaves room for several hubs and the tools. */
+export const POOL_MAX = 10;
+
+/** The options of the pool openPg makes (exported for the tests). */
+export function poolConfig(connectionString: string, options: PgOptions = {}): pg.PoolConfig {
+  return {
+    connectionString,
+    max: options.max ?? POOL_MAX,
+    idleTimeoutMillis: POOL_IDLE_MS,
+    // An idle connection through a NAT or a firewall that forgets quiet flows (some after
+    // 5 minutes) would otherwise hang the next statement on it: TCP keepalive every minute.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 60_000,
+    // Every connection of the pool works in the chosen schema.
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  };
+}
+
 /** A PostgreSQL server through a connection pool (`DATABASE_URL`). */
 export async function openPg(connectionString: string, options: PgOptions = {}): Promise<Db> {
   const { schema } = options;
@@ -30,13 +57,9 @@ export async function openPg(connectionString: string, options: PgOptions = {}):
       await setup.end();
     }
   }
-  const pool = new pg.Pool({
-    connectionString,
-    max: options.max ?? 10,
-    // Every connection of the pool works in the chosen schema.
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
-  // An idle connection dropped by the server must not crash the process.
+  const pool = new pg.Pool(poolConfig(connectionString, options));
+  // An idle connection dropped by the server (a restart, pg_terminate_backend, a proxy) must
+  // not crash the process: the pool removes it and opens another when one is needed.
   pool.on('error', (error) => console.error('PostgreSQL:', error.message));
   const plain = wrap(pool);
   return {
@@ -44,16 +67,27 @@ export async function openPg(connectionString: string, options: PgOptions = {}):
     query: plain.query,
     async transaction(fn) {
       const client = await pool.connect();
+      // While the transaction holds it, the connection is not the pool's: dropped by the
+      // server then (even between two statements), pg emits 'error' on the client, and an
+      // 'error' nobody listens to ends the process. The statement waiting on it fails
+      // anyway; the connection is then thrown away instead of going back to the pool.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost ??= error;
+        console.error('PostgreSQL:', error.message);
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.release(lost);
+        client.removeListener('error', onError);
       }
     },
     exec: async (sql) => {
