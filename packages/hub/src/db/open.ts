@@ -15,6 +15,11 @@ export interface OpenOptions {
    * hub's HTTP work use two cores. The server does; one-off commands and tests need not.
    */
   thread?: boolean;
+  /**
+   * PGlite only: checkpoint after this long without a statement, once something was written
+   * (db/pglite.ts, idleCheckpoints). Default 30 s with a data folder, never in memory; 0: never.
+   */
+  checkpointIdleMs?: number;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
 }
@@ -24,8 +29,8 @@ export async function openDb(options: OpenOptions = {}): Promise<Db> {
   const db = options.databaseUrl
     ? await (await import('./pg.js')).openPg(options.databaseUrl, { schema: options.schema })
     : options.thread
-      ? await (await import('./pglite-worker.js')).openPgliteThread(options.dataDir, { template: options.template })
-      : await (await import('./pglite.js')).openPglite(options.dataDir, { template: options.template });
+      ? await (await import('./pglite-worker.js')).openPgliteThread(options.dataDir, { template: options.template, checkpointIdleMs: options.checkpointIdleMs })
+      : await (await import('./pglite.js')).openPglite(options.dataDir, { template: options.template, checkpointIdleMs: options.checkpointIdleMs });
   if (options.migrate !== false) await migrate(db);
   return db;
 }

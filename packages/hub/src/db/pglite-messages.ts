@@ -5,6 +5,8 @@ export interface ThreadOptions {
   dataDir?: string;
   /** A snapshot to start from (openDb's `template`), as bytes: a Blob does not cross threads everywhere. */
   template?: ArrayBuffer;
+  /** openPglite's `checkpointIdleMs`. */
+  checkpointIdleMs?: number;
 }
 
 export type Request = { id: number } & (

@@ -66,7 +66,10 @@ async function answer(request: Request): Promise<Reply['result']> {
 
 let db: Awaited<ReturnType<typeof openPglite>>;
 try {
-  db = await openPglite(options.dataDir, options.template ? { template: new Blob([options.template]) } : {});
+  db = await openPglite(options.dataDir, {
+    ...(options.template ? { template: new Blob([options.template]) } : {}),
+    checkpointIdleMs: options.checkpointIdleMs,
+  });
   port.postMessage({ id: 0 } satisfies Reply);
 } catch (error) {
   port.postMessage({ id: 0, error: errorData(error) } satisfies Reply);

@@ -12,8 +12,12 @@ type Ask = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> :
  * this thread ends it, same durability), at the cost of copying each statement's
  * parameters and rows between the threads.
  */
-export async function openPgliteThread(dataDir?: string, options: { template?: Blob } = {}): Promise<Db> {
-  const workerData: ThreadOptions = { dataDir, template: options.template ? await options.template.arrayBuffer() : undefined };
+export async function openPgliteThread(dataDir?: string, options: { template?: Blob; checkpointIdleMs?: number } = {}): Promise<Db> {
+  const workerData: ThreadOptions = {
+    dataDir,
+    template: options.template ? await options.template.arrayBuffer() : undefined,
+    checkpointIdleMs: options.checkpointIdleMs,
+  };
   const worker = new Worker(new URL('./pglite-thread.js', import.meta.url), { workerData });
   const waiting = new Map<number, { ok(result: unknown): void; fail(error: Error): void }>();
   let next = 1;
