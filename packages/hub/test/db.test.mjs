@@ -110,6 +110,19 @@ async function statementsBehave(db) {
   await assert.rejects(db.query(insert, ['outside', 'Again'], { name: 'test-insert' }), (error) => error.code === '23505');
   await assert.rejects(db.query(insert, ['outside', 'Again']), (error) => error.code === '23505' && /duplicate key/.test(error.message));
   assert.equal((await db.query(insert, ['after', 'After'], { name: 'test-insert' })).rowCount, 1);
+  // Many at once (50 editors saving: PGlite sends them in groups, db/pglite-named.ts): each is
+  // answered with its own rows, and one refused among them fails alone; the others are kept.
+  const many = Array.from({ length: 20 }, (_, i) => (i === 6 ? 'after' : `many-${i}`));
+  const answers = await Promise.allSettled(
+    many.map((id) => db.query(`${insert} RETURNING id, name`, [id, `Ente ${id}`], { name: 'test-insert-returning' })),
+  );
+  answers.forEach((answer, i) => {
+    if (i === 6) assert.equal(answer.status === 'rejected' && answer.reason.code, '23505', 'the duplicate is refused');
+    else assert.deepEqual(answer.status === 'fulfilled' && answer.value.rows, [{ id: many[i], name: `Ente ${many[i]}` }], `statement ${i} gets its own row`);
+  });
+  const kept = (await db.query(`SELECT id FROM organisations WHERE id LIKE 'many-%'`)).rows.length;
+  assert.equal(kept, 19, 'the 19 others are committed');
+  await db.query(`DELETE FROM organisations WHERE id LIKE 'many-%'`);
   // A transaction that commits keeps its rows; its value comes back.
   assert.equal(await db.transaction(async (tx) => (await tx.query(insert, ['committed', 'C'])).rowCount), 1);
   assert.equal((await db.query(`SELECT 1 FROM organisations WHERE id = 'committed'`)).rows.length, 1);

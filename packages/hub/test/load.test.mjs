@@ -116,3 +116,32 @@ test('the rehearsal of requests over the hub\'s own port is answered and changes
     await hub.close();
   }
 });
+
+test('a save checks the offer against its own organisation alone and tells the editor exactly what the whole envelope would', async () => {
+  const { checkService, forOrganisation } = await import('../dist/records/feed-check.js');
+  const { db, hub } = await fixture.fresh();
+  const whole = await hub.envelopes.get(db);
+  assert.equal(whole.organizations.length, 2);
+  const today = '2026-11-02';
+  const offers = [
+    { ...service('Emporio solidale'), organization: 'caritas' },
+    { ...service('Mensa', { categories: ['cibo', 'lavoro'] }), organization: 'caritas' },
+    { ...service('Doposcuola', { locations: [{ address: 'Via Roma 1', comune: 'Lodi', hours: 'Lunedì mattina' }], email: 'non-una-mail' }), organization: 'comune-lodi' },
+    { ...service('Scaduto', { validThrough: '2025-01-31' }), organization: 'comune-lodi' },
+    { ...service(''), organization: 'caritas', phone: 12 },
+    // An organisation the envelope does not know: the whole envelope, so the error suggests the codes that exist.
+    { ...service('Di nessuno'), organization: 'caritaz' },
+  ];
+  let problems = 0;
+  for (const data of offers) {
+    const narrow = forOrganisation(whole, data.organization);
+    if (data.organization === 'caritaz') assert.equal(narrow, whole);
+    else assert.deepEqual(narrow.organizations.map((o) => o.id), [data.organization]);
+    const expected = await checkService(db, data, today, whole);
+    assert.deepEqual(await checkService(db, data, today, narrow), expected, data.name);
+    problems += expected.errors.length + expected.warnings.length;
+  }
+  assert.ok(problems >= 6, `the offers above have problems to report (${problems})`);
+  const suggestion = (await checkService(db, offers.at(-1), today, forOrganisation(whole, 'caritaz'))).errors.find((e) => e.path === 'data.organization');
+  assert.match(suggestion.message, /caritas/, 'the unknown organisation\'s error names the one that exists');
+});

@@ -13,10 +13,15 @@ export async function jsonBody<T>(c: Context, schema: string): Promise<T> {
   let nul = false;
   try {
     // PostgreSQL keeps no NUL character in text or jsonb: refuse it here, as a bad request.
-    body = JSON.parse(text, (key, value) => {
-      if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) nul = true;
-      return value;
-    });
+    // JSON can only carry one as the escape \u0000 (a raw control character does not parse),
+    // so the reviver, which makes JSON.parse several times slower on every save, runs only
+    // when that escape is in the text.
+    body = text.includes('\\u0000')
+      ? JSON.parse(text, (key, value) => {
+          if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) nul = true;
+          return value;
+        })
+      : JSON.parse(text);
   } catch {
     throw badRequest('Il contenuto inviato non è JSON valido.');
   }

@@ -2,7 +2,7 @@ import { romeToday } from 'welfare-feed';
 import type { SessionUser } from '../auth/sessions.js';
 import type { HubConfig } from '../config.js';
 import type { Db } from '../db/db.js';
-import { checkService, type EnvelopeCache } from '../records/feed-check.js';
+import { checkService, forOrganisation, type EnvelopeCache } from '../records/feed-check.js';
 import { saveDraft } from '../records/offers.js';
 
 /** Thrown inside the warm-up's transactions so that each one is rolled back. */
@@ -53,7 +53,7 @@ export async function warmUp(db: Db, envelopes: EnvelopeCache, config: HubConfig
     for (let k = first; done < options.saves && performance.now() - started < options.budgetMs; k += loops) {
       const offer = offers[k % offers.length]!;
       done++;
-      await checkService(db, offer.data, today, envelope);
+      await checkService(db, offer.data, today, forOrganisation(envelope, offer.organisation_id));
       try {
         await db.transaction(async (tx) => {
           await saveDraft(tx, offer.id, offer.version, offer.organisation_id, offer.data, { user, address: '127.0.0.1', at: config.now() });

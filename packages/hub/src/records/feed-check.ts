@@ -77,6 +77,30 @@ export class EnvelopeCache {
   }
 }
 
+/** Each envelope's narrowed copies, by organisation (see `forOrganisation`). */
+const narrowed = new WeakMap<Envelope, Map<string, Envelope>>();
+
+/**
+ * The envelope a save of `organisationId`'s offer needs: every category (the offer may name
+ * any) and that organisation alone. An offer's checks read the organisations only to find its
+ * own (checks.ts, `unknown_organization`), so they say the same as with all 60; but
+ * validateFeed walks and checks the whole feed it is given, and the 59 others were two thirds
+ * of what a save's check allocated (60 KB of garbage per save, then the collector's pauses
+ * under 50 saves at once). An organisation not in the envelope gets the whole one, so the
+ * error still suggests the codes that exist.
+ */
+export function forOrganisation(envelope: Envelope, organisationId: string): Envelope {
+  let byId = narrowed.get(envelope);
+  if (!byId) narrowed.set(envelope, (byId = new Map()));
+  let own = byId.get(organisationId);
+  if (!own) {
+    const organisation = envelope.organizations.find((o) => (o as { id?: unknown } | null)?.id === organisationId);
+    own = organisation ? { categories: envelope.categories, organizations: [organisation] } : envelope;
+    byId.set(organisationId, own);
+  }
+  return own;
+}
+
 function split(issues: Issue[], prefix: string): RecordCheck {
   const mine = issues.filter((i) => i.path === prefix || i.path?.startsWith(`${prefix}.`) || i.path?.startsWith(`${prefix}[`));
   return {

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/db.js';
 import type { HubApp, HubServices } from '../env.js';
 import { conflict, HttpError, invalidData, notFound } from '../http/problem.js';
 import { idParam, jsonBody } from '../http/request.js';
-import { checkService, type Envelope } from '../records/feed-check.js';
+import { checkService, forOrganisation, type Envelope } from '../records/feed-check.js';
 import { changeOffer, OFFER_COLUMNS, offerOut, saveDraft, saveVersion, staleCutoff, type OfferRow, type OfferState } from '../records/offers.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -139,7 +139,7 @@ export function offerRoutes(app: HubApp, s: HubServices): void {
     // The office does not know the offer's organisation before reading it: one read first.
     const organisationId = user.role === 'admin' ? (await readOffer(user, id)).organisation_id : user.organisationId!;
     const data = { ...body.data, id, organization: organisationId };
-    const result = await checkService(s.db, data, romeToday(s.config.now()), await s.envelopes.get(s.db));
+    const result = await checkService(s.db, data, romeToday(s.config.now()), forOrganisation(await s.envelopes.get(s.db), organisationId));
     const explain = async () => {
       const row = await readOffer(user, id);
       sameVersion(row, expected);
