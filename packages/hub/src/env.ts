@@ -23,7 +23,7 @@ export interface HubServices {
   db: Db;
   config: HubConfig;
   publisher: Publisher;
-  /** Login throttling per account and per address, in the database (auth/throttle.ts). */
+  /** Login throttling per account and per address, in the database (auth/login-throttle.ts). */
   throttle: LoginThrottle;
   /** The categories and organisations a save is checked against, kept a few seconds (records/feed-check.ts). */
   envelopes: EnvelopeCache;

@@ -111,6 +111,27 @@ test('five wrong passwords lock the account for 15 minutes with a clear message;
   assert.equal(await count(db, `SELECT count(*) AS n FROM audit_log WHERE action = 'login-throttled'`), 1);
 });
 
+test('guesses sent at the same moment count as they arrive: five are tried, the others wait, and the right password after them too', async () => {
+  const { client, db } = await fixture.fresh();
+  const guesses = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => client().post('/api/session', { email: 'editor@caritas.example', password: `sbagliata ${i} insieme` })),
+  );
+  const statuses = guesses.map((r) => r.status).sort();
+  assert.deepEqual(statuses, [...Array(5).fill(401), ...Array(7).fill(429)], 'five guesses were tried, seven refused before their password was looked at');
+  for (const refused of guesses.filter((r) => r.status === 429)) assert.match(refused.body.detail, /Troppi tentativi.*riprova tra 15 minuti/);
+  assert.equal((await client().post('/api/session', { email: 'editor@caritas.example', password: PASSWORD })).status, 429);
+  assert.equal(await count(db, `SELECT count(*) AS n FROM audit_log WHERE action = 'login-failed'`), 5);
+});
+
+test('a good login does not count against its address, and clears its account', async () => {
+  const { client, db } = await fixture.fresh();
+  for (let i = 0; i < 3; i++) assert.equal((await client().post('/api/session', { email: 'editor@caritas.example', password: `sbagliata ${i}` })).status, 401);
+  for (let i = 0; i < 4; i++) assert.equal((await client().post('/api/session', { email: 'editor@comune.example', password: PASSWORD })).status, 200);
+  assert.equal((await client().post('/api/session', { email: 'editor@caritas.example', password: PASSWORD })).status, 200);
+  assert.equal(await count(db, `SELECT count(*) AS n FROM login_attempts WHERE scope = 'account'`), 0, 'the account\'s failures are cleared');
+  assert.equal(await count(db, `SELECT count(*) AS n FROM login_attempts WHERE scope = 'address'`), 3, 'the address keeps its three failures, not the five good logins');
+});
+
 test('the lock is kept in the database: a restarted hub, or a second hub on the same database, still refuses', async () => {
   const { client, clock, db, hub } = await fixture.fresh();
   for (let i = 0; i < 5; i++) assert.equal((await client().post('/api/session', { email: 'editor@caritas.example', password: `sbagliata ${i} ancora` })).status, 401);

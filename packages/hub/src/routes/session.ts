@@ -54,7 +54,7 @@ export function sessionRoutes(app: HubApp, s: HubServices): void {
     const key = email.trim().toLowerCase();
     const address = c.get('address');
     const at = s.config.now();
-    const wait = await s.throttle.wait(s.db, key, address, at);
+    const wait = await s.throttle.take(s.db, key, address, at);
     if (wait > 0) {
       await audit(s.db, { at, address, action: 'login-throttled', targetType: 'user', targetId: key });
       throw new HttpError(
@@ -73,12 +73,12 @@ export function sessionRoutes(app: HubApp, s: HubServices): void {
     const good = await checkPassword(user?.password_hash ?? null, password);
     const blocked = user && (user.disabled || (user.role === 'editor' && user.organisation_disabled === true));
     if (!user || !good || blocked) {
-      await s.throttle.fail(s.db, key, address, at);
+      // Already counted by take(): a failure stays counted.
       await audit(s.db, { at, address, action: 'login-failed', targetType: 'user', targetId: user?.id ?? key });
       throw new HttpError(401, 'Accesso non riuscito', blocked && good ? 'Questo account è disattivato: rivolgiti all\'Ufficio di Piano.' : 'Email o password non corretti.');
     }
     const body = await s.db.transaction(async (tx) => {
-      await s.throttle.reset(tx, key);
+      await s.throttle.succeeded(tx, key, address, at);
       await dropCurrent(c, tx);
       await audit(tx, { at, address, actorId: user.id, action: 'login', targetType: 'user', targetId: user.id });
       return startSession(c, s, tx, user);
