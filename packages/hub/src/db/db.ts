@@ -41,3 +41,10 @@ export interface Db extends Queryable {
    */
   snapshot?(): Promise<Blob>;
 }
+
+/**
+ * Connections per hub process on a PostgreSQL server (db/pg.ts): PostgreSQL's default
+ * max_connections (100) leaves room for several hubs and the tools. Here, not in pg.ts, so
+ * that the warm-up can rehearse on every one of them without loading `pg` for PGlite.
+ */
+export const POOL_MAX = 10;

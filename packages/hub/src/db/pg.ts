@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, QueryOptions, QueryResult } from './db.js';
+import { POOL_MAX, type Db, type Queryable, type QueryOptions, type QueryResult } from './db.js';
 
 export interface PgOptions {
   /** A schema to work in (created when missing): tests give each run its own. */
@@ -26,8 +26,7 @@ function wrap(target: pg.Pool | pg.PoolClient): Queryable {
  */
 export const POOL_IDLE_MS = 5 * 60_000;
 
-/** Connections per hub process: PostgreSQL's default max_connections (100) leaves room for several hubs and the tools. */
-export const POOL_MAX = 10;
+export { POOL_MAX };
 
 /** The options of the pool openPg makes (exported for the tests). */
 export function poolConfig(connectionString: string, options: PgOptions = {}): pg.PoolConfig {

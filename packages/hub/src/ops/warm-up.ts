@@ -1,14 +1,18 @@
 import { romeToday } from 'welfare-feed';
 import type { SessionUser } from '../auth/sessions.js';
 import type { HubConfig } from '../config.js';
-import type { Db } from '../db/db.js';
+import { POOL_MAX, type Db } from '../db/db.js';
 import { checkService, forOrganisation, type EnvelopeCache } from '../records/feed-check.js';
 import { saveDraft } from '../records/offers.js';
 
 /** Thrown inside the warm-up's transactions so that each one is rolled back. */
 const UNDO = Symbol('undo');
-/** Rehearsals under way at once (fewer than the PostgreSQL pool's 10 connections). */
-const PARALLEL = 8;
+/**
+ * Rehearsals under way at once: one per connection of the PostgreSQL pool, so that every
+ * connection is open and has the save prepared before the first burst (with 8 of 10, the
+ * first 50 editors saving at once waited for two connections to be opened and to prepare).
+ */
+const PARALLEL = POOL_MAX;
 
 export interface WarmUpOptions {
   /** Saves to rehearse (0: none). */
