@@ -80,8 +80,7 @@ export async function warmUp(db: Db, envelopes: EnvelopeCache, config: HubConfig
  * Rehearses the HTTP path once the hub listens, before its address is announced: `requests`
  * requests over this machine's loopback to the hub's own port, as an editor's browser sends
  * them (keep-alive connections, JSON body, cookie, CSRF header), without a valid session, so
- * every save is refused with 401 and nothing is read or written but the session lookup; a
- * third of them ask for /api/health, answered 200 with JSON like a successful save.
+ * every save is refused with 401 and nothing is read or written but the session lookup.
  * Node's HTTP parser, Hono's routing, the middlewares and the problem answers are then
  * compiled by the JIT before the first people arrive, instead of while 50 of them wait: in
  * the benchmark's first 30 bursts after a start, V8's compiler threads still spent about a
@@ -96,12 +95,9 @@ export async function warmUpHttp(url: string, requests: number, budgetMs: number
   const origin = new URL(url).origin;
   const once = (i: number) =>
     new Promise<boolean>((ok) => {
-      // A save (401), a session read (401), and the health check (200, answered with a JSON
-      // body as a successful save is: c.json, the response's headers, Node's fast path).
-      const kind = i % 3;
-      const save = kind === 0;
+      const save = i % 2 === 0;
       const outgoing = request(
-        `${url}${save ? '/api/offers/prova-di-avvio' : kind === 1 ? '/api/session' : '/api/health'}`,
+        `${url}${save ? '/api/offers/prova-di-avvio' : '/api/session'}`,
         {
           agent,
           method: save ? 'PUT' : 'GET',
