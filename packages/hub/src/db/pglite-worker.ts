@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, QueryResult } from './db.js';
+import type { PgliteOptions } from './pglite.js';
 import { fromErrorData, type Reply, type Request, type ThreadOptions } from './pglite-messages.js';
 
 type Ask = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -12,7 +13,7 @@ type Ask = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> :
  * this thread ends it, same durability), at the cost of copying each statement's
  * parameters and rows between the threads.
  */
-export async function openPgliteThread(dataDir?: string, options: { template?: Blob; checkpointIdleMs?: number } = {}): Promise<Db> {
+export async function openPgliteThread(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
   const workerData: ThreadOptions = {
     dataDir,
     template: options.template ? await options.template.arrayBuffer() : undefined,

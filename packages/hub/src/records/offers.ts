@@ -27,6 +27,11 @@ export interface OfferRow {
  */
 export const OFFER_COLUMNS = 'id, organisation_id, state, version, data, published_data, note, verified_at, created_at, updated_at, updated_by';
 
+/** OFFER_COLUMNS but `data`, which a save does not read back (saveDraft). */
+const SAVED_COLUMNS = OFFER_COLUMNS.split(', ')
+  .filter((column) => column !== 'data')
+  .join(', ');
+
 /** The date before which an offer's last verification makes it stale. */
 export function staleCutoff(config: HubConfig): Date {
   const d = new Date(config.now());
@@ -164,7 +169,7 @@ export async function saveDraft(
        INSERT INTO audit_log (at, actor_id, address, action, target_type, target_id, detail)
        SELECT $4, $5, $7::text, 'offer-saved', 'offer', id, jsonb_build_object('version', version, 'state', state) FROM changed
      )
-     SELECT ${OFFER_COLUMNS.replace('data, ', '')} FROM changed`,
+     SELECT ${SAVED_COLUMNS} FROM changed`,
     [id, expected, JSON.stringify(data), who.at, who.user.id, organisationId ?? null, who.address],
     { name: 'offer-save' },
   );
