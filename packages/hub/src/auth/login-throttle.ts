@@ -30,7 +30,7 @@ export class LoginThrottle {
    * before any was counted: twelve at once were twelve guesses, not five.
    */
   async take(db: Db, account: string, address: string, now: Date): Promise<number> {
-    return db.transaction(async (tx) => {
+    const wait = await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('login_attempts'), hashtext($1))`, [`account:${account}`]);
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('login_attempts'), hashtext($1))`, [`address:${address}`]);
       // Statements after the locks: under READ COMMITTED they see what the holder before us committed.
@@ -46,15 +46,16 @@ export class LoginThrottle {
         if (Number(row.n) >= rule.limit) wait = Math.max(wait, new Date(row.oldest).getTime() + rule.windowMs - now.getTime());
       }
       if (wait > 0) return wait;
-      const longest = Math.max(this.rules.account.windowMs, this.rules.address.windowMs);
-      // Failures older than every window go.
-      await tx.query(
-        `WITH old AS (DELETE FROM login_attempts WHERE at <= $4)
-         INSERT INTO login_attempts (scope, key, at) VALUES ('account', $1, $3), ('address', $2, $3)`,
-        [account, address, now, new Date(now.getTime() - longest)],
-      );
+      await tx.query(`INSERT INTO login_attempts (scope, key, at) VALUES ('account', $1, $3), ('address', $2, $3)`, [account, address, now]);
       return 0;
     });
+    // Failures older than every window go, after the transaction, as in mutual-aid/limits.ts:
+    // two attempts deleting the same old rows under their locks could wait for each other.
+    if (wait === 0) {
+      const longest = Math.max(this.rules.account.windowMs, this.rules.address.windowMs);
+      await db.query('DELETE FROM login_attempts WHERE at <= $1', [new Date(now.getTime() - longest)]);
+    }
+    return wait;
   }
 
   /**
